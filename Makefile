@@ -1,0 +1,35 @@
+# Each target bootstraps its own virtual environment from pyproject.toml.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: report test lint typecheck bench browser clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[all]'
+	touch $(STAMP)
+
+report: $(STAMP)
+	$(VENV)/bin/wtdc report
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check toolkit tests benchmarks
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+# Debian's chromium for the browser test of the HTML report (installed when we are root).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium not installed: the browser test will be skipped"; }
+
+test: $(STAMP) browser lint typecheck
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) -m pip install -q -e '.[bench]'
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,66 @@
+"""Parsed units of a WTDC text: documents → sections → clauses.
+
+Units keep their source position and display text but compare by meaning (label and
+normalised text), so two editions' clauses can be matched with `==`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+DocType = Literal[
+    "declaration",
+    "action-plan",
+    "regional-initiative",
+    "resolution",
+    "recommendation",
+    "question",
+    "text",  # a source with no recognisable WTDC structure, split into paragraphs
+]
+SectionKind = Literal["preamble", "operative", "body"]
+
+
+@dataclass(frozen=True)
+class Footnote:
+    marker: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One labelled (or unlabelled) paragraph of a section."""
+
+    label: str | None
+    text: str  # normalised for comparison (see ingest.normalize.comparable)
+    ordinal: int = field(compare=False)  # 1-based position within its section
+    footnotes: tuple[Footnote, ...] = field(default=(), compare=False)
+    raw: str = field(default="", compare=False)  # as printed, for display
+    span: tuple[int, int] = field(default=(0, 0), compare=False)  # 1-based source lines
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str | None  # as printed: "considering", "resolves to instruct …", None
+    kind: SectionKind
+    clauses: tuple[Clause, ...]
+    span: tuple[int, int] = field(default=(0, 0), compare=False)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A declaration, action plan, regional initiative, resolution, Recommendation or Question."""
+
+    id: str  # "declaration", "action-plan", "ri-asp1", "res-37", "rec-19", "q-1-1", "text"
+    type: DocType
+    number: str | None
+    heading: str  # as printed: "RESOLUTION 37 (Rev. Baku, 2025)"
+    edition_label: str | None  # as printed: "Rev. Baku, 2025"
+    title: str
+    sections: tuple[Section, ...]
+    region: str | None = None  # "AFR", "AMS", "ARB", "ASP", "CIS", "EUR" for initiatives
+    span: tuple[int, int] = field(default=(0, 0), compare=False)
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        return tuple(c for s in self.sections for c in s.clauses)
