@@ -1,0 +1,158 @@
+"""Word (.docx): body paragraphs and tables in document order, one block per paragraph or
+table row, with the list numbers Word would display (`1)`, `a)`, `iii.`) put back in front."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+from toolkit.errors import InputError, MissingExtraError
+from toolkit.ingest.normalize import nfc, one_line, unify_newlines
+from toolkit.ingest.source import SourceText
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def read_docx(data: bytes, *, name: str) -> SourceText:
+    try:
+        import docx
+        from docx.table import Table
+    except ImportError:
+        raise MissingExtraError("reading Word files", "formats", "python-docx") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises zip, XML and key errors alike
+        raise InputError(
+            f"{name}: is not a readable Word .docx file ({one_line(error)}); "
+            "open it in Word or LibreOffice and save it again as .docx"
+        ) from None
+    label_of = _list_labels(document)
+    blocks: list[str] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            blocks.extend(_table_rows(item))
+        else:
+            text = unify_newlines(item.text)
+            if text.strip():
+                blocks.append(label_of(item) + text.strip(" "))
+    return SourceText(text=nfc("\n\n".join(blocks)), format="docx", name=name, encoding="docx")
+
+
+def _table_rows(table: Any) -> list[str]:
+    rows: list[str] = []
+    for row in table.rows:
+        seen: set[int] = set()
+        cells: list[str] = []
+        for cell in row.cells:
+            # A merged cell is returned once per grid column it spans.
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append(" ".join(unify_newlines(cell.text).split("\n")).strip())
+        if any(cells):
+            rows.append("\t".join(cells))
+    return rows
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, letters in (
+        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    ):
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def _letters(n: int) -> str:
+    # Word's letter numbering repeats the letter past z: y, z, aa, bb, …
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+_FORMATS: dict[str, Callable[[int], str]] = {
+    "decimal": str,
+    "lowerLetter": _letters,
+    "upperLetter": lambda n: _letters(n).upper(),
+    "lowerRoman": _roman,
+    "upperRoman": lambda n: _roman(n).upper(),
+    "decimalZero": lambda n: f"{n:02d}",
+}
+
+
+def _list_labels(document: Any) -> Callable[[Any], str]:
+    """A function giving each paragraph the list label Word displays for it ("" if none).
+
+    python-docx does not compute numbering, so this follows numbering.xml: each paragraph's
+    numId/ilvl (its own or its style's), counters per list, deeper levels restarted.
+    """
+    try:
+        numbering = document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return lambda paragraph: ""
+    levels: dict[str, dict[int, tuple[int, str, str, str]]] = {}
+    abstract: dict[str, dict[int, tuple[int, str, str, str]]] = {}
+    for node in numbering.iterchildren(f"{_W}abstractNum"):
+        abstract[node.get(f"{_W}abstractNumId")] = {
+            int(lvl.get(f"{_W}ilvl", "0")): _level(lvl) for lvl in node.iterchildren(f"{_W}lvl")
+        }
+    for node in numbering.iterchildren(f"{_W}num"):
+        ref = node.find(f"{_W}abstractNumId")
+        if ref is not None:
+            levels[node.get(f"{_W}numId")] = dict(abstract.get(ref.get(f"{_W}val"), {}))
+    counters: dict[str, dict[int, int]] = {}
+
+    def label_of(paragraph: Any) -> str:
+        num_id, ilvl = _num_pr(paragraph)
+        if num_id is None or num_id not in levels or ilvl not in levels[num_id]:
+            return ""
+        count = counters.setdefault(num_id, {})
+        start, fmt, text, suffix = levels[num_id][ilvl]
+        count[ilvl] = count.get(ilvl, start - 1) + 1
+        for deeper in [level for level in count if level > ilvl]:
+            del count[deeper]
+        if fmt not in _FORMATS:
+            return ""  # bullets and "none" are markers, not labels, as in Markdown
+        label = text
+        for level in range(9):
+            if f"%{level + 1}" in label:
+                lvl_start, lvl_fmt = levels[num_id].get(level, (1, "decimal", "", ""))[:2]
+                value = count.get(level, lvl_start)
+                label = label.replace(f"%{level + 1}", _FORMATS.get(lvl_fmt, str)(value))
+        return label + suffix
+
+    return label_of
+
+
+def _level(lvl: Any) -> tuple[int, str, str, str]:
+    def val(tag: str, default: str) -> str:
+        node = lvl.find(f"{_W}{tag}")
+        return default if node is None else node.get(f"{_W}val", default)
+
+    suffix = {"tab": "\t", "space": " ", "nothing": ""}.get(val("suff", "tab"), "\t")
+    return int(val("start", "1")), val("numFmt", "decimal"), val("lvlText", ""), suffix
+
+
+def _num_pr(paragraph: Any) -> tuple[str | None, int]:
+    """The paragraph's list (numId, level), from its own properties or its style chain."""
+    candidates = [paragraph._p.pPr]
+    style = paragraph.style
+    while style is not None:
+        candidates.append(style.element.pPr)
+        style = style.base_style
+    for ppr in candidates:
+        num_pr = None if ppr is None else ppr.find(f"{_W}numPr")
+        if num_pr is None:
+            continue
+        num_id = num_pr.find(f"{_W}numId")
+        ilvl = num_pr.find(f"{_W}ilvl")
+        if num_id is None:
+            continue
+        value = num_id.get(f"{_W}val")
+        # numId 0 switches numbering off for a paragraph whose style has it.
+        return (None if value == "0" else value), int(
+            ilvl.get(f"{_W}val", "0") if ilvl is not None else 0
+        )
+    return None, 0
