@@ -1,0 +1,323 @@
+"""Clause alignment of two versions of one document.
+
+Clauses are linked one to one by a global assignment on a score matrix (text similarity,
+plus a small bonus for staying in a section of the same heading and a small cost for
+drifting in relative position), so that boilerplate repeated across a text goes to the
+copy in the right place instead of the first one met. What is left unlinked is then
+examined for splits (a new clause contained in an old one that also became another new
+clause) and merges (the converse).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
+from rapidfuzz.utils import default_process
+
+from toolkit.align.assign import max_weight_assignment
+from toolkit.align.kinds import change_kinds
+from toolkit.align.model import Alignment, ClausePair, ClauseRef, PairStatus
+from toolkit.parse.model import Document
+
+# A link needs at least this text similarity (rapidfuzz ratio on lower-cased words, 0–1);
+# below it two ITU clauses share little more than their formulaic vocabulary.
+LINK_THRESHOLD = 0.5
+# Tie-breakers, small against text similarity: they decide between near-duplicates only.
+SECTION_BONUS = 0.04
+POSITION_COST = 0.06
+# A link is ambiguous when another candidate scores within this margin of it.
+AMBIGUITY_MARGIN = 0.01
+# A new clause counts as a piece of an old one (split) when this much of it is found there.
+CONTAINMENT = 0.9
+# A group of pieces must rebuild the whole clause better than its best single piece does.
+GROUP_GAIN = 0.05
+
+
+@dataclass(frozen=True)
+class _Side:
+    refs: tuple[ClauseRef, ...]
+    keys: tuple[str, ...]  # lower-cased words, punctuation dropped
+    headings: tuple[str, ...]  # section heading key of each clause
+    sections: tuple[int, ...]
+    position: npt.NDArray[np.float64]  # relative reading position in [0, 1]
+
+
+def _side(doc: Document) -> _Side:
+    refs = tuple(
+        ClauseRef(doc.id, section.heading, index, clause)
+        for index, section in enumerate(doc.sections)
+        for clause in section.clauses
+    )
+    count = len(refs)
+    return _Side(
+        refs=refs,
+        keys=tuple(default_process(r.clause.text) for r in refs),
+        headings=tuple(_heading_key(r.section) for r in refs),
+        sections=tuple(r.section_index for r in refs),
+        position=np.arange(count, dtype=np.float64) / max(count - 1, 1),
+    )
+
+
+def _heading_key(heading: str | None) -> str:
+    return default_process(heading) if heading else ""
+
+
+def _similarity(old: _Side, new: _Side) -> npt.NDArray[np.float64]:
+    if not old.keys or not new.keys:
+        return np.zeros((len(old.keys), len(new.keys)))
+    scores = process.cdist(old.keys, new.keys, scorer=fuzz.ratio, dtype=np.float32, workers=1)
+    return np.asarray(scores, dtype=np.float64) / 100.0
+
+
+def _weights(
+    old: _Side, new: _Side, similarity: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    same_heading = np.equal.outer(
+        np.array(old.headings, dtype=object), np.array(new.headings, dtype=object)
+    )
+    drift = np.abs(np.subtract.outer(old.position, new.position))
+    return similarity + SECTION_BONUS * same_heading.astype(np.float64) - POSITION_COST * drift
+
+
+def _components(edges: npt.NDArray[np.bool_]) -> list[tuple[list[int], list[int]]]:
+    """Connected blocks of the bipartite candidate graph; each is assigned on its own."""
+    rows, cols = edges.shape
+    parent = list(range(rows + cols))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in zip(*np.nonzero(edges), strict=True):
+        a, b = find(int(i)), find(rows + int(j))
+        if a != b:
+            parent[a] = b
+    blocks: dict[int, tuple[list[int], list[int]]] = {}
+    for i in range(rows):
+        if edges[i].any():
+            blocks.setdefault(find(i), ([], []))[0].append(i)
+    for j in range(cols):
+        if edges[:, j].any():
+            blocks.setdefault(find(rows + j), ([], []))[1].append(j)
+    return list(blocks.values())
+
+
+def _link(similarity: npt.NDArray[np.float64], weights: npt.NDArray[np.float64]) -> dict[int, int]:
+    """One-to-one links old → new maximising the total weight among candidate edges."""
+    edges = similarity >= LINK_THRESHOLD
+    links: dict[int, int] = {}
+    for rows, cols in _components(edges):
+        if len(rows) == 1 and len(cols) == 1:
+            links[rows[0]] = cols[0]
+            continue
+        block = np.where(edges[np.ix_(rows, cols)], weights[np.ix_(rows, cols)], 0.0)
+        for r, c in max_weight_assignment(block):
+            if edges[rows[r], cols[c]]:
+                links[rows[r]] = cols[c]
+    return links
+
+
+def _ambiguous(
+    i: int, j: int, similarity: npt.NDArray[np.float64], weights: npt.NDArray[np.float64]
+) -> bool:
+    candidates = np.concatenate(
+        [
+            np.delete(weights[i], j)[np.delete(similarity[i], j) >= LINK_THRESHOLD],
+            np.delete(weights[:, j], i)[np.delete(similarity[:, j], i) >= LINK_THRESHOLD],
+        ]
+    )
+    return bool(candidates.size) and float(candidates.max()) >= weights[i, j] - AMBIGUITY_MARGIN
+
+
+def _groups(
+    pieces_side: tuple[str, ...],
+    whole_side: tuple[str, ...],
+    unlinked: list[int],
+    partner_of_whole: dict[int, int],
+    similarity_whole_piece: npt.NDArray[np.float64],
+) -> dict[int, list[int]]:
+    """Wholes (index on `whole_side`) rebuilt from several pieces: {whole: [pieces in order]}.
+
+    A piece is an unlinked clause found almost entirely inside a longer whole; the whole's
+    own link (if any) joins the group when the pieces together rebuild it better.
+    """
+    found: dict[int, list[int]] = {}
+    for piece in unlinked:
+        text = pieces_side[piece]
+        if len(text) < 12:
+            continue
+        best, best_score = -1, 0.0
+        for whole, whole_text in enumerate(whole_side):
+            if len(whole_text) <= len(text):
+                continue
+            score = fuzz.partial_ratio(text, whole_text) / 100.0
+            if score > best_score:
+                best, best_score = whole, score
+        if best >= 0 and best_score >= CONTAINMENT:
+            found.setdefault(best, []).append(piece)
+    groups: dict[int, list[int]] = {}
+    for whole, pieces in found.items():
+        linked = partner_of_whole.get(whole)
+        members = sorted(pieces + ([linked] if linked is not None else []))
+        if len(members) < 2:
+            continue
+        together = fuzz.ratio(whole_side[whole], " ".join(pieces_side[m] for m in members)) / 100.0
+        alone = similarity_whole_piece[whole, linked] if linked is not None else LINK_THRESHOLD
+        if together >= max(alone + GROUP_GAIN, LINK_THRESHOLD):
+            groups[whole] = members
+    return groups
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Indices of one longest strictly increasing subsequence of `values`."""
+    tails: list[int] = []  # index into values of the smallest tail of each length
+    previous = [-1] * len(values)
+    for k, value in enumerate(values):
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if values[tails[mid]] < value:
+                lo = mid + 1
+            else:
+                hi = mid
+        previous[k] = tails[lo - 1] if lo else -1
+        if lo == len(tails):
+            tails.append(k)
+        else:
+            tails[lo] = k
+    keep: set[int] = set()
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        keep.add(k)
+        k = previous[k]
+    return keep
+
+
+def _section_map(old: _Side, new: _Side, links: dict[int, int]) -> dict[int, int]:
+    """Old section index → the new section that continues it.
+
+    By heading when exactly one new section bears it; otherwise the new section that
+    received most of the old section's linked clauses.
+    """
+    new_by_heading: dict[str, set[int]] = {}
+    for heading, section in zip(new.headings, new.sections, strict=True):
+        new_by_heading.setdefault(heading, set()).add(section)
+    votes: dict[int, dict[int, int]] = {}
+    for i, j in links.items():
+        tally = votes.setdefault(old.sections[i], {})
+        tally[new.sections[j]] = tally.get(new.sections[j], 0) + 1
+    mapping: dict[int, int] = {}
+    for heading, section in zip(old.headings, old.sections, strict=True):
+        if section in mapping:
+            continue
+        named = new_by_heading.get(heading, set())
+        if len(named) == 1:
+            mapping[section] = next(iter(named))
+        elif section in votes:
+            tally = votes[section]
+            mapping[section] = max(tally, key=lambda s: (tally[s], s in named, -s))
+    return mapping
+
+
+def align_clauses(old: Document, new: Document) -> Alignment:
+    """Link every clause of `old` to what became of it in `new`; see the module docstring."""
+    o, n = _side(old), _side(new)
+    similarity = _similarity(o, n)
+    weights = _weights(o, n, similarity)
+    links = _link(similarity, weights)
+
+    linked_new = set(links.values())
+    partner_of_new = {j: i for i, j in links.items()}
+    splits = _groups(
+        n.keys, o.keys, [j for j in range(len(n.refs)) if j not in linked_new], links, similarity
+    )
+    for whole in splits:
+        for piece in splits[whole]:
+            partner_of_new.pop(piece, None)
+        links.pop(whole, None)
+    merges = _groups(
+        o.keys,
+        n.keys,
+        [i for i in range(len(o.refs)) if i not in links and i not in splits],
+        partner_of_new,
+        similarity.T,
+    )
+    split_pieces = {j for pieces in splits.values() for j in pieces}
+    merges = {j: pieces for j, pieces in merges.items() if j not in split_pieces}
+    for whole in merges:
+        for piece in merges[whole]:
+            links.pop(piece, None)
+
+    order = sorted(links, key=lambda i: links[i])
+    in_order = {order[k] for k in _longest_increasing(order)}
+    sections = _section_map(o, n, links)
+
+    pairs: list[tuple[tuple[int, int, int], ClausePair]] = []
+    for i, j in links.items():
+        status: PairStatus
+        moved = i not in in_order or sections.get(o.sections[i]) != n.sections[j]
+        same_text = o.refs[i].clause.text == n.refs[j].clause.text
+        status = "moved" if moved else "unchanged" if same_text else "edited"
+        pairs.append(
+            (
+                (j, 0, i),
+                _pair(
+                    o.refs[i],
+                    n.refs[j],
+                    status,
+                    similarity[i, j],
+                    _ambiguous(i, j, similarity, weights),
+                ),
+            )
+        )
+    for i, pieces in splits.items():
+        for j in pieces:
+            pairs.append(((j, 0, i), _pair(o.refs[i], n.refs[j], "split", similarity[i, j], False)))
+    for j, pieces in merges.items():
+        for i in pieces:
+            pairs.append(
+                ((j, 0, i), _pair(o.refs[i], n.refs[j], "merged", similarity[i, j], False))
+            )
+
+    new_of_old: dict[int, int] = {}
+    for (j, _, i), _ in pairs:
+        new_of_old[i] = max(new_of_old.get(i, -1), j)
+    anchor = -1
+    for i, ref in enumerate(o.refs):
+        if i in new_of_old:
+            anchor = new_of_old[i]
+        else:
+            pairs.append(((anchor, 1, i), ClausePair(ref, None, "deleted", 0.0)))
+    covered_new = {key[0] for key, _ in pairs if key[1] == 0}
+    for j, ref in enumerate(n.refs):
+        if j not in covered_new:
+            pairs.append(((j, 0, -1), ClausePair(None, ref, "inserted", 0.0)))
+    pairs.sort(key=lambda item: item[0])
+    return Alignment(old_doc=old, new_doc=new, pairs=tuple(p for _, p in pairs))
+
+
+def _pair(
+    old: ClauseRef, new: ClauseRef, status: PairStatus, similarity: float, ambiguous: bool
+) -> ClausePair:
+    relabelled = old.clause.label != new.clause.label
+    if old.clause.text == new.clause.text:
+        similarity = 1.0
+    kinds = (
+        ()
+        if status in ("split", "merged")
+        else change_kinds(old.clause.text, new.clause.text, relabelled=relabelled)
+    )
+    return ClausePair(
+        old=old,
+        new=new,
+        status=status,
+        similarity=round(float(similarity), 4),
+        relabelled=relabelled,
+        ambiguous=ambiguous,
+        change_kinds=kinds,
+    )
