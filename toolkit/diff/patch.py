@@ -1,0 +1,119 @@
+"""Patches that rebuild one full text from another (diff-match-patch's patch text format).
+
+A whole 1.2 MB report diffed word by word takes half a minute, so the patch is computed in
+two passes: a line-mode diff finds the changed hunks, then each hunk is refined word by word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from diff_match_patch import diff_match_patch
+
+from toolkit.diff.words import DELETE, EQUAL, INSERT, Op, word_ops
+from toolkit.errors import InputError
+
+# A hunk larger than this stays line-level: refining it word by word would cost as much as
+# the whole-document word diff this module exists to avoid.
+_MAX_REFINED_HUNK = 200_000
+# Unchanged text kept around each changed stretch: more than diff-match-patch's patch context
+# ever grows to (Match_MaxBits = 32 characters).
+_CONTEXT = 64
+
+
+class PatchError(InputError):
+    """A patch that cannot be read, or whose hunks do not apply to the given text."""
+
+
+def _dmp() -> diff_match_patch:
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0  # deterministic output
+    return dmp
+
+
+def text_ops(old: str, new: str) -> list[Op]:
+    """Operations turning `old` into `new`: line-level first, changed hunks refined by word."""
+    dmp = _dmp()
+    old_chars, new_chars, lines = dmp.diff_linesToChars(old, new)
+    diffs = dmp.diff_main(old_chars, new_chars, False)
+    dmp.diff_charsToLines(diffs, lines)
+    ops: list[Op] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+
+    def flush() -> None:
+        removed, added = "".join(deleted), "".join(inserted)
+        deleted.clear()
+        inserted.clear()
+        if removed and added and len(removed) + len(added) <= _MAX_REFINED_HUNK:
+            ops.extend(word_ops(removed, added))
+            return
+        if removed:
+            ops.append((DELETE, removed))
+        if added:
+            ops.append((INSERT, added))
+
+    for op, text in diffs:
+        if op == EQUAL:
+            flush()
+            ops.append((EQUAL, text))
+        else:
+            (deleted if op == DELETE else inserted).append(text)
+    flush()
+    return ops
+
+
+def _segments(ops: list[Op]) -> Iterator[tuple[int, list[Op]]]:
+    """Cut the operations at long equalities into changed stretches with some context each,
+    each with its offset in the new text."""
+    segment: list[Op] = []
+    start = position = 0
+    for op, text in ops:
+        if op == EQUAL and len(text) > 2 * _CONTEXT:
+            if len(segment) > 1 or (segment and segment[0][0] != EQUAL):
+                yield start, [*segment, (EQUAL, text[:_CONTEXT])]
+            segment = [(EQUAL, text[-_CONTEXT:])]
+            start = position + len(text) - _CONTEXT
+        else:
+            segment.append((op, text))
+        if op != DELETE:
+            position += len(text)
+    if len(segment) > 1 or (segment and segment[0][0] != EQUAL):
+        yield start, segment
+
+
+def make_patch(old: str, new: str) -> str:
+    """Patch text that `apply_patch(old, …)` turns into exactly `new`.
+
+    diff-match-patch's own `patch_make` rebuilds the whole text once per operation
+    (seconds on the report), so patches are made per changed stretch and shifted into
+    place. Patch positions count in the partly patched text, i.e. in new-text offsets.
+    """
+    dmp = _dmp()
+    patches = []
+    for offset, segment in _segments(text_ops(old, new)):
+        for patch in dmp.patch_make(dmp.diff_text1(segment), segment):
+            patch.start1 += offset
+            patch.start2 += offset
+            patches.append(patch)
+    return str(dmp.patch_toText(patches))
+
+
+def apply_patch(old: str, patch: str) -> str:
+    """Apply patch text to `old`; raises PatchError naming the hunks that do not apply."""
+    dmp = _dmp()
+    try:
+        patches = dmp.patch_fromText(patch)
+    except ValueError as error:
+        raise PatchError(
+            f"the patch is not diff-match-patch patch text ({error}); "
+            "make one with: wtdc diff OLD NEW --format patch"
+        ) from None
+    result, applied = dmp.patch_apply(patches, old)
+    failed = applied.count(False)
+    if failed:
+        raise PatchError(
+            f"{failed} of {len(applied)} patch hunks do not apply to the old text; "
+            "check that OLD is the text the patch was made from"
+        )
+    return str(result)
