@@ -1,0 +1,200 @@
+"""Theme and word counts over a clauses frame (one row per clause, with at least `text`).
+
+The frame is what `toolkit.parse.clauses_frame` returns; counts group by any of its columns
+(`doc_id`, `region`, `section_kind`, …) or by `clause` (one row per clause). Rates are per
+10,000 word tokens of the same group.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import polars as pl
+
+from toolkit.errors import InputError
+from toolkit.measure.lexicon import Lexicon, load_lexicon
+from toolkit.measure.text import ngrams, normalize, phrases, stem, stopwords, surface, tokens
+
+PER = 10_000
+
+
+@dataclass(frozen=True)
+class ThemeTable:
+    """Per clause: word tokens and theme matches (clauses × themes)."""
+
+    tokens: np.ndarray  # shape (n,)
+    counts: np.ndarray  # shape (n, k)
+    themes: tuple[str, ...]
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WordTable:
+    """Per clause: counts of word (or n-gram) keys; `display` maps key → most frequent form."""
+
+    tokens: np.ndarray  # shape (n,)
+    counts: tuple[Counter[str], ...]
+    display: dict[str, str]
+
+
+def _texts(clauses: pl.DataFrame) -> tuple[str, ...]:
+    if "text" not in clauses.columns:
+        raise InputError("the clauses frame has no `text` column; build it with clauses_frame()")
+    return tuple(t or "" for t in clauses.get_column("text").to_list())
+
+
+@lru_cache(maxsize=32)
+def _theme_table(texts: tuple[str, ...], lexicon: Lexicon) -> ThemeTable:
+    n, k = len(texts), len(lexicon.themes)
+    tok = np.zeros(n, dtype=np.int64)
+    counts = np.zeros((n, k), dtype=np.int64)
+    for i, raw in enumerate(texts):
+        text = normalize(raw)
+        tok[i] = len(tokens(text))
+        for j, theme in enumerate(lexicon.themes):
+            counts[i, j] = len(theme.spans(text))
+    return ThemeTable(
+        tok, counts, lexicon.ids, tuple(t.label for t in lexicon.themes)
+    )
+
+
+def theme_table(clauses: pl.DataFrame, lexicon: Lexicon | None = None) -> ThemeTable:
+    return _theme_table(_texts(clauses), lexicon or load_lexicon())
+
+
+@lru_cache(maxsize=32)
+def _word_table(texts: tuple[str, ...], n: int) -> WordTable:
+    stop = stopwords()
+    tok = np.zeros(len(texts), dtype=np.int64)
+    per_clause: list[Counter[str]] = []
+    forms: dict[str, Counter[str]] = {}
+    for i, raw in enumerate(texts):
+        text = normalize(raw)
+        words = tokens(text)
+        tok[i] = len(words)
+        grams: list[tuple[str, ...]]
+        if n == 1:
+            grams = [(w,) for w in words if w.lower() not in stop]
+        else:
+            grams = [g for part in phrases(text) for g in ngrams(tokens(part), n)]
+        counter: Counter[str] = Counter()
+        for gram in grams:
+            key = " ".join(stem(w) for w in gram)
+            counter[key] += 1
+            forms.setdefault(key, Counter())[" ".join(surface(w) for w in gram)] += 1
+        per_clause.append(counter)
+    display = {key: c.most_common(1)[0][0] for key, c in forms.items()}
+    return WordTable(tok, tuple(per_clause), display)
+
+
+def word_table(clauses: pl.DataFrame, *, n: int = 1) -> WordTable:
+    if n not in (1, 2):
+        raise InputError(f"n-grams of length {n} are not counted; use 1 (words) or 2 (bigrams)")
+    return _word_table(_texts(clauses), n)
+
+
+def _with_keys(clauses: pl.DataFrame, by: Sequence[str]) -> pl.DataFrame:
+    frame = clauses.with_row_index("clause") if "clause" in by else clauses
+    missing = [c for c in by if c not in frame.columns]
+    if missing:
+        raise InputError(
+            f"cannot group by {missing}: the clauses frame has {frame.columns}; pick from those"
+        )
+    return frame.select(list(by))
+
+
+def _rate(count: pl.Expr, tok: pl.Expr) -> pl.Expr:
+    return pl.when(tok > 0).then(count * PER / tok).otherwise(0.0)
+
+
+def term_counts(
+    clauses: pl.DataFrame, lexicon: Lexicon | None = None, *, by: Sequence[str] = ("doc_id",)
+) -> pl.DataFrame:
+    """Theme counts per group: columns *by, theme, label, count, tokens, rate_per_10k."""
+    table = theme_table(clauses, lexicon)
+    wide = pl.DataFrame([
+        *_with_keys(clauses, by),
+        pl.Series("tokens", table.tokens),
+        *(pl.Series(t, table.counts[:, j]) for j, t in enumerate(table.themes)),
+    ])
+    grouped = (
+        wide.group_by(list(by), maintain_order=True).agg(pl.all().sum())
+        if by
+        else wide.sum()
+    )
+    labels = pl.DataFrame({"theme": table.themes, "label": table.labels})
+    return (
+        grouped.unpivot(index=[*by, "tokens"], on=list(table.themes), variable_name="theme",
+                        value_name="count")
+        .join(labels, on="theme", how="left", maintain_order="left")
+        .with_columns(rate_per_10k=_rate(pl.col("count"), pl.col("tokens")))
+        .select(*by, "theme", "label", "count", "tokens", "rate_per_10k")
+    )
+
+
+def word_counts(
+    clauses: pl.DataFrame, *, by: Sequence[str] = ("doc_id",), n: int = 1
+) -> pl.DataFrame:
+    """Word (n=1) or bigram (n=2) counts per group, grouped on stems, shown as real words.
+
+    Columns *by, term (most frequent form), key (stems), count, tokens, rate_per_10k.
+    Stopwords are left out of the counts but not of the token totals.
+    """
+    table = word_table(clauses, n=n)
+    keys = pl.DataFrame([*_with_keys(clauses, by), pl.Series("tokens", table.tokens)])
+    rows: dict[str, list[object]] = {"_row": [], "key": [], "count": []}
+    for i, counter in enumerate(table.counts):
+        for key, c in counter.items():
+            rows["_row"].append(i)
+            rows["key"].append(key)
+            rows["count"].append(c)
+    long = pl.DataFrame(rows, schema={"_row": pl.UInt32, "key": pl.String, "count": pl.Int64})
+    indexed = keys.with_row_index("_row")
+    totals = (
+        indexed.group_by(list(by)).agg(pl.col("tokens").sum()) if by
+        else indexed.select(pl.col("tokens").sum())
+    )
+    counted = long.join(indexed.drop("tokens"), on="_row")
+    grouped = counted.group_by([*by, "key"]).agg(pl.col("count").sum())
+    joined = grouped.join(totals, on=list(by)) if by else grouped.join(totals, how="cross")
+    display = pl.DataFrame({"key": list(table.display), "term": list(table.display.values())})
+    return (
+        joined.join(display, on="key", how="left")
+        .with_columns(rate_per_10k=_rate(pl.col("count"), pl.col("tokens")))
+        .select(*by, "term", "key", "count", "tokens", "rate_per_10k")
+        .sort([*by, "count", "key"], descending=[*([False] * len(by)), True, False])
+    )
+
+
+def kwic(
+    clauses: pl.DataFrame, lexicon: Lexicon | None, theme: str, *, width: int = 40
+) -> pl.DataFrame:
+    """Keyword in context: every match behind a theme count, with `width` characters around.
+
+    Columns doc_id, label, left, match, right (in reading order); one row per counted match.
+    """
+    lex = lexicon or load_lexicon()
+    rule = lex.theme(theme)
+    doc_ids = (
+        clauses.get_column("doc_id").to_list() if "doc_id" in clauses.columns
+        else [None] * clauses.height
+    )
+    labels = (
+        clauses.get_column("label").to_list() if "label" in clauses.columns
+        else [None] * clauses.height
+    )
+    out: dict[str, list[str | None]] = {k: [] for k in ("doc_id", "label", "left", "match",
+                                                          "right")}
+    for doc_id, label, raw in zip(doc_ids, labels, _texts(clauses), strict=True):
+        text = normalize(raw)
+        for a, b in rule.spans(text):
+            out["doc_id"].append(doc_id)
+            out["label"].append(label)
+            out["left"].append(" ".join(text[max(0, a - width):a].split()))
+            out["match"].append(text[a:b])
+            out["right"].append(" ".join(text[b:b + width].split()))
+    return pl.DataFrame(out, schema={k: pl.String for k in out})

@@ -1,0 +1,167 @@
+"""The theme lexicon: package data in TOML, each entry with its own matching rule.
+
+See lexicon.toml for the rules (phrases, acronyms, regex). Matching runs on the counting form
+of a text (`text.normalize`), so hyphen look-alikes and footnote markers do not hide a match.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from toolkit.errors import InputError
+
+_WORD_EDGE_BEFORE = r"(?<![^\W_])"
+_WORD_EDGE_AFTER = r"(?![^\W_])"
+# "artificial intelligence (AI)": a match followed by another of the same theme in parentheses.
+_PAREN_OPEN = re.compile(r"\s*\(\s*")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+
+
+def _phrase_regex(phrase: str) -> str:
+    """Case-insensitive phrase → regex: spaces match spaces/hyphens, hyphens are optional."""
+    stem = phrase.endswith("*")
+    words = phrase.rstrip("*").split()
+    parts = []
+    for word in words:
+        pieces = [re.escape(p) for p in word.split("-")]
+        parts.append(r"[\s-]?".join(pieces))
+    body = r"[\s-]+".join(parts)
+    tail = r"[^\W_]*" if stem else ""
+    return f"{_WORD_EDGE_BEFORE}{body}{tail}{_WORD_EDGE_AFTER}"
+
+
+def _acronym_regex(acronym: str) -> str:
+    return f"(?<![^\\W_]){re.escape(acronym)}(?![^\\W_])"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme: its id ("ai"), display label and the entries that find it."""
+
+    id: str
+    label: str
+    phrases: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    regex: tuple[str, ...] = ()
+    _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        alternatives = [f"(?i:{_phrase_regex(p)})" for p in self.phrases]
+        alternatives += [_acronym_regex(a) for a in self.acronyms]
+        alternatives += [f"(?:{r})" for r in self.regex]
+        # A regex alternation takes the first alternative that matches, not the longest:
+        # longer entries first, so "IMT-2020" is shown whole rather than as "IMT".
+        alternatives.sort(key=len, reverse=True)
+        if not alternatives:
+            raise InputError(f"theme '{self.id}' has no phrases, acronyms or regex; add one")
+        try:
+            pattern = re.compile("|".join(alternatives))
+        except re.error as error:
+            raise InputError(
+                f"theme '{self.id}' has an invalid regex ({error}); fix it in the lexicon"
+            ) from None
+        object.__setattr__(self, "_pattern", pattern)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Match spans in `text`, overlapping ones merged, "phrase (ACRONYM)" counted once."""
+        found: list[tuple[int, int]] = []
+        for m in ((m.start(), m.end()) for m in self._pattern.finditer(text)):
+            if found and m[0] <= found[-1][1]:
+                found[-1] = (found[-1][0], max(found[-1][1], m[1]))
+                continue
+            if found:
+                gap = _PAREN_OPEN.fullmatch(text, found[-1][1], m[0])
+                close = _PAREN_CLOSE.match(text, m[1])
+                if gap and close:
+                    found[-1] = (found[-1][0], close.end())
+                    continue
+            found.append(m)
+        return found
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    themes: tuple[Theme, ...]
+
+    def theme(self, theme_id: str) -> Theme:
+        for t in self.themes:
+            if t.id == theme_id:
+                return t
+        names = ", ".join(t.id for t in self.themes)
+        raise InputError(f"unknown theme '{theme_id}'; the lexicon has: {names}")
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.themes)
+
+
+def _themes_from_toml(text: str, origin: str) -> list[tuple[Theme, bool]]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"{origin} is not valid TOML ({error}); fix the file") from None
+    rows = data.get("theme")
+    if not isinstance(rows, list):
+        raise InputError(f"{origin} has no [[theme]] tables; see toolkit/measure/lexicon.toml")
+    out = []
+    for row in rows:
+        if not isinstance(row, dict) or not isinstance(row.get("id"), str):
+            raise InputError(f"{origin}: every [[theme]] needs a string `id`")
+        unknown = set(row) - {"id", "label", "phrases", "acronyms", "regex", "extend"}
+        if unknown:
+            raise InputError(
+                f"{origin}: theme '{row['id']}' has unknown keys {sorted(unknown)}; "
+                "use phrases, acronyms, regex, label, extend"
+            )
+        theme = Theme(
+            id=row["id"],
+            label=str(row.get("label", row["id"])),
+            phrases=tuple(row.get("phrases", ())),
+            acronyms=tuple(row.get("acronyms", ())),
+            regex=tuple(row.get("regex", ())),
+        )
+        out.append((theme, bool(row.get("extend", False))))
+    return out
+
+
+@cache
+def _default() -> Lexicon:
+    text = resources.files("toolkit.measure").joinpath("lexicon.toml").read_text("utf-8")
+    return Lexicon(tuple(t for t, _ in _themes_from_toml(text, "lexicon.toml")))
+
+
+def load_lexicon(path: str | os.PathLike[str] | None = None) -> Lexicon:
+    """The shipped lexicon, extended or overridden by the themes of the TOML file at `path`.
+
+    A theme with a new id is added; one with a known id replaces it, or with `extend = true`
+    adds its entries to the shipped ones.
+    """
+    base = _default()
+    if path is None:
+        return base
+    p = Path(path)
+    try:
+        text = p.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(
+            f"cannot read lexicon {p} ({error.__class__.__name__}); give a UTF-8 TOML file"
+        ) from None
+    themes = {t.id: t for t in base.themes}
+    for theme, extend in _themes_from_toml(text, str(p)):
+        old = themes.get(theme.id)
+        if extend and old is not None:
+            theme = Theme(
+                id=old.id,
+                label=old.label if theme.label == theme.id else theme.label,
+                phrases=old.phrases + theme.phrases,
+                acronyms=old.acronyms + theme.acronyms,
+                regex=old.regex + theme.regex,
+            )
+        themes[theme.id] = theme
+    return Lexicon(tuple(themes.values()))

@@ -1,0 +1,191 @@
+"""Shifts between two corpora (two clauses frames): themes, words and bigrams.
+
+OLD and NEW can be two editions, two documents, two files or two groups inside one edition
+(preamble vs operative text, revised vs unchanged resolutions). Every row carries the rate
+ratio with its interval, a bootstrap interval over whole units, the conservative log-ratio
+and the weighted log-odds z-score (see `stats`).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+import polars as pl
+
+from toolkit.errors import InputError
+from toolkit.measure.counts import PER, theme_table, word_table
+from toolkit.measure.lexicon import Lexicon
+from toolkit.measure.stats import bootstrap_ratio, compare
+
+Unit = Literal["document", "clause"]
+
+
+def _unit_sums(clauses: pl.DataFrame, matrix: np.ndarray, tokens: np.ndarray, unit: Unit
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """Sum clause rows into documents when resampling documents."""
+    if unit == "clause" or "doc_id" not in clauses.columns:
+        return matrix, tokens.astype(float)
+    codes = clauses.get_column("doc_id").cast(pl.String).fill_null("").to_numpy()
+    _, inverse = np.unique(codes, return_inverse=True)
+    groups = int(inverse.max()) + 1 if len(inverse) else 0
+    summed = np.zeros((groups, matrix.shape[1]))
+    np.add.at(summed, inverse, matrix)
+    tok = np.bincount(inverse, weights=tokens, minlength=groups)
+    return summed, tok
+
+
+def _frame(
+    names: dict[str, list[str]],
+    old: np.ndarray, old_tokens: int, new: np.ndarray, new_tokens: int,
+    boot: tuple[np.ndarray, np.ndarray], level: float,
+) -> pl.DataFrame:
+    c = compare(old, old_tokens, new, new_tokens, level=level)
+    return pl.DataFrame({
+        **names,
+        "old_count": old.astype(np.int64),
+        "new_count": new.astype(np.int64),
+        "old_tokens": np.full(len(old), old_tokens, dtype=np.int64),
+        "new_tokens": np.full(len(old), new_tokens, dtype=np.int64),
+        "old_rate_per_10k": old * PER / max(old_tokens, 1),
+        "new_rate_per_10k": new * PER / max(new_tokens, 1),
+        "rate_ratio": c.rate_ratio,
+        "ci_low": c.ci_low,
+        "ci_high": c.ci_high,
+        "boot_low": boot[0],
+        "boot_high": boot[1],
+        "log2_ratio": c.log2_ratio,
+        "lrc": c.lrc,
+        "log_odds": c.log_odds,
+        "z": c.z,
+    })
+
+
+def _check_unit(unit: str) -> None:
+    if unit not in ("document", "clause"):
+        raise InputError(f"cannot resample by '{unit}'; use 'document' or 'clause'")
+
+
+def term_shifts(
+    old: pl.DataFrame,
+    new: pl.DataFrame,
+    lexicon: Lexicon | None = None,
+    *,
+    unit: Unit = "document",
+    n_boot: int = 1000,
+    seed: int = 0,
+    level: float = 0.95,
+) -> pl.DataFrame:
+    """One row per theme: counts, rates per 10k tokens and how NEW differs from OLD.
+
+    Columns theme, label, old_count, new_count, old_tokens, new_tokens, old_rate_per_10k,
+    new_rate_per_10k, rate_ratio, ci_low, ci_high (Poisson), boot_low, boot_high (bootstrap
+    over `unit`s), log2_ratio, lrc, log_odds, z.
+    """
+    _check_unit(unit)
+    to, tn = theme_table(old, lexicon), theme_table(new, lexicon)
+    uo = _unit_sums(old, to.counts, to.tokens, unit)
+    un = _unit_sums(new, tn.counts, tn.tokens, unit)
+    boot = bootstrap_ratio(*uo, *un, n_boot=n_boot, seed=seed, level=level)
+    return _frame(
+        {"theme": list(to.themes), "label": list(to.labels)},
+        to.counts.sum(axis=0), int(to.tokens.sum()), tn.counts.sum(axis=0), int(tn.tokens.sum()),
+        boot, level,
+    )
+
+
+def _sparse_rows(counters: tuple[dict[str, int], ...], keys: list[str]) -> np.ndarray:
+    index = {k: j for j, k in enumerate(keys)}
+    out = np.zeros((len(counters), len(keys)))
+    for i, counter in enumerate(counters):
+        for key, c in counter.items():
+            j = index.get(key)
+            if j is not None:
+                out[i, j] = c
+    return out
+
+
+def word_shifts(
+    old: pl.DataFrame,
+    new: pl.DataFrame,
+    *,
+    n: int = 1,
+    top: int = 20,
+    min_count: int = 3,
+    unit: Unit = "document",
+    n_boot: int = 1000,
+    seed: int = 0,
+    level: float = 0.95,
+) -> pl.DataFrame:
+    """The `top` rising and `top` falling words (n=1) or bigrams (n=2), ranked by z.
+
+    Columns term, key, direction ("rising"/"falling") and the columns of `term_shifts`.
+    Words seen fewer than `min_count` times on both sides together are left out; the
+    bootstrap runs on the rows shown only (resampling the full vocabulary is costly and
+    would not change them).
+    """
+    _check_unit(unit)
+    wo, wn = word_table(old, n=n), word_table(new, n=n)
+    totals_old: dict[str, int] = {}
+    totals_new: dict[str, int] = {}
+    for counters, totals in ((wo.counts, totals_old), (wn.counts, totals_new)):
+        for counter in counters:
+            for key, c in counter.items():
+                totals[key] = totals.get(key, 0) + c
+    keys = sorted(k for k in totals_old.keys() | totals_new.keys()
+                  if totals_old.get(k, 0) + totals_new.get(k, 0) >= min_count)
+    if not keys:
+        raise InputError(
+            f"no word occurs {min_count} times or more in OLD and NEW together; "
+            "compare larger texts or lower min_count"
+        )
+    old_c = np.array([totals_old.get(k, 0) for k in keys], dtype=float)
+    new_c = np.array([totals_new.get(k, 0) for k in keys], dtype=float)
+    ntok_old, ntok_new = int(wo.tokens.sum()), int(wn.tokens.sum())
+    z = compare(old_c, ntok_old, new_c, ntok_new, level=level).z
+    order = np.argsort(-z, kind="stable")
+    rising = [int(i) for i in order[:top] if z[i] > 0]
+    falling = [int(i) for i in order[::-1][:top] if z[i] < 0]
+    chosen = rising + falling
+    sel = [keys[i] for i in chosen]
+    display = {**wo.display, **wn.display}
+    uo = _unit_sums(old, _sparse_rows(wo.counts, sel), wo.tokens, unit)
+    un = _unit_sums(new, _sparse_rows(wn.counts, sel), wn.tokens, unit)
+    boot = bootstrap_ratio(*uo, *un, n_boot=n_boot, seed=seed, level=level)
+    names = {
+        "term": [display[k] for k in sel],
+        "key": sel,
+        "direction": ["rising"] * len(rising) + ["falling"] * len(falling),
+    }
+    return _frame(names, old_c[chosen], ntok_old, new_c[chosen], ntok_new, boot, level)
+
+
+def preamble_vs_operative(
+    clauses: pl.DataFrame, lexicon: Lexicon | None = None, **options: object
+) -> pl.DataFrame:
+    """Theme shifts from the preamble (OLD side) to the operative text (NEW side)."""
+    kind = pl.col("section_kind")
+    return term_shifts(clauses.filter(kind == "preamble"), clauses.filter(kind == "operative"),
+                       lexicon, **options)  # type: ignore[arg-type]
+
+
+def revised_at(label: str, edition_label: str | None) -> bool:
+    """Whether a printed edition label ("Rev. Baku, 2025", "Baku, 2025") names this edition."""
+    return edition_label is not None and edition_label.removeprefix("Rev.").strip() == label
+
+
+def revised_vs_unchanged(
+    clauses: pl.DataFrame,
+    lexicon: Lexicon | None = None,
+    *,
+    edition_label: str = "Baku, 2025",
+    **options: object,
+) -> pl.DataFrame:
+    """Theme shifts from resolutions left as earlier editions had them (OLD side) to those
+    adopted or revised at `edition_label` (NEW side)."""
+    res = clauses.filter(pl.col("doc_type") == "resolution")
+    revised = res.get_column("edition_label").map_elements(
+        lambda e: revised_at(edition_label, e), return_dtype=pl.Boolean
+    )
+    return term_shifts(res.filter(~revised), res.filter(revised), lexicon,
+                       **options)  # type: ignore[arg-type]

@@ -1,0 +1,100 @@
+"""Text normalisation and tokenisation for counting: NLTK's data-free tokenizers only.
+
+Counting needs one form per word: hyphen look-alikes become "-", soft hyphens go, footnote
+markers glued to words ("developing1") are dropped, case is folded for grouping, and a
+Snowball stem groups inflections while the most frequent real word is what a reader sees.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from nltk.stem.snowball import SnowballStemmer
+from nltk.tokenize import RegexpTokenizer
+
+_HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2043\ufe63\uff0d"), "-")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# A footnote marker in the shipped extraction is 1-2 digits glued to a lower-case word
+# ("countries1"); upper-case codes ("ASP1", "IMT-2020", "Space2030") never match this.
+_FOOTNOTE = re.compile(r"(?<=[a-z]{2})\d{1,2}\b")
+# Words, with inner hyphens and apostrophes kept ("space-based", "Africa's"); no underscores.
+_TOKENIZER = RegexpTokenizer(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def normalize(text: str) -> str:
+    """The counting form of a text: NFC, one hyphen, no soft hyphens, no footnote markers."""
+    text = unicodedata.normalize("NFC", text).translate(_HYPHENS).translate(_INVISIBLE)
+    return _FOOTNOTE.sub("", text)
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens (with at least one letter) of a normalised text, case kept."""
+    return [
+        _POSSESSIVE.sub("", t).replace("’", "'")
+        for t in _TOKENIZER.tokenize(text)
+        if any(ch.isalpha() for ch in t)
+    ]
+
+
+def surface(token: str) -> str:
+    """The display form: acronyms keep their capitals ("AI", "LDCs"), other words fold case."""
+    letters = [ch for ch in token if ch.isalpha()]
+    caps = sum(ch.isupper() for ch in letters)
+    return token if caps >= 2 and caps >= len(letters) - 1 else token.lower()
+
+
+_STEMMER = SnowballStemmer("english")
+
+
+@cache
+def stem(word: str) -> str:
+    """Grouping key of a word: Snowball stem of its lower-case form, per hyphenated part.
+
+    Acronyms are not stemmed, only their plural "s" dropped: "AIDS" must not join "aid",
+    while "LDCs" joins "LDC".
+    """
+    shown = surface(word)
+    if shown != word.lower():
+        return shown.removesuffix("s")
+    return "-".join(_STEMMER.stem(part) for part in shown.split("-"))
+
+
+# Punctuation that ends a phrase: an n-gram never spans "networks, data" or "intelligence (AI".
+_PHRASE_BREAK = re.compile(r"[^\w\s'’-]+")
+
+
+def phrases(text: str) -> list[str]:
+    """Stretches of a normalised text between punctuation marks."""
+    return [p for p in _PHRASE_BREAK.split(text) if p.strip()]
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """English function words (package data), left out of word and bigram shifts."""
+    text = resources.files("toolkit.measure").joinpath("stopwords.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def ngrams(words: Iterable[str], n: int) -> list[tuple[str, ...]]:
+    """Content-word n-grams: runs of n adjacent tokens none of which is a stopword.
+
+    An n-gram never bridges a stopword, so "access to broadband" gives no "access broadband".
+    """
+    stop = stopwords()
+    out: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for w in words:
+        if w.lower() in stop:
+            run = []
+            continue
+        run.append(w)
+        if len(run) >= n:
+            out.append(tuple(run[-n:]))
+    return out
