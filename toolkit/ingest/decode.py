@@ -37,7 +37,7 @@ def decode(data: bytes, *, name: str) -> Decoded:
                     "re-save it as UTF-8 and try again"
                 ) from None
     if b"\x00" in data:
-        utf16 = _bomless_utf16(data)
+        utf16 = _bomless_utf16(data, name=name)
         if utf16 is not None:
             return utf16
         raise InputError(
@@ -59,7 +59,7 @@ def decode(data: bytes, *, name: str) -> Decoded:
     return Decoded(text, "cp1252", (warning,))
 
 
-def _bomless_utf16(data: bytes) -> Decoded | None:
+def _bomless_utf16(data: bytes, *, name: str) -> Decoded | None:
     """UTF-16 without a BOM, as some Windows tools write it: text that is mostly ASCII has a NUL
     in every other byte. Anything else with NUL bytes is binary."""
     if len(data) % 2:
@@ -79,4 +79,4 @@ def _bomless_utf16(data: bytes) -> Decoded | None:
         return None
     if any(ord(c) < 32 and c not in "\t\n\r\f" for c in text):
         return None
-    return Decoded(text, encoding, (f"no byte-order mark; read as {encoding.upper()}",))
+    return Decoded(text, encoding, (f"{name}: no byte-order mark; read as {encoding.upper()}",))
