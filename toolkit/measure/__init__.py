@@ -1,1 +1,32 @@
-"""measure stage."""
+"""measure stage: theme and word counts, shifts between corpora, per-region emphasis.
+
+Everything takes clauses frames (`toolkit.parse.clauses_frame`) and returns polars frames.
+"""
+
+from toolkit.measure.counts import kwic, term_counts, word_counts
+from toolkit.measure.edits import edit_shifts
+from toolkit.measure.lexicon import Lexicon, Theme, load_lexicon
+from toolkit.measure.regions import REGIONS, leading_regions, region_emphasis
+from toolkit.measure.shifts import (
+    preamble_vs_operative,
+    revised_vs_unchanged,
+    term_shifts,
+    word_shifts,
+)
+
+__all__ = [
+    "REGIONS",
+    "Lexicon",
+    "Theme",
+    "edit_shifts",
+    "kwic",
+    "leading_regions",
+    "load_lexicon",
+    "preamble_vs_operative",
+    "region_emphasis",
+    "revised_vs_unchanged",
+    "term_counts",
+    "term_shifts",
+    "word_counts",
+    "word_shifts",
+]

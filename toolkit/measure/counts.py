@@ -17,7 +17,7 @@ import polars as pl
 
 from toolkit.errors import InputError
 from toolkit.measure.lexicon import Lexicon, load_lexicon
-from toolkit.measure.text import ngrams, normalize, phrases, stem, stopwords, surface, tokens
+from toolkit.measure.text import ngrams, normalize, phrases, stem, stopwords, tokens
 
 PER = 10_000
 
@@ -85,7 +85,7 @@ def _word_table(texts: tuple[str, ...], n: int) -> WordTable:
         for gram in grams:
             key = " ".join(stem(w) for w in gram)
             counter[key] += 1
-            forms.setdefault(key, Counter())[" ".join(surface(w) for w in gram)] += 1
+            forms.setdefault(key, Counter())[" ".join(gram)] += 1
         per_clause.append(counter)
     display = {key: c.most_common(1)[0][0] for key, c in forms.items()}
     return WordTable(tok, tuple(per_clause), display)
@@ -194,7 +194,13 @@ def kwic(
         for a, b in rule.spans(text):
             out["doc_id"].append(doc_id)
             out["label"].append(label)
-            out["left"].append(" ".join(text[max(0, a - width):a].split()))
+            left, right = text[max(0, a - width):a].split(), text[b:b + width].split()
+            # Words cut by the window are left out rather than shown in pieces.
+            if left and a - width > 0 and not text[a - width - 1].isspace():
+                left = left[1:] if not text[a - width].isspace() else left
+            if right and b + width < len(text) and not text[b + width].isspace():
+                right = right[:-1] if not text[b + width - 1].isspace() else right
+            out["left"].append(" ".join(left))
             out["match"].append(text[a:b])
-            out["right"].append(" ".join(text[b:b + width].split()))
+            out["right"].append(" ".join(right))
     return pl.DataFrame(out, schema={k: pl.String for k in out})

@@ -42,7 +42,7 @@ def tokens(text: str) -> list[str]:
 
 
 def surface(token: str) -> str:
-    """The display form: acronyms keep their capitals ("AI", "LDCs"), other words fold case."""
+    """Case-folded form of a word, except acronyms, which keep their capitals ("AI", "LDCs")."""
     letters = [ch for ch in token if ch.isalpha()]
     caps = sum(ch.isupper() for ch in letters)
     return token if caps >= 2 and caps >= len(letters) - 1 else token.lower()

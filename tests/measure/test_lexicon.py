@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolkit.errors import InputError
+from toolkit.measure import load_lexicon
+from toolkit.measure.text import normalize
+
+THEMES = (
+    "ai", "satellite", "resilience", "emergency", "cybersecurity", "climate", "gender", "youth",
+    "accessibility", "affordability", "digital-skills", "ldc-sids-lldc", "indigenous",
+    "open-source", "data-statistics", "iot-smart-cities", "imt-5g", "spectrum",
+)
+
+
+def matches(theme: str, text: str) -> list[str]:
+    rule = load_lexicon().theme(theme)
+    text = normalize(text)
+    return [text[a:b] for a, b in rule.spans(text)]
+
+
+def test_shipped_lexicon_has_the_themes_of_the_issue() -> None:
+    assert load_lexicon().ids == THEMES
+
+
+@pytest.mark.parametrize(
+    ("theme", "text", "expected"),
+    [
+        # The acronym is case-sensitive and a whole word.
+        ("ai", "national AI strategies", ["AI"]),
+        ("ai", "AI-enabled services", ["AI"]),
+        ("ai", "Ai Weiwei spoke", []),
+        ("ai", "HIV/AIDS and Buenos Aires, Ms Aisha Al Marzooqi", []),
+        # A phrase with its acronym in parentheses counts once.
+        ("ai", "artificial intelligence (AI) and AI", ["artificial intelligence (AI)", "AI"]),
+        ("ai", "Artificial Intelligence ( AI )", ["Artificial Intelligence ( AI )"]),
+        ("ai", "AI (artificial intelligence)", ["AI (artificial intelligence)"]),
+        ("ai", "artificial-intelligence tools", ["artificial-intelligence"]),
+        # Variants, plurals, hyphenation and look-alike hyphens.
+        ("satellite", "satellites and a Satellite", ["satellites", "Satellite"]),
+        ("satellite", "space-based, space based and spacebased", ["space-based", "space based",
+                                                                    "spacebased"]),
+        ("satellite", "non\u2011terrestrial and nonterrestrial", ["non-terrestrial",
+                                                                    "nonterrestrial"]),
+        ("satellite", "an open digital space and online spaces", []),
+        ("emergency", "emergencies, an emergency", ["emergencies", "emergency"]),
+        ("resilience", "resilient and resilience", ["resilient", "resilience"]),
+        ("imt-5g", "IMT-2020 (5G)", ["IMT-2020 (5G)"]),
+        ("ldc-sids-lldc", "LDCs, SIDS and LLDCs", ["LDCs", "SIDS", "LLDCs"]),
+        ("ldc-sids-lldc", "least developed countries1", ["least developed countries"]),
+        ("cybersecurity", "cyber-security and cybersecurity", ["cyber-security", "cybersecurity"]),
+    ],
+)
+def test_matching_rules(theme: str, text: str, expected: list[str]) -> None:
+    assert matches(theme, text) == expected
+
+
+def test_lexicon_file_adds_replaces_and_extends(tmp_path: Path) -> None:
+    path = tmp_path / "extra.toml"
+    path.write_text(
+        '[[theme]]\nid = "quantum"\nlabel = "Quantum"\nphrases = ["quantum*"]\n'
+        '[[theme]]\nid = "ai"\nextend = true\nacronyms = ["ML"]\n'
+        '[[theme]]\nid = "spectrum"\nphrases = ["radio spectrum"]\n',
+        "utf-8",
+    )
+    lexicon = load_lexicon(path)
+    assert lexicon.ids == (*THEMES, "quantum")
+    ai = lexicon.theme("ai")
+    assert ai.label == "Artificial intelligence"
+    assert "ML" in ai.acronyms and "artificial intelligence" in ai.phrases
+    assert lexicon.theme("spectrum").phrases == ("radio spectrum",)
+    assert lexicon.theme("quantum").spans("quantum computing") == [(0, 7)]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[[theme]\n", "is not valid TOML"),
+        ('title = "x"\n', "has no [[theme]] tables"),
+        ('[[theme]]\nid = "x"\nwords = ["a"]\n', "unknown keys ['words']"),
+        ('[[theme]]\nid = "x"\n', "theme 'x' has no phrases, acronyms or regex"),
+        ('[[theme]]\nid = "x"\nregex = ["("]\n', "theme 'x' has an invalid regex"),
+    ],
+)
+def test_bad_lexicon_files_are_named(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(content, "utf-8")
+    with pytest.raises(InputError, match=message.replace("[", r"\[").replace("(", r"\(")):
+        load_lexicon(path)
+
+
+def test_missing_lexicon_file_and_unknown_theme(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot read lexicon .*give a UTF-8 TOML file"):
+        load_lexicon(tmp_path / "none.toml")
+    with pytest.raises(InputError, match="unknown theme 'robots'; the lexicon has: ai, "):
+        load_lexicon().theme("robots")

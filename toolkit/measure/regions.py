@@ -1,0 +1,95 @@
+"""Per-region emphasis over the regional initiatives of an edition.
+
+For each region × theme: the rate per 10,000 tokens with a Poisson interval, a one-vs-rest
+weighted log-odds z-score (this region against the other five together, Monroe et al. 2008),
+and the dispersion: in how many of the region's initiatives the theme appears at all — a
+high rate carried by one initiative reads differently from one spread over all five.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+
+from toolkit.errors import InputError
+from toolkit.measure.counts import PER, theme_table
+from toolkit.measure.lexicon import Lexicon
+from toolkit.measure.stats import compare, poisson_interval
+
+REGIONS = ("AFR", "AMS", "ARB", "ASP", "CIS", "EUR")
+
+
+def initiatives(clauses: pl.DataFrame) -> pl.DataFrame:
+    """The clauses of regional initiatives, those with a region."""
+    if "region" not in clauses.columns or "doc_id" not in clauses.columns:
+        raise InputError("the clauses frame has no `region`/`doc_id` columns; use clauses_frame()")
+    out = clauses.filter(pl.col("region").is_not_null())
+    if "doc_type" in clauses.columns:
+        out = out.filter(pl.col("doc_type") == "regional-initiative")
+    if out.height == 0:
+        raise InputError(
+            "no regional initiatives in these texts; give an edition or a final report "
+            "that has Part III (e.g. baku-2025)"
+        )
+    return out
+
+
+def region_emphasis(
+    clauses: pl.DataFrame, lexicon: Lexicon | None = None, *, level: float = 0.95
+) -> pl.DataFrame:
+    """Region × theme matrix (long form, regions in ITU order, themes in lexicon order).
+
+    Columns region, theme, label, count, tokens, rate_per_10k, rate_low, rate_high, z,
+    initiatives_with_theme, initiatives.
+    """
+    ri = initiatives(clauses)
+    table = theme_table(ri, lexicon)
+    regions = ri.get_column("region").to_list()
+    doc_ids = ri.get_column("doc_id").to_list()
+    present = [r for r in REGIONS if r in set(regions)] + sorted(set(regions) - set(REGIONS))
+    region_idx = np.array([present.index(r) for r in regions])
+    k = len(table.themes)
+    counts = np.zeros((len(present), k))
+    tokens = np.zeros(len(present))
+    np.add.at(counts, region_idx, table.counts)
+    np.add.at(tokens, region_idx, table.tokens)
+    # Dispersion: initiatives (documents) of a region in which each theme occurs.
+    docs = sorted(set(doc_ids))
+    doc_idx = np.array([docs.index(d) for d in doc_ids])
+    per_doc = np.zeros((len(docs), k))
+    np.add.at(per_doc, doc_idx, table.counts)
+    doc_region = {d: r for d, r in zip(doc_ids, regions, strict=True)}
+    total_counts, total_tokens = counts.sum(axis=0), tokens.sum()
+    rows = []
+    for i, region in enumerate(present):
+        rest = compare(total_counts - counts[i], total_tokens - tokens[i], counts[i], tokens[i],
+                       level=level)
+        low, high = poisson_interval(counts[i], level=level)
+        mine = [j for j, d in enumerate(docs) if doc_region[d] == region]
+        with_theme = (per_doc[mine] > 0).sum(axis=0)
+        for j, theme in enumerate(table.themes):
+            rows.append({
+                "region": region,
+                "theme": theme,
+                "label": table.labels[j],
+                "count": int(counts[i, j]),
+                "tokens": int(tokens[i]),
+                "rate_per_10k": counts[i, j] * PER / max(tokens[i], 1.0),
+                "rate_low": low[j] * PER / max(tokens[i], 1.0),
+                "rate_high": high[j] * PER / max(tokens[i], 1.0),
+                "z": float(rest.z[j]),
+                "initiatives_with_theme": int(with_theme[j]),
+                "initiatives": len(mine),
+            })
+    return pl.DataFrame(rows)
+
+
+def leading_regions(emphasis: pl.DataFrame) -> pl.DataFrame:
+    """Per theme, the region with the highest rate, with its interval and z-score."""
+    return (
+        emphasis.sort(["theme", "rate_per_10k"], descending=[False, True])
+        .group_by("theme", maintain_order=True)
+        .first()
+        .select("theme", "region", "count", "rate_per_10k", "rate_low", "rate_high", "z",
+                "initiatives_with_theme", "initiatives")
+    )
