@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -87,12 +88,12 @@ def test_lexicon_file_adds_replaces_and_extends(tmp_path: Path) -> None:
 def test_bad_lexicon_files_are_named(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(content, "utf-8")
-    with pytest.raises(InputError, match=message.replace("[", r"\[").replace("(", r"\(")):
+    with pytest.raises(InputError, match=re.escape(message)):
         load_lexicon(path)
 
 
 def test_missing_lexicon_file_and_unknown_theme(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="cannot read lexicon .*give a UTF-8 TOML file"):
+    with pytest.raises(InputError, match=r"cannot read lexicon .*give a UTF-8 TOML file"):
         load_lexicon(tmp_path / "none.toml")
     with pytest.raises(InputError, match="unknown theme 'robots'; the lexicon has: ai, "):
         load_lexicon().theme("robots")
