@@ -46,12 +46,22 @@ def read_source(path: str | os.PathLike[str]) -> SourceText:
     extension. Every way a file can be unusable ends in an InputError naming the path."""
     if os.fspath(path) == "-":
         return read_bytes(sys.stdin.buffer.read(), name="<stdin>")
-    file = Path(path)
-    suffix = file.suffix.lower()
+    return read_bytes(load_file(path), name=str(Path(path)), format=format_for(path))
+
+
+def format_for(path: str | os.PathLike[str]) -> SourceFormat | None:
+    """The format a file name announces; None when only its content can tell."""
+    suffix = Path(path).suffix.lower()
     if suffix in _UNSUPPORTED:
-        raise InputError(f"{file}: {_UNSUPPORTED[suffix]}")
+        raise InputError(f"{Path(path)}: {_UNSUPPORTED[suffix]}")
+    return EXTENSIONS.get(suffix)
+
+
+def load_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a file, or an InputError that says why not and what to do."""
+    file = Path(path)
     try:
-        data = file.read_bytes()
+        return file.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{file}: no such file; check the path and try again") from None
     except IsADirectoryError:
@@ -62,7 +72,6 @@ def read_source(path: str | os.PathLike[str]) -> SourceText:
         ) from None
     except OSError as error:
         raise InputError(f"{file}: cannot be read ({error.strerror}); check the path") from None
-    return read_bytes(data, name=str(file), format=EXTENSIONS.get(suffix))
 
 
 def read_bytes(data: bytes, *, name: str, format: SourceFormat | None = None) -> SourceText:

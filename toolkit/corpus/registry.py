@@ -1,0 +1,248 @@
+"""The corpus registry: which texts of which editions are on disk, checked against the
+manifest's hashes, and the one way new texts get in (`add`, `fetch`)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from toolkit.corpus.editions import Edition, edition, known_editions
+from toolkit.corpus.manifest import KINDS, CorpusEntry, load_manifest, write_manifest
+from toolkit.errors import CorpusError, MissingEditionError
+from toolkit.files import atomic_write_bytes
+from toolkit.ingest import SourceText, read_bytes
+from toolkit.ingest.read import format_for, load_file
+
+DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "corpora"
+
+
+def open_corpus(root: Path | None = None) -> Corpus:
+    """The corpus in `root`, else in $WTDC_CORPUS, else the repository's corpora/ folder."""
+    if root is None:
+        root = Path(os.environ["WTDC_CORPUS"]) if os.environ.get("WTDC_CORPUS") else DEFAULT_ROOT
+    if not root.is_dir():
+        raise CorpusError(
+            f"{root}: no corpus folder there; set WTDC_CORPUS to a folder holding manifest.toml "
+            "(or an empty folder to start a new corpus)"
+        )
+    return Corpus(root.resolve())
+
+
+class CorpusProblem:
+    """A manifest entry whose file is gone or no longer has the recorded hash."""
+
+    __slots__ = ("actual_sha256", "entry", "status")
+
+    def __init__(self, entry: CorpusEntry, status: str, actual_sha256: str | None) -> None:
+        self.entry = entry
+        self.status = status  # "changed" or "missing"
+        self.actual_sha256 = actual_sha256
+
+    def __repr__(self) -> str:
+        return f"CorpusProblem({self.entry.id!r}, {self.status!r})"
+
+    def __str__(self) -> str:
+        name = self.entry.path.name
+        if self.status == "missing":
+            return f"missing: {name} ({self.entry.id}): the file is not in the corpus folder"
+        return (
+            f"changed: {name} ({self.entry.id}): sha256 {self.actual_sha256}, "
+            f"manifest says {self.entry.sha256}"
+        )
+
+
+class Corpus:
+    """The files listed in `root`/manifest.toml."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._entries = load_manifest(root)
+
+    @property
+    def entries(self) -> tuple[CorpusEntry, ...]:
+        return self._entries
+
+    def editions(self) -> tuple[str, ...]:
+        """Ids of the editions that have at least one file, oldest first."""
+        present = {entry.edition for entry in self._entries}
+        return tuple(e.id for e in known_editions() if e.id in present)
+
+    def entries_for(self, edition_id: str) -> tuple[CorpusEntry, ...]:
+        edition(edition_id)  # an unknown id is an error, not an empty answer
+        return tuple(entry for entry in self._entries if entry.edition == edition_id)
+
+    def entry(self, entry_id: str) -> CorpusEntry:
+        for entry in self._entries:
+            if entry.id == entry_id:
+                return entry
+        known = ", ".join(entry.id for entry in self._entries) or "none"
+        raise CorpusError(f"no corpus entry '{entry_id}'; entries: {known}")
+
+    def final_report(self, edition_id: str) -> CorpusEntry:
+        """The adopted final report of an edition (earlier versions of its parts do not count)."""
+        known = edition(edition_id)
+        for entry in self.entries_for(edition_id):
+            if entry.kind == "final-report" and entry.is_final:
+                return entry
+        raise MissingEditionError(
+            f"the corpus holds no final report of {known.id} ({known.label}); "
+            f"run `wtdc corpus fetch {known.id}`, or download it yourself and run "
+            f"`wtdc corpus add PATH --edition {known.id} --kind final-report`"
+        )
+
+    def read(self, entry: CorpusEntry) -> SourceText:
+        """The entry's text; a file that no longer matches its hash is read with a warning."""
+        try:
+            data = entry.path.read_bytes()
+        except FileNotFoundError:
+            raise CorpusError(
+                f"{entry.path}: listed in the manifest as '{entry.id}' but missing; "
+                "restore the file or run `wtdc corpus verify`"
+            ) from None
+        source = read_bytes(data, name=str(entry.path), format=entry.format)
+        if _sha256(data) != entry.sha256:
+            warning = f"{entry.path}: differs from the manifest's sha256 (run `wtdc corpus verify`)"
+            source = replace(source, warnings=(*source.warnings, warning))
+        return source
+
+    def verify(self) -> tuple[CorpusProblem, ...]:
+        """Entries whose file is missing or changed; empty when the corpus is intact."""
+        problems = []
+        for entry in self._entries:
+            try:
+                actual = _sha256(entry.path.read_bytes())
+            except (FileNotFoundError, IsADirectoryError):
+                problems.append(CorpusProblem(entry, "missing", None))
+                continue
+            if actual != entry.sha256:
+                problems.append(CorpusProblem(entry, "changed", actual))
+        return tuple(problems)
+
+    def add(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        edition: str,
+        kind: str,
+        title: str | None = None,
+        source: str | None = None,
+    ) -> CorpusEntry:
+        """Copy a user's file into the corpus and record it in the manifest.
+
+        The file is read first, so a corrupt or empty one never enters; the copy and the
+        manifest are each written atomically.
+        """
+        file = Path(path)
+        data = load_file(file)
+        origin = source or f"added with `wtdc corpus add` from {file.name} on {_today()}"
+        return self._add_data(
+            data, name=str(file), edition_id=edition, kind=kind, title=title,
+            source=origin,
+        )
+
+    def fetch(self, edition_id: str, *, timeout: float = 10.0) -> CorpusEntry:
+        """Download the edition's official final report and add it; see toolkit.corpus.fetch."""
+        from toolkit.corpus.fetch import download_final_report
+
+        known = edition(edition_id)
+        self._refuse_second_final_report(known)
+        data, name, url = download_final_report(known, timeout=timeout)
+        return self._add_data(
+            data, name=name, edition_id=known.id, kind="final-report", title=None,
+            source=f"downloaded by `wtdc corpus fetch` from {url} on {_today()}",
+        )
+
+    def _add_data(
+        self,
+        data: bytes,
+        *,
+        name: str,
+        edition_id: str,
+        kind: str,
+        title: str | None,
+        source: str,
+    ) -> CorpusEntry:
+        known = edition(edition_id)
+        if kind not in KINDS:
+            raise CorpusError(f"unknown kind '{kind}'; use one of: {', '.join(KINDS)}")
+        suffix = Path(name).suffix.lower()
+        # Read before anything is written: a corrupt or empty file never enters the corpus.
+        text = read_bytes(data, name=name, format=format_for(name))
+        digest = _sha256(data)
+        for entry in self._entries:
+            if entry.sha256 == digest:
+                raise CorpusError(
+                    f"{name}: the corpus already holds this file as '{entry.id}' "
+                    f"({entry.path.name}); nothing added"
+                )
+        if kind == "final-report":
+            self._refuse_second_final_report(known)
+        entry_id = _entry_id(known, kind, Path(name).name)
+        target = self.root / f"{entry_id}{suffix}"
+        for entry in self._entries:
+            if entry.id == entry_id or entry.path.name == target.name:
+                raise CorpusError(
+                    f"{name}: the corpus already has an entry '{entry.id}' "
+                    f"({entry.path.name}); rename your file or remove that entry first"
+                )
+        if target.exists():
+            raise CorpusError(
+                f"{target}: a file of that name is already in the corpus folder but not in "
+                "the manifest; move it away and try again"
+            )
+        entry = CorpusEntry(
+            id=entry_id,
+            edition=known.id,
+            kind=kind,  # type: ignore[arg-type]  # checked against KINDS above
+            title=title or f"{_KIND_TITLES[kind]} ({known.label}), from {Path(name).name}",
+            source=source,
+            format=text.format,
+            sha256=digest,
+            path=target,
+        )
+        atomic_write_bytes(target, data)
+        try:
+            write_manifest(self.root, (*self._entries, entry))
+        except BaseException:
+            target.unlink(missing_ok=True)  # no file without its manifest line
+            raise
+        self._entries = (*self._entries, entry)
+        return entry
+
+    def _refuse_second_final_report(self, known: Edition) -> None:
+        for entry in self._entries:
+            if entry.edition == known.id and entry.kind == "final-report" and entry.is_final:
+                raise CorpusError(
+                    f"the corpus already holds the final report of {known.id} as '{entry.id}' "
+                    f"({entry.path.name}); remove that entry first to replace it"
+                )
+
+
+_KIND_TITLES: dict[str, str] = {
+    "final-report": "Final Report",
+    "declaration": "Declaration",
+    "regional-initiatives": "Regional initiatives",
+    "resolution": "Resolution",
+    "other": "Text",
+}
+
+
+def _entry_id(known: Edition, kind: str, original_name: str) -> str:
+    # One final report per edition, so its id needs no more; other kinds keep the file's stem.
+    if kind == "final-report":
+        return f"{known.id}-final-report"
+    stem = re.sub(r"[^a-z0-9]+", "-", Path(original_name).stem.lower()).strip("-") or "file"
+    return f"{known.id}-{kind}-{stem}"
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _today() -> str:
+    return datetime.now(UTC).date().isoformat()
+
