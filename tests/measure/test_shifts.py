@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.errors import InputError
+from toolkit.measure import term_shifts, word_shifts
+from toolkit.measure.stats import compare, poisson_interval
+
+SENTENCES = [
+    "artificial intelligence (AI) for development",
+    "satellites and space-based services for resilience",
+    "emergency telecommunications and disaster risk reduction",
+    "digital skills for women and girls",
+    "AI and data for the SDGs",
+    "spectrum management for IMT",
+    "resilient networks in LDCs and SIDS",
+    "cybersecurity and trust in ICTs",
+]
+
+clause_lists = st.lists(st.sampled_from(SENTENCES), min_size=2, max_size=12)
+
+
+def frame(texts: list[str]) -> pl.DataFrame:
+    return pl.DataFrame({"doc_id": [f"d{i % 3}" for i in range(len(texts))], "text": texts})
+
+
+STAT_COLUMNS = ("rate_ratio", "ci_low", "ci_high", "boot_low", "boot_high", "lrc", "z")
+
+
+@settings(max_examples=25, deadline=None)
+@given(clause_lists)
+def test_a_corpus_against_itself_shifts_nothing(texts: list[str]) -> None:
+    shifts = term_shifts(frame(texts), frame(texts), n_boot=50)
+    assert shifts.get_column("rate_ratio").to_list() == pytest.approx([1.0] * 18)
+    assert shifts.get_column("z").to_list() == pytest.approx([0.0] * 18)
+    assert shifts.get_column("lrc").to_list() == pytest.approx([0.0] * 18)
+    assert shifts.get_column("log_odds").to_list() == pytest.approx([0.0] * 18)
+
+
+@settings(max_examples=25, deadline=None)
+@given(clause_lists, clause_lists)
+def test_swapping_sides_flips_every_sign(old: list[str], new: list[str]) -> None:
+    forward = term_shifts(frame(old), frame(new), n_boot=50)
+    back = term_shifts(frame(new), frame(old), n_boot=50)
+    assert forward["z"].to_list() == pytest.approx((-back["z"]).to_list(), abs=1e-9)
+    assert forward["lrc"].to_list() == pytest.approx((-back["lrc"]).to_list(), abs=1e-9)
+    assert forward["rate_ratio"].to_list() == pytest.approx((1 / back["rate_ratio"]).to_list())
+    assert forward["ci_low"].to_list() == pytest.approx((1 / back["ci_high"]).to_list())
+    assert forward["boot_low"].to_list() == pytest.approx((1 / back["boot_high"]).to_list())
+    assert forward["old_count"].to_list() == back["new_count"].to_list()
+
+
+@settings(max_examples=15, deadline=None)
+@given(clause_lists, clause_lists)
+def test_word_shifts_flip_too(old: list[str], new: list[str]) -> None:
+    try:
+        forward = word_shifts(frame(old), frame(new), min_count=1, top=5, n_boot=20)
+    except InputError:
+        return
+    back = word_shifts(frame(new), frame(old), min_count=1, top=5, n_boot=20)
+    rising = dict(forward.filter(pl.col("direction") == "rising").select("key", "z").rows())
+    falling = dict(back.filter(pl.col("direction") == "falling").select("key", "z").rows())
+    for key in rising.keys() & falling.keys():
+        assert rising[key] == pytest.approx(-falling[key])
+
+
+def test_known_values_of_the_statistics() -> None:
+    # 30 in 10,000 tokens against 10 in 10,000: ratio 3, log-normal interval
+    # exp(ln 3 ± 1.96·sqrt(1/30 + 1/10)).
+    c = compare(np.array([10.0]), 10_000, np.array([30.0]), 10_000)
+    se = math.sqrt(1 / 30 + 1 / 10)
+    assert c.rate_ratio[0] == pytest.approx(3.0)
+    assert c.ci_low[0] == pytest.approx(3 * math.exp(-1.959964 * se), rel=1e-5)
+    assert c.ci_high[0] == pytest.approx(3 * math.exp(1.959964 * se), rel=1e-5)
+    assert c.lrc[0] == pytest.approx(math.log2(c.ci_low[0]))
+    # Monroe et al. with the pooled counts as prior (α_w = 40, α_0 = 20,000):
+    # y+α = 70 and 50, each side's n + α_0 = 30,000.
+    delta = math.log(70 / (30_000 - 70)) - math.log(50 / (30_000 - 50))
+    assert c.log_odds[0] == pytest.approx(delta)
+    assert c.z[0] == pytest.approx(delta / math.sqrt(1 / 70 + 1 / 50))
+    # An interval that holds 1 gives a conservative log-ratio of 0.
+    assert compare(np.array([10.0]), 1000, np.array([12.0]), 1000).lrc[0] == 0.0
+
+
+def test_a_zero_count_never_flips_the_direction() -> None:
+    c = compare(np.array([1.0, 0.0]), 31, np.array([0.0, 1.0]), 9)
+    assert c.rate_ratio[0] < 1 < c.rate_ratio[1]
+    assert c.z[0] < 0 < c.z[1]
+
+
+def test_poisson_interval_matches_exact_limits() -> None:
+    # Garwood's exact 95% limits for 10 events are 4.795 and 18.390.
+    low, high = poisson_interval(np.array([10.0, 0.0]))
+    assert low[0] == pytest.approx(4.795, abs=0.01)
+    assert high[0] == pytest.approx(18.39, abs=0.02)
+    assert low[1] == 0.0 and high[1] == pytest.approx(3.689, abs=0.03)
+
+
+def test_term_shifts_on_a_small_pair() -> None:
+    old = frame(["AI for all", "satellite links", "satellite", "the rest of it"])
+    new = frame(["AI and artificial intelligence", "AI", "satellites"])
+    shifts = term_shifts(old, new, n_boot=200, unit="clause")
+    ai = shifts.row(0, named=True)
+    assert (ai["theme"], ai["old_count"], ai["new_count"]) == ("ai", 1, 3)
+    assert (ai["old_tokens"], ai["new_tokens"]) == (10, 6)
+    assert ai["old_rate_per_10k"] == pytest.approx(10_000 / 10)
+    assert ai["rate_ratio"] == pytest.approx(5.0)
+    assert ai["boot_low"] <= ai["rate_ratio"] <= ai["boot_high"]
+    with pytest.raises(InputError, match="cannot resample by 'word'"):
+        term_shifts(old, new, unit="word")  # type: ignore[arg-type]
+
+
+def test_word_shifts_rank_rising_and_falling_words() -> None:
+    old = frame(["satellite services and satellite networks"] * 4 + ["spectrum policy"] * 3)
+    new = frame(["AI services and AI networks"] * 4 + ["spectrum policy"] * 3)
+    shifts = word_shifts(old, new, top=3, n_boot=100)
+    assert shifts.filter(pl.col("direction") == "rising")["term"].to_list() == ["AI"]
+    assert shifts.filter(pl.col("direction") == "falling")["term"].to_list() == ["satellite"]
+    bigrams = word_shifts(old, new, n=2, top=2, n_boot=0)
+    assert set(bigrams["term"].to_list()) == {
+        "AI services", "AI networks", "satellite services", "satellite networks"}
