@@ -15,7 +15,7 @@ from toolkit.corpus.manifest import KINDS, CorpusEntry, load_manifest, write_man
 from toolkit.errors import CorpusError, MissingEditionError
 from toolkit.files import atomic_write_bytes
 from toolkit.ingest import SourceText, read_bytes
-from toolkit.ingest.read import format_for, load_file
+from toolkit.ingest.read import EXTENSIONS, format_for, load_file
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "corpora"
 
@@ -169,9 +169,11 @@ class Corpus:
         known = edition(edition_id)
         if kind not in KINDS:
             raise CorpusError(f"unknown kind '{kind}'; use one of: {', '.join(KINDS)}")
-        suffix = Path(name).suffix.lower()
         # Read before anything is written: a corrupt or empty file never enters the corpus.
         text = read_bytes(data, name=name, format=format_for(name))
+        suffix = Path(name).suffix.lower()
+        if suffix not in EXTENSIONS:  # a download named "…/D-TDC-WTDC-2022"
+            suffix = next(ext for ext, fmt in EXTENSIONS.items() if fmt == text.format)
         digest = _sha256(data)
         for entry in self._entries:
             if entry.sha256 == digest:
