@@ -100,8 +100,13 @@ def make_patch(old: str, new: str) -> str:
 
 
 def apply_patch(old: str, patch: str) -> str:
-    """Apply patch text to `old`; raises PatchError naming the hunks that do not apply."""
+    """Apply patch text to `old`; raises PatchError when any hunk does not apply.
+
+    Strict: a hunk applies only where its text and context stand exactly, so a patch
+    applied to the wrong text fails instead of being merged fuzzily into it.
+    """
     dmp = _dmp()
+    dmp.Match_Threshold = 0.0
     try:
         patches = dmp.patch_fromText(patch)
     except ValueError as error:

@@ -1,0 +1,283 @@
+"""Records of a diff: documents → aligned clause pairs → word operations, and their totals.
+
+JSON (`TextDiff.to_json`, schema in diff.schema.json), the polars frame and the HTML view
+are all generated from these records.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from toolkit.align.model import Alignment, ClausePair, ClauseRef, PairStatus
+from toolkit.diff.words import DELETE, INSERT, Granularity, Ops, count_words, has_changes
+
+if TYPE_CHECKING:
+    import polars as pl
+
+SCHEMA_ID = "https://wtdc-toolkit.example/diff.schema.json"
+SCHEMA_VERSION = 1
+STATUSES: tuple[PairStatus, ...] = (
+    "unchanged", "edited", "moved", "inserted", "deleted", "split", "merged",
+)
+
+
+@dataclass(frozen=True)
+class DiffOptions:
+    granularity: Granularity = "word"
+    ignore_case: bool = False
+    ignore_whitespace: bool = False
+    ignore_labels: bool = False
+
+
+@dataclass(frozen=True)
+class ClauseDiff:
+    """One aligned pair and the word operations from its old text to its new text."""
+
+    pair: ClausePair
+    ops: Ops
+    # Words counted once per split/merge group (on its first pair), so totals are not
+    # inflated by diffing one whole against each of its pieces.
+    words_added: int = 0
+    words_removed: int = 0
+
+    @property
+    def relabelled(self) -> bool:
+        return self.pair.relabelled
+
+    @property
+    def status(self) -> PairStatus:
+        """The aligner's status, except that an edit the ignore options hid is unchanged."""
+        if self.pair.status == "edited" and not has_changes(self.ops):
+            return "unchanged"
+        return self.pair.status
+
+    def changed(self, *, ignore_labels: bool = False) -> bool:
+        return self.status != "unchanged" or (self.relabelled and not ignore_labels)
+
+    @property
+    def where(self) -> str:
+        """Where the clause stands: "res-37 › resolves › 2" (the new side when it has one)."""
+        ref = self.pair.new or self.pair.old
+        assert ref is not None
+        return f"{ref.doc_id} › {_place(ref)}"
+
+    def describe(self, *, ignore_labels: bool = False) -> str:
+        """The status as a reader needs it: "edited, relabelled i) → 1), moved from …"."""
+        parts: list[str] = [self.status]
+        old, new = self.pair.old, self.pair.new
+        if self.relabelled and not ignore_labels and old is not None and new is not None:
+            was, now = old.clause.label or "(none)", new.clause.label or "(none)"
+            parts.append(f"relabelled {was} → {now}")
+        if self.status == "moved" and old is not None:
+            parts.append(f"from {_place(old)}")
+        if self.status in ("edited", "moved", "split", "merged"):
+            parts.append(f"similarity {self.pair.similarity:.2f}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class DocumentDiff:
+    alignment: Alignment
+    clauses: tuple[ClauseDiff, ...]
+
+    @property
+    def old_id(self) -> str | None:
+        return self.alignment.old_doc.id if self.alignment.old_doc else None
+
+    @property
+    def new_id(self) -> str | None:
+        return self.alignment.new_doc.id if self.alignment.new_doc else None
+
+    @property
+    def name(self) -> str:
+        """"res-37", "ri-asp1 → ri-asp2", or "res-90 (old only)"."""
+        if self.old_id is None:
+            return f"{self.new_id} (new only)"
+        if self.new_id is None:
+            return f"{self.old_id} (old only)"
+        return self.new_id if self.old_id == self.new_id else f"{self.old_id} → {self.new_id}"
+
+    def changed(self, *, ignore_labels: bool = False) -> bool:
+        return None in (self.old_id, self.new_id) or any(
+            c.changed(ignore_labels=ignore_labels) for c in self.clauses
+        )
+
+
+@dataclass(frozen=True)
+class DiffStat:
+    """Clause counts by status, relabelled clauses, and words added and removed."""
+
+    clauses: dict[PairStatus, int]
+    relabelled: int
+    words_added: int
+    words_removed: int
+
+    @classmethod
+    def of(cls, clauses: Sequence[ClauseDiff]) -> DiffStat:
+        return cls(
+            clauses=dict(Counter(c.status for c in clauses)),
+            relabelled=sum(c.relabelled for c in clauses),
+            words_added=sum(c.words_added for c in clauses),
+            words_removed=sum(c.words_removed for c in clauses),
+        )
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            **{s: self.clauses.get(s, 0) for s in STATUSES},
+            "relabelled": self.relabelled,
+            "words_added": self.words_added,
+            "words_removed": self.words_removed,
+        }
+
+    def summary(self) -> str:
+        """One line, as `wtdc diff --stat` prints it."""
+        counts = ", ".join(f"{self.clauses.get(s, 0)} {s}" for s in STATUSES)
+        return (
+            f"clauses: {counts}; {self.relabelled} relabelled; "
+            f"words: +{self.words_added} -{self.words_removed}"
+        )
+
+
+@dataclass(frozen=True)
+class TextDiff:
+    """The diff of two texts: one DocumentDiff per pair of documents."""
+
+    old_name: str
+    new_name: str
+    documents: tuple[DocumentDiff, ...]
+    options: DiffOptions = field(default_factory=DiffOptions)
+
+    @property
+    def clauses(self) -> tuple[ClauseDiff, ...]:
+        return tuple(c for d in self.documents for c in d.clauses)
+
+    @property
+    def identical(self) -> bool:
+        """No clause changed (under the ignore options) and every document has its partner."""
+        return not any(d.changed(ignore_labels=self.options.ignore_labels) for d in self.documents)
+
+    def stat(self) -> DiffStat:
+        return DiffStat.of(self.clauses)
+
+    def frame(self) -> pl.DataFrame:
+        """One row per clause pair."""
+        import polars as pl
+
+        rows = [
+            {
+                "old_doc": d.old_id,
+                "new_doc": d.new_id,
+                "status": c.status,
+                "relabelled": c.relabelled,
+                "similarity": c.pair.similarity,
+                "old_section": _side(c.pair.old, "section"),
+                "new_section": _side(c.pair.new, "section"),
+                "old_label": _side(c.pair.old, "label"),
+                "new_label": _side(c.pair.new, "label"),
+                "old_text": c.pair.old.clause.text if c.pair.old else None,
+                "new_text": c.pair.new.clause.text if c.pair.new else None,
+                "words_added": c.words_added,
+                "words_removed": c.words_removed,
+            }
+            for d in self.documents
+            for c in d.clauses
+        ]
+        schema = {
+            "old_doc": pl.String, "new_doc": pl.String, "status": pl.String,
+            "relabelled": pl.Boolean, "similarity": pl.Float64,
+            "old_section": pl.String, "new_section": pl.String,
+            "old_label": pl.String, "new_label": pl.String,
+            "old_text": pl.String, "new_text": pl.String,
+            "words_added": pl.Int64, "words_removed": pl.Int64,
+        }
+        return pl.DataFrame(rows, schema=schema)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document described by toolkit/diff/diff.schema.json."""
+        return {
+            "$schema": SCHEMA_ID,
+            "version": SCHEMA_VERSION,
+            "old": self.old_name,
+            "new": self.new_name,
+            "options": {
+                "granularity": self.options.granularity,
+                "ignore_case": self.options.ignore_case,
+                "ignore_whitespace": self.options.ignore_whitespace,
+                "ignore_labels": self.options.ignore_labels,
+            },
+            "identical": self.identical,
+            "totals": self.stat().as_dict(),
+            "documents": [
+                {
+                    "old_id": d.old_id,
+                    "new_id": d.new_id,
+                    "old_heading": d.alignment.old_doc.heading if d.alignment.old_doc else None,
+                    "new_heading": d.alignment.new_doc.heading if d.alignment.new_doc else None,
+                    "reason": d.alignment.reason,
+                    "totals": DiffStat.of(d.clauses).as_dict(),
+                    "pairs": [_pair_dict(c) for c in d.clauses],
+                }
+                for d in self.documents
+            ],
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent) + "\n"
+
+    def _repr_html_(self) -> str:
+        from toolkit.render.diff_html import render_diff_fragment
+
+        return render_diff_fragment(self)
+
+
+def _place(ref: ClauseRef) -> str:
+    label = ref.clause.label or f"¶{ref.clause.ordinal}"
+    return f"{ref.section} › {label}" if ref.section else label
+
+
+def _side(ref: ClauseRef | None, what: Literal["section", "label"]) -> str | None:
+    if ref is None:
+        return None
+    return ref.section if what == "section" else ref.clause.label
+
+
+def _ref_dict(ref: ClauseRef | None) -> dict[str, Any] | None:
+    if ref is None:
+        return None
+    return {
+        "id": ref.id,
+        "doc_id": ref.doc_id,
+        "section": ref.section,
+        "section_index": ref.section_index,
+        "label": ref.clause.label,
+        "ordinal": ref.clause.ordinal,
+        "lines": list(ref.clause.span),
+        "text": ref.clause.text,
+    }
+
+
+def _pair_dict(c: ClauseDiff) -> dict[str, Any]:
+    return {
+        "status": c.status,
+        "aligner_status": c.pair.status,
+        "similarity": c.pair.similarity,
+        "relabelled": c.relabelled,
+        "ambiguous": c.pair.ambiguous,
+        "change_kinds": list(c.pair.change_kinds),
+        "old": _ref_dict(c.pair.old),
+        "new": _ref_dict(c.pair.new),
+        "ops": [[op, text] for op, text in c.ops],
+        "words_added": c.words_added,
+        "words_removed": c.words_removed,
+    }
+
+
+def words_changed(ops: Ops) -> tuple[int, int]:
+    """(words added, words removed) by a list of operations."""
+    added = sum(count_words(t) for op, t in ops if op == INSERT)
+    removed = sum(count_words(t) for op, t in ops if op == DELETE)
+    return added, removed

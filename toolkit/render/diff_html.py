@@ -1,0 +1,113 @@
+"""A diff as self-contained HTML: change summary, side-by-side and inline views, navigation.
+
+No external requests: CSS and JS are inlined. Views switch with radio buttons and CSS, so
+both work without JavaScript; the script only adds next/previous-change navigation (buttons
+and the keys n/p). Every piece of input text goes through Jinja's autoescaping.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from toolkit.diff.model import STATUSES, ClauseDiff, DiffStat, TextDiff
+from toolkit.diff.words import DELETE, INSERT, Ops
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+
+@dataclass(frozen=True)
+class _ClauseView:
+    anchor: str
+    where: str
+    status: str
+    describe: str
+    old_ops: Ops
+    new_ops: Ops
+    ops: Ops
+
+
+@dataclass(frozen=True)
+class _DocumentView:
+    anchor: str
+    name: str
+    heading: str
+    stat: DiffStat
+    unchanged: int
+    clauses: tuple[_ClauseView, ...]
+
+
+@cache
+def _environment() -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    return Environment(
+        loader=PackageLoader("toolkit.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _context(diff: TextDiff) -> dict[str, object]:
+    ignore_labels = diff.options.ignore_labels
+    # Ids unique per diff, so that several fragments can share one notebook page.
+    prefix = "wd" + hashlib.sha1(f"{diff.old_name}\0{diff.new_name}".encode()).hexdigest()[:8]
+    documents = []
+    n = 0
+    for d_index, doc in enumerate(diff.documents):
+        if not doc.changed(ignore_labels=ignore_labels):
+            continue
+        views = []
+        for c in doc.clauses:
+            if not c.changed(ignore_labels=ignore_labels):
+                continue
+            n += 1
+            views.append(_clause_view(c, f"{prefix}-c{n}", ignore_labels=ignore_labels))
+        alignment = doc.alignment
+        heading = (alignment.new_doc or alignment.old_doc).heading  # type: ignore[union-attr]
+        documents.append(
+            _DocumentView(
+                anchor=f"{prefix}-d{d_index}",
+                name=doc.name,
+                heading=heading,
+                stat=DiffStat.of(doc.clauses),
+                unchanged=len(doc.clauses) - len(views),
+                clauses=tuple(views),
+            )
+        )
+    return {
+        "diff": diff,
+        "prefix": prefix,
+        "statuses": STATUSES,
+        "stat": diff.stat(),
+        "documents": documents,
+        "changes": n,
+    }
+
+
+def _clause_view(c: ClauseDiff, anchor: str, *, ignore_labels: bool) -> _ClauseView:
+    return _ClauseView(
+        anchor=anchor,
+        where=c.where,
+        status=c.status,
+        describe=c.describe(ignore_labels=ignore_labels),
+        old_ops=tuple(op for op in c.ops if op[0] != INSERT),
+        new_ops=tuple(op for op in c.ops if op[0] != DELETE),
+        ops=c.ops,
+    )
+
+
+def render_diff_fragment(diff: TextDiff) -> str:
+    """An HTML fragment (one <section>, its CSS and script inline) for a report or notebook."""
+    return _environment().get_template("diff_fragment.html.j2").render(_context(diff))
+
+
+def render_diff_page(diff: TextDiff) -> str:
+    """A whole self-contained HTML page, as `wtdc diff --format html` writes it."""
+    return _environment().get_template("diff_page.html.j2").render(_context(diff))

@@ -1,0 +1,45 @@
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var root = script && script.closest(".wtdc-diff");
+  if (!root) { return; }
+  var nav = root.querySelector(".wd-nav");
+  var pos = root.querySelector(".wd-pos");
+  var index = -1;
+  nav.hidden = false;
+  function changes() {
+    var view = root.querySelector(".wd-inl").checked ? ".wd-view-inl" : ".wd-view-sbs";
+    return root.querySelectorAll(view + " .wd-clause");
+  }
+  function go(step) {
+    var all = changes();
+    if (!all.length) { pos.textContent = "no changes"; return; }
+    if (index >= 0 && index < all.length) { all[index].classList.remove("wd-current"); }
+    index = Math.min(Math.max(index + step, 0), all.length - 1);
+    all[index].classList.add("wd-current");
+    all[index].scrollIntoView({block: "start"});
+    pos.textContent = "change " + (index + 1) + " of " + all.length;
+  }
+  nav.addEventListener("click", function (event) {
+    var step = event.target.getAttribute && event.target.getAttribute("data-step");
+    if (step) { window.wtdcDiffActive = root; go(Number(step)); }
+  });
+  root.addEventListener("change", function () {
+    root.querySelectorAll(".wd-current").forEach(function (el) { el.classList.remove("wd-current"); });
+    index = -1;
+  });
+  root.wtdcGo = go;
+  if (!window.wtdcDiffKeys) {
+    window.wtdcDiffKeys = true;
+    window.wtdcDiffActive = root;
+    document.addEventListener("keydown", function (event) {
+      var t = event.target;
+      if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) && t.type !== "radio")) { return; }
+      var active = window.wtdcDiffActive;
+      if (!active || !active.wtdcGo) { return; }
+      if (event.key === "n") { active.wtdcGo(1); event.preventDefault(); }
+      else if (event.key === "p") { active.wtdcGo(-1); event.preventDefault(); }
+    });
+  }
+}());
