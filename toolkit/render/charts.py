@@ -1,0 +1,121 @@
+"""Charts of the measure stage: word shifts, theme rate ratios, region × theme emphasis.
+
+Each function takes a frame from `toolkit.measure`, draws on `ax` (a new Figure when None,
+built without pyplot so no GUI backend is touched) and returns the Axes. Colours are
+colour-blind-safe: Okabe-Ito blue/vermillion for rising/falling, cividis for heatmaps.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+import polars as pl
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+RISING = "#0072B2"  # Okabe-Ito blue
+FALLING = "#D55E00"  # Okabe-Ito vermillion
+NEUTRAL = "#555555"
+
+
+def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
+    if ax is not None:
+        return ax
+    fig = Figure(figsize=size, layout="constrained")
+    return fig.add_subplot()
+
+
+def word_shift_chart(
+    shifts: pl.DataFrame,
+    ax: Axes | None = None,
+    *,
+    old_name: str = "OLD",
+    new_name: str = "NEW",
+    title: str | None = None,
+) -> Axes:
+    """Horizontal bars of log2 rate ratio per word (from `word_shifts`), with bootstrap bars.
+
+    Rising words on top in blue, falling words below in vermillion, strongest first.
+    """
+    rows = shifts.sort("log2_ratio", descending=True)
+    ax = _axes(ax, (7.5, max(3.0, 0.3 * rows.height + 1.2)))
+    values = rows.get_column("log2_ratio").to_numpy()
+    y = np.arange(rows.height)[::-1]
+    low = np.log2(rows.get_column("boot_low").fill_nan(None).fill_null(1.0).to_numpy())
+    high = np.log2(rows.get_column("boot_high").fill_nan(None).fill_null(1.0).to_numpy())
+    err = np.vstack([np.clip(values - low, 0, None), np.clip(high - values, 0, None)])
+    colours = [RISING if v > 0 else FALLING for v in values]
+    ax.barh(y, values, color=colours, xerr=err, ecolor=NEUTRAL, capsize=2)
+    ax.set_yticks(y, rows.get_column("term").to_list())
+    ax.axvline(0, color=NEUTRAL, linewidth=0.8)
+    ax.set_xlabel(f"log2 rate ratio ({new_name} / {old_name}), bootstrap 95% interval")
+    ax.set_title(title or f"Words rising and falling: {new_name} compared with {old_name}")
+    return ax
+
+
+def rate_ratio_chart(
+    shifts: pl.DataFrame,
+    ax: Axes | None = None,
+    *,
+    old_name: str = "OLD",
+    new_name: str = "NEW",
+    title: str | None = None,
+    interval: Literal["poisson", "bootstrap"] = "poisson",
+) -> Axes:
+    """Dot plot of each theme's rate ratio (from `term_shifts`) with its interval, log scale.
+
+    Themes absent from both sides are left out: they have no ratio to show.
+    """
+    rows = shifts.filter((pl.col("old_count") + pl.col("new_count")) > 0)
+    ax = _axes(ax, (7.5, max(3.0, 0.32 * rows.height + 1.2)))
+    lo_col, hi_col = ("ci_low", "ci_high") if interval == "poisson" else ("boot_low", "boot_high")
+    ratio = rows.get_column("rate_ratio").to_numpy()
+    low = rows.get_column(lo_col).to_numpy()
+    high = rows.get_column(hi_col).to_numpy()
+    y = np.arange(rows.height)[::-1]
+    colours = [RISING if lo > 1 else FALLING if hi < 1 else NEUTRAL
+               for lo, hi in zip(low, high, strict=True)]
+    ax.hlines(y, low, high, colors=colours, linewidth=2)
+    ax.scatter(ratio, y, color=colours, zorder=3, s=28)
+    ax.set_xscale("log")
+    ax.axvline(1, color=NEUTRAL, linewidth=0.8, linestyle="--")
+    ax.set_yticks(y, rows.get_column("label").to_list())
+    which = "Poisson" if interval == "poisson" else "bootstrap"
+    ax.set_xlabel(f"rate ratio {new_name} / {old_name} (log scale), {which} 95% interval")
+    ax.set_title(title or f"Themes per 10,000 tokens: {new_name} compared with {old_name}")
+    return ax
+
+
+def region_heatmap(
+    emphasis: pl.DataFrame,
+    ax: Axes | None = None,
+    *,
+    value: Literal["rate_per_10k", "z"] = "rate_per_10k",
+    edition_name: str = "",
+    title: str | None = None,
+) -> Axes:
+    """Region × theme heatmap (from `region_emphasis`): rates, or one-vs-rest z-scores."""
+    regions = emphasis.get_column("region").unique(maintain_order=True).to_list()
+    themes = emphasis.select("theme", "label").unique(maintain_order=True)
+    wide = emphasis.pivot(on="region", index="theme", values=value).join(
+        themes, on="theme", how="left", maintain_order="left")
+    matrix = wide.select(regions).to_numpy().astype(float)
+    ax = _axes(ax, (1.1 * len(regions) + 4.0, 0.38 * len(themes) + 1.8))
+    if value == "z":
+        bound = max(float(np.nanmax(np.abs(matrix))), 1e-9)
+        image = ax.imshow(matrix, cmap="PuOr_r", vmin=-bound, vmax=bound, aspect="auto")
+    else:
+        image = ax.imshow(matrix, cmap="cividis", aspect="auto")
+    ax.set_xticks(np.arange(len(regions)), regions)
+    ax.set_yticks(np.arange(wide.height), wide.get_column("label").to_list())
+    mid = (np.nanmax(matrix) + np.nanmin(matrix)) / 2
+    for (i, j), v in np.ndenumerate(matrix):
+        light = v < mid if value == "rate_per_10k" else abs(v) > bound / 2
+        ax.text(j, i, f"{v:.0f}" if value == "rate_per_10k" else f"{v:+.1f}", ha="center",
+                va="center", fontsize=7, color="white" if light else "black")
+    what = "rate per 10,000 tokens" if value == "rate_per_10k" else "one-vs-rest log-odds z"
+    ax.figure.colorbar(image, ax=ax, label=what, shrink=0.8)
+    where = f", {edition_name}" if edition_name else ""
+    ax.set_title(title or f"Regional initiatives by region{where}:\n{what} per theme")
+    return ax
