@@ -1,0 +1,102 @@
+"""What a line of a WTDC text announces: a document, a section, or nothing but text.
+
+Preamble headings are participles and adjectives (`considering`, `bearing in mind`,
+`aware`); operative headings are verbs in the third person (`resolves`, `instructs`,
+`invites`). Either may carry `further`/`also` and a complement (`resolves to instruct the
+Director of the Telecommunication Development Bureau`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.parse.model import SectionKind
+
+PART = re.compile(r"^Part\s+(?P<part>I|II|III|IV|V)\s*[–-]\s*\S")
+REGION = re.compile(r"^(?P<name>[A-Z][A-Z -]+) REGIONAL INITIATIVES$")
+STUDY_GROUP = re.compile(r"^STUDY GROUP \d+$")
+# After Part V the report carries lettered annexes (statements by delegations, lists and the
+# status table): they hold no WTDC document and are read by the lineage parser instead.
+LETTERED_ANNEX = re.compile(r"^Annex [A-Z]$")
+
+DECLARATION = re.compile(r"^(?:BAKU )?DECLARATION$")
+ACTION_PLAN = re.compile(r"^(?:Baku|Kigali|Buenos Aires|Dubai|Hyderabad|Doha) Action Plan$")
+INITIATIVE = re.compile(r"^(?P<code>AFR|AMS|ARB|ASP|CIS|EUR)(?P<n>\d+):\s*(?P<title>\S.*)$")
+RESOLUTION = re.compile(r"^RESOLUTION\s+(?P<n>\d+)\s*\((?P<edition>[^)]+)\)$")
+RESOLUTION_LIKE = re.compile(r"^RESOLUTION\b")
+ANNEX = re.compile(
+    r"^ANNEX(?:\s+(?P<i>\d+))?\s+(?:to|TO)\s+RESOLUTION\s+(?P<n>\d+)\s*\((?P<edition>[^)]+)\)$"
+)
+ANNEX_LIKE = re.compile(r"^ANNEX\b.*\bRESOLUTION\b")
+RECOMMENDATION = re.compile(r"^RECOMMENDATION\s+ITU-D\s+(?P<n>\d+)$")
+RECOMMENDATION_LIKE = re.compile(r"^RECOMMENDATION\b")
+QUESTION = re.compile(r"^QUESTION\s+(?P<sg>\d+)/(?P<n>\d+)$")
+QUESTION_LIKE = re.compile(r"^QUESTION\s+\d")
+
+EDITION_NOTE = re.compile(r"^\((?P<edition>(?:Rev\.\s+)?[A-Z][\w ]*,\s*\d{4})\)$")
+ABROGATION_NOTE = re.compile(r"^\(Abrogated by WTDC-\d+\)$")
+CONFERENCE = re.compile(r"\((?P<edition>[A-Z][\w ]*,\s*\d{4})\),$")
+
+_PREAMBLE = frozenset(
+    {
+        "considering", "recognizing", "recognising", "recalling", "noting", "bearing", "aware",
+        "conscious", "convinced", "taking", "having", "acknowledging", "confirming", "emphasizing",
+        "appreciating", "mindful", "observing", "welcoming", "concerned", "expressing",
+        "highlighting", "underlining", "stressing", "realizing", "keeping", "guided", "referring",
+        "reaffirming", "affirming", "cognizant", "alarmed", "believing", "desiring", "determined",
+        "anticipating", "reiterating", "pointing", "deeply", "seriously", "fully", "encouraged",
+    }
+)
+_OPERATIVE = frozenset(
+    {
+        "resolves", "instructs", "invites", "requests", "encourages", "calls", "decides", "urges",
+        "undertakes", "reaffirms", "appeals", "recommends", "endorses", "approves", "adopts",
+        "asks",
+        "charges", "entrusts", "declares", "expresses", "supports", "commits", "agrees", "affirms",
+        "tasks", "accepts", "establishes",
+    }
+)
+_TERMINAL = ".;,:"
+_FIRST_WORD = re.compile(r"^(?:further\s+)?([a-z]+)")
+
+def heading_candidate(text: str) -> bool:
+    """A short lowercase line without closing punctuation: a preamble or operative heading."""
+    return (
+        text[:1].islower()
+        and len(text) <= 200
+        and text.rstrip()[-1] not in _TERMINAL
+        and "\t" not in text
+    )
+
+
+def heading_kind(text: str) -> SectionKind | None:
+    """`preamble` / `operative` for a known heading word, else None."""
+    match = _FIRST_WORD.match(text)
+    if match is None:
+        return None
+    word = match[1]
+    if word in _OPERATIVE:
+        return "operative"
+    if word in _PREAMBLE or word.endswith("ing"):
+        return "preamble"
+    return None
+
+
+def body_heading(text: str) -> bool:
+    """A short capitalised line without closing punctuation: `Expected results`, `SECTION 1 – …`."""
+    return (
+        (text[:1].isupper() or text[:1].isdigit())
+        and len(text) <= 100
+        and len(text.split()) <= 14
+        and text.rstrip()[-1] not in _TERMINAL
+        and "\t" not in text
+    )
+
+
+NUMBERED_HEADING = re.compile(r"^(?P<n>\d+(?:\.\d+)*)\t+(?P<title>[A-Z][^\t]*)$")
+
+
+def numbered_heading(text: str) -> bool:
+    """`1\tStatement of the situation or problem`, `2.1\tContinuing topics …` (Questions, plan)."""
+    match = NUMBERED_HEADING.match(text)
+    return match is not None and body_heading(match["title"])

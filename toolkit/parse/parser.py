@@ -1,0 +1,483 @@
+"""A WTDC text (a whole final report, or any file holding some of its documents) → documents.
+
+One pass over the logical lines with precompiled patterns: a document heading opens a
+document, a heading line opens a section, everything else is a clause or the continuation
+of one. Footnote paragraphs (deeper indentation, numbered) are collected per document and
+attached to the clause whose word carries the marker. Text outside any document (the
+conference overview, statements by delegations, the lineage tables) is not a document; a
+text with no document at all falls back to paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from toolkit.errors import ParseError, UnknownDocumentError
+from toolkit.ingest import SourceText, comparable
+from toolkit.parse import headings as h
+from toolkit.parse.lines import (
+    FOOTNOTE_INDENT,
+    TABLE_INDENT,
+    Line,
+    logical_lines,
+    split_label,
+    tidy,
+)
+from toolkit.parse.model import Clause, DocType, Document, Footnote, Section, SectionKind
+
+_FOOTNOTE = re.compile(r"^(?P<marker>\d+)\t+(?P<text>.*)$")
+
+
+@dataclass(frozen=True)
+class ParsedText:
+    """The documents of one source, in source order."""
+
+    name: str
+    documents: tuple[Document, ...]
+    # Headings whose document the source replaces by a note, e.g. `RESOLUTION 53 (Rev. Dubai,
+    # 2014)` followed only by "(Abrogated by WTDC-25)": doc id → the note as printed.
+    notes: tuple[tuple[str, str], ...] = ()
+    # Footnotes whose marker was not found in their document's text.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(d.id for d in self.documents)
+
+    def select(self, doc_id: str) -> tuple[Document, ...]:
+        """One document by id, or a region's initiatives by `ri-<region>` (`ri-asp`)."""
+        found = tuple(
+            d for d in self.documents if d.id == doc_id or (d.region and d.id[:-1] == doc_id)
+        )
+        if not found or (len(found) > 1 and not doc_id.startswith("ri-")):
+            raise UnknownDocumentError(
+                f"'{self.name}' holds no document '{doc_id}'; it holds {_abbreviate(self.ids)}"
+            )
+        return found
+
+    def document(self, doc_id: str) -> Document:
+        found = self.select(doc_id)
+        if len(found) != 1:
+            raise UnknownDocumentError(
+                f"'{doc_id}' names {len(found)} documents of '{self.name}'; "
+                f"name one of {', '.join(d.id for d in found)}"
+            )
+        return found[0]
+
+
+def _abbreviate(ids: tuple[str, ...], limit: int = 12) -> str:
+    if len(ids) <= limit:
+        return ", ".join(ids)
+    head = ", ".join(ids[: limit - 2])
+    return f"{head}, … ({len(ids) - limit + 1} more), {ids[-1]}"
+
+
+@dataclass
+class _Clause:
+    label: str | None
+    parts: list[str]
+    start: int
+    end: int
+
+
+@dataclass
+class _Section:
+    heading: str | None
+    kind: SectionKind
+    start: int
+    end: int
+    in_annex: bool = False
+    clauses: list[_Clause] = field(default_factory=list)
+
+
+@dataclass
+class _Document:
+    id: str
+    type: DocType
+    number: str | None
+    heading: str
+    edition_label: str | None
+    title: str | None
+    start: int
+    indent: int
+    region: str | None = None
+    expect_title: bool = True
+    in_annex: bool = False
+    annex_title_pending: bool = False
+    end: int = 0
+    sections: list[_Section] = field(default_factory=list)
+    footnotes: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+
+class _Parser:
+    def __init__(self, source: SourceText) -> None:
+        self.name = source.name
+        self.lines, self.tabbed = logical_lines(source.text)
+        self.done: list[Document] = []
+        self.notes: list[tuple[str, str]] = []
+        self.warnings: list[str] = []
+        self.doc: _Document | None = None
+        self.part: str | None = None
+        self.group: list[_Document] = []  # a region's initiatives, finished together
+
+    # --- driving ------------------------------------------------------------------------
+
+    def run(self) -> ParsedText:
+        for line in self.lines:
+            if line.indent >= TABLE_INDENT or not self._structure(line):
+                self._text(line)
+        self._close()
+        self._finish(self.group)
+        ids = [d.id for d in self.done]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ParseError(
+                f"'{self.name}' holds document(s) {', '.join(duplicates)} more than once; "
+                "split the file so each source holds one copy"
+            )
+        return ParsedText(self.name, tuple(self.done), tuple(self.notes), tuple(self.warnings))
+
+    def _structure(self, line: Line) -> bool:
+        """Handle a line that opens or closes a document; False if it is ordinary text."""
+        text = line.text
+        if match := h.PART.match(text):
+            self._close()
+            self.part = match["part"]
+            return True
+        if h.LETTERED_ANNEX.match(text) or h.STUDY_GROUP.match(text):
+            self._close()
+            return True
+        if h.REGION.match(text) and self.part in (None, "III"):
+            self._close()
+            return True
+        if h.DECLARATION.match(text) and self.part in (None, "I"):
+            self._open(line, "declaration", "declaration", None, text, None)
+            return True
+        if h.ACTION_PLAN.match(text) and self.part in (None, "II") and self.doc is None:
+            self._open(line, "action-plan", "action-plan", None, text, None)
+            self._doc().title = text
+            self._doc().expect_title = False
+            return True
+        if (match := h.INITIATIVE.match(text)) and self.part in (None, "III"):
+            code = match["code"]
+            self._open(line, f"ri-{code.lower()}{match['n']}", "regional-initiative",
+                       f"{code}{match['n']}", f"{code}{match['n']}", None)
+            self._doc().region = code
+            self._doc().title = tidy(match["title"])
+            self._doc().expect_title = False
+            return True
+        if self.part not in (None, "IV", "V"):
+            return False
+        if match := h.RESOLUTION.match(text):
+            self._open(line, f"res-{match['n']}", "resolution", match["n"], text, match["edition"])
+            return True
+        if match := h.ANNEX.match(text):
+            doc = self.doc
+            if doc is None or doc.type != "resolution" or doc.number != match["n"]:
+                raise ParseError(
+                    f"{self.name}:{line.start}: '{tidy(text)}' does not follow its resolution; "
+                    "an annex must come after the resolution it belongs to"
+                )
+            doc.sections.append(_Section(tidy(text), "body", line.start, line.end, True))
+            doc.in_annex = True
+            doc.annex_title_pending = True
+            return True
+        if match := h.RECOMMENDATION.match(text):
+            self._open(line, f"rec-{match['n']}", "recommendation", match["n"], text, None)
+            return True
+        if match := h.QUESTION.match(text):
+            number = f"{match['sg']}/{match['n']}"
+            self._open(line, f"q-{match['sg']}-{match['n']}", "question", number, text, None)
+            return True
+        for near_miss in (h.RESOLUTION_LIKE, h.ANNEX_LIKE, h.RECOMMENDATION_LIKE, h.QUESTION_LIKE):
+            if near_miss.match(text) and len(text) < 120:
+                raise ParseError(
+                    f"{self.name}:{line.start}: cannot read the document heading '{tidy(text)}'; "
+                    "expected e.g. 'RESOLUTION 37 (Rev. Baku, 2025)', 'RECOMMENDATION ITU-D 19' "
+                    "or 'QUESTION 1/1'"
+                )
+        return False
+
+    # --- documents ----------------------------------------------------------------------
+
+    def _doc(self) -> _Document:
+        assert self.doc is not None
+        return self.doc
+
+    def _open(self, line: Line, doc_id: str, doc_type: DocType, number: str | None,
+              heading: str, edition: str | None) -> None:
+        self._close()
+        self.doc = _Document(doc_id, doc_type, number, tidy(heading),
+                             tidy(edition) if edition else None, None, line.start, line.indent)
+
+    def _close(self) -> None:
+        """Finish the open document; initiatives wait for their region (shared footnotes)."""
+        doc, self.doc = self.doc, None
+        if doc is not None and doc.type == "regional-initiative":
+            self.group.append(doc)
+            return
+        self._finish(self.group)
+        self.group = []
+        if doc is not None:
+            self._finish([doc])
+
+    def _finish(self, docs: list[_Document]) -> None:
+        """Freeze documents that share one run of footnotes (a resolution, a region)."""
+        if not docs:
+            return
+        kept = []
+        for doc in docs:
+            clauses = [c for s in doc.sections for c in s.clauses]
+            if len(clauses) == 1 and h.ABROGATION_NOTE.match(clauses[0].parts[0]):
+                self.notes.append((doc.id, clauses[0].parts[0]))
+            else:
+                kept.append(doc)
+        titles = {id(d): _Clause(None, [d.title or ""], d.start, d.start) for d in kept}
+        headings = {
+            id(s): _Clause(None, [s.heading or ""], s.start, s.end)
+            for d in kept
+            for s in d.sections
+        }
+        boxes = [
+            box
+            for d in kept
+            for box in (
+                titles[id(d)],
+                *(b for s in d.sections for b in (headings[id(s)], *s.clauses)),
+            )
+        ]
+        footnotes = {k: v for d in docs for k, v in d.footnotes.items()}
+        attached = self._attach_footnotes(docs[-1].id, footnotes, boxes)
+
+        def clean(box: _Clause) -> str:
+            return tidy(_strip_markers(box.parts[0], attached.get(id(box), ())))
+
+        all_clauses = [c for d in kept for s in d.sections for c in s.clauses]
+        texts = iter(_comparable_all(
+            "\n".join(_strip_markers(p, attached.get(id(c), ()), i) for i, p in enumerate(c.parts))
+            for c in all_clauses
+        ))
+        for doc in kept:
+            self.done.append(
+                Document(
+                    id=doc.id,
+                    type=doc.type,
+                    number=doc.number,
+                    heading=doc.heading,
+                    edition_label=doc.edition_label,
+                    title=clean(titles[id(doc)]),
+                    sections=tuple(
+                        Section(
+                            heading=clean(headings[id(s)]) if s.heading else None,
+                            kind=s.kind,
+                            clauses=tuple(
+                                Clause(
+                                    label=c.label,
+                                    text=next(texts),
+                                    ordinal=n,
+                                    footnotes=tuple(f for f, _, _ in attached.get(id(c), ())),
+                                    raw="\n".join(p.replace("\t", " ") for p in c.parts),
+                                    span=(c.start, c.end),
+                                )
+                                for n, c in enumerate(s.clauses, 1)
+                            ),
+                            span=(s.start, max([s.end, *(c.end for c in s.clauses)])),
+                        )
+                        for s in doc.sections
+                    ),
+                    region=doc.region,
+                    span=(doc.start, max(doc.end, doc.start)),
+                )
+            )
+
+    def _attach_footnotes(
+        self, doc_id: str, footnotes: dict[str, tuple[str, int]], boxes: list[_Clause]
+    ) -> dict[int, tuple[tuple[Footnote, int, int], ...]]:
+        """Find each footnote's marker, in marker order, after the previous one."""
+        found: dict[int, list[tuple[Footnote, int, int]]] = {}
+        cursor = (0, 0, 0)  # box, part, offset
+        for marker in sorted(footnotes, key=int):
+            text, line_no = footnotes[marker]
+            hit = _find_marker(boxes, marker, cursor) or _find_marker(boxes, marker, (0, 0, 0))
+            if hit is None:
+                self.warnings.append(
+                    f"{self.name}:{line_no}: footnote {marker} of {doc_id} "
+                    "has no marker in the text"
+                )
+                continue
+            box, part, offset = hit
+            found.setdefault(id(boxes[box]), []).append((Footnote(marker, text), part, offset))
+            cursor = (box, part, offset + len(marker))
+        return {k: tuple(v) for k, v in found.items()}
+
+    # --- text ---------------------------------------------------------------------------
+
+    def _text(self, line: Line) -> None:
+        doc = self.doc
+        if doc is None:
+            return
+        doc.end = line.end
+        text = line.text
+        if (
+            self.tabbed
+            and line.indent == FOOTNOTE_INDENT
+            and (note := _FOOTNOTE.match(text))
+        ):
+            doc.footnotes[note["marker"]] = (tidy(note["text"]), line.start)
+            return
+        if doc.expect_title:
+            doc.expect_title = False
+            if not (h.CONFERENCE.search(text) or split_label(text, tabbed=self.tabbed)[1]):
+                doc.title = text
+                return
+        # A Recommendation prints its edition under the title, "(January, 2002)", or only in
+        # its opening formula, "The World … Conference (Dubai, 2014),".
+        if (
+            doc.type == "recommendation"
+            and doc.edition_label is None
+            and ((note := h.EDITION_NOTE.match(text)) or (note := h.CONFERENCE.search(text)))
+        ):
+            doc.edition_label = tidy(note["edition"])
+            if h.EDITION_NOTE.match(text):
+                return
+        if doc.annex_title_pending:
+            doc.annex_title_pending = False
+            self._add_clause(line, None, text)
+            return
+        table = line.indent >= TABLE_INDENT
+        label, labelled, rest = split_label(text, tabbed=self.tabbed)
+        if not labelled and not table:
+            if self._section_heading(line, doc):
+                return
+            clauses = doc.sections[-1].clauses if doc.sections else []
+            if clauses and doc.indent < line.indent < FOOTNOTE_INDENT:
+                # A deeper paragraph continues the clause above it (Declaration, item a)).
+                current = clauses[-1]
+                current.parts.append(text)
+                current.end = line.end
+                return
+        elif labelled and not table and self._numbered_heading(doc) and h.numbered_heading(text):
+            self._add_section(line, tidy(text), "body")
+            return
+        self._add_clause(line, label, rest)
+
+    def _numbered_heading(self, doc: _Document) -> bool:
+        return doc.type in ("question", "action-plan") or doc.in_annex
+
+    def _section_heading(self, line: Line, doc: _Document) -> bool:
+        text = line.text
+        if line.indent > doc.indent and self.tabbed:
+            return False
+        if doc.type in ("resolution", "recommendation") and h.heading_candidate(text):
+            kind = h.heading_kind(text)
+            if kind is not None:
+                self._add_section(line, tidy(text), kind)
+                return True
+            if not doc.in_annex:
+                raise ParseError(
+                    f"{self.name}:{line.start}: '{tidy(text)}' in {doc.id} looks like a "
+                    "preamble or operative heading but its verb is not one the parser knows; "
+                    "add it to toolkit/parse/headings.py"
+                )
+            return False
+        if doc.type != "declaration" and h.body_heading(text):
+            self._add_section(line, tidy(text), "body")
+            return True
+        return False
+
+    def _add_section(self, line: Line, heading: str | None, kind: SectionKind) -> None:
+        doc = self._doc()
+        doc.sections.append(_Section(heading, kind, line.start, line.end, doc.in_annex))
+
+    def _add_clause(self, line: Line, label: str | None, text: str) -> None:
+        doc = self._doc()
+        if not doc.sections:
+            doc.sections.append(_Section(None, "body", line.start, line.end))
+        doc.sections[-1].clauses.append(_Clause(label, [text], line.start, line.end))
+
+
+def _find_marker(
+    boxes: list[_Clause], marker: str, cursor: tuple[int, int, int]
+) -> tuple[int, int, int] | None:
+    pattern = _marker_pattern(marker)
+    box0, part0, offset0 = cursor
+    for b in range(box0, len(boxes)):
+        parts = boxes[b].parts
+        for p in range(part0 if b == box0 else 0, len(parts)):
+            start = offset0 if (b, p) == (box0, part0) else 0
+            match = pattern.search(parts[p], start)
+            if match:
+                return b, p, match.start()
+    return None
+
+
+_MARKER_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _marker_pattern(marker: str) -> re.Pattern[str]:
+    # Glued to a word of two letters or more, or to closing punctuation: `developing1`,
+    # `Secretariat5;`, `programme1,`. A lone capital (`C4`, `Q1`) or a word with digits of its
+    # own (`IPv6` is caught only if no better place follows, since markers are found in order)
+    # is not taken for a marker; neither is a digit that runs on into more digits or letters.
+    pattern = _MARKER_PATTERNS.get(marker)
+    if pattern is None:
+        pattern = re.compile(
+            rf"(?:(?<=[A-Za-z][a-z])|(?<=[a-z][A-Za-z])|(?<=[)\]\"”’'])){marker}(?![\w])"
+        )
+        _MARKER_PATTERNS[marker] = pattern
+    return pattern
+
+
+def _strip_markers(text: str, hits: tuple[tuple[Footnote, int, int], ...], part: int = 0) -> str:
+    for footnote, p, offset in sorted(hits, key=lambda x: -x[2]):
+        if p == part:
+            text = text[:offset] + text[offset + len(footnote.marker):]
+    return text
+
+
+_SEPARATOR = "\x00"  # no whitespace, no combining mark: comparable() leaves it alone
+
+
+def _comparable_all(texts: Iterable[str]) -> list[str]:
+    """comparable() of many texts in one call (the parser's hot spot, ~3x faster batched)."""
+    return [t.strip() for t in comparable(_SEPARATOR.join(texts)).split(_SEPARATOR)]
+
+
+def parse_source(source: SourceText) -> ParsedText:
+    """Parse a WTDC text into documents; a text without WTDC structure → paragraphs."""
+    parsed = _Parser(source).run()
+    if parsed.documents or parsed.notes:
+        return parsed
+    return ParsedText(source.name, (_paragraphs(source),))
+
+
+def _paragraphs(source: SourceText) -> Document:
+    clauses: list[Clause] = []
+    block: list[str] = []
+    start = 0
+    lines = source.text.split("\n")
+    for number, line in enumerate([*lines, ""], start=1):
+        if line.strip():
+            if not block:
+                start = number
+            block.append(line.strip())
+        elif block:
+            raw = "\n".join(block)
+            span = (start, number - 1)
+            clauses.append(Clause(None, comparable(raw), len(clauses) + 1, (), raw, span))
+            block = []
+    if not clauses:
+        raise ParseError(f"'{source.name}' holds no text to parse; give a file with some text")
+    section = Section(None, "body", tuple(clauses), (clauses[0].span[0], clauses[-1].span[1]))
+    return Document(
+        id="text",
+        type="text",
+        number=None,
+        heading=source.name,
+        edition_label=None,
+        title=source.name,
+        sections=(section,),
+        span=section.span,
+    )
