@@ -28,6 +28,119 @@ def _fail(message: str) -> int:
 
 # --- corpus ---------------------------------------------------------------------------
 
+# Registrars of the `wtdc corpus …` sub-commands; other sections append theirs (e.g. `check`).
+CORPUS_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
+
+
+def _register_corpus(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    corpus = sub.add_parser(
+        "corpus",
+        help="list, verify, add or fetch the texts the toolkit runs on",
+        description="The corpus: corpora/manifest.toml and its files (or $WTDC_CORPUS).",
+    )
+    commands = corpus.add_subparsers(dest="corpus_command", metavar="COMMAND", required=True)
+    for register in CORPUS_COMMANDS:
+        register(commands)
+
+
+def _register_corpus_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    listing = commands.add_parser("list", help="the files of the corpus, by edition and kind")
+    listing.add_argument("--format", choices=("table", "json"), default="table")
+    listing.set_defaults(run=_cmd_corpus_list)
+
+    verify = commands.add_parser(
+        "verify",
+        help="check every file against its sha256 in the manifest",
+        description="Exit status: 0 all files match, 1 a file is changed or missing "
+        "(one line each), 2 trouble.",
+    )
+    verify.set_defaults(run=_cmd_corpus_verify)
+
+    add = commands.add_parser(
+        "add",
+        help="copy a file into the corpus and record it",
+        description="Read PATH (refusing an unreadable file), copy it into the corpus and "
+        "record it in the manifest; refuses a file already there and an unknown edition.",
+    )
+    add.add_argument("path", metavar="PATH", help="a .txt, .md, .html, .docx or .pdf file")
+    add.add_argument("--edition", required=True, help="e.g. kigali-2022 (see `wtdc corpus list`)")
+    add.add_argument("--kind", required=True,
+                     help="final-report, declaration, regional-initiatives, resolution or other")
+    add.add_argument("--title", help="default: the kind, edition and file name")
+    add.set_defaults(run=_cmd_corpus_add)
+
+    fetch = commands.add_parser(
+        "fetch",
+        help="download an edition's official final report into the corpus",
+        description="Download from the URL recorded in toolkit/corpus/editions.toml. Without "
+        "network, says what to download and the `wtdc corpus add` command to run.",
+    )
+    fetch.add_argument("edition", metavar="EDITION", help="e.g. kigali-2022")
+    fetch.set_defaults(run=_cmd_corpus_fetch)
+
+
+def _cmd_corpus_list(args: argparse.Namespace) -> int:
+    import json
+    from dataclasses import asdict
+
+    from toolkit.corpus import open_corpus
+
+    corpus = open_corpus()
+    if args.format == "json":
+        records = [asdict(entry) | {"path": str(entry.path)} for entry in corpus.entries]
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+        return 0
+    header = ("ID", "EDITION", "KIND", "STAGE", "FORMAT", "TITLE")
+    rows = [header] + [
+        (e.id, e.edition, e.kind, e.stage, e.format, e.title) for e in corpus.entries
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+              + "  " + row[-1])
+    missing = corpus.missing_final_reports()
+    if missing:
+        print(f"no final report yet for: {', '.join(missing)} "
+              "(wtdc corpus fetch EDITION, or wtdc corpus add PATH --edition EDITION "
+              "--kind final-report)")
+    return 0
+
+
+def _cmd_corpus_verify(args: argparse.Namespace) -> int:
+    from toolkit.corpus import open_corpus
+
+    corpus = open_corpus()
+    problems = corpus.verify()
+    for problem in problems:
+        print(problem)
+    if problems:
+        return 1
+    print(f"ok: {len(corpus.entries)} files match {corpus.root / 'manifest.toml'}")
+    return 0
+
+
+def _cmd_corpus_add(args: argparse.Namespace) -> int:
+    from toolkit.corpus import open_corpus
+
+    entry = open_corpus().add(args.path, edition=args.edition, kind=args.kind, title=args.title)
+    print(f"added {entry.id} ({entry.edition}, {entry.kind}, {entry.format}): {entry.path}")
+    return 0
+
+
+def _cmd_corpus_fetch(args: argparse.Namespace) -> int:
+    from toolkit.corpus import open_corpus
+
+    entry = open_corpus().fetch(args.edition)
+    print(f"fetched {entry.id} ({entry.edition}, {entry.format}): {entry.path}")
+    return 0
+
+
+CORPUS_COMMANDS.append(_register_corpus_commands)
+REGISTRARS.append(_register_corpus)
+
+
 
 # --- parse / lineage ------------------------------------------------------------------
 

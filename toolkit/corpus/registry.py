@@ -94,6 +94,11 @@ class Corpus:
             f"`wtdc corpus add PATH --edition {known.id} --kind final-report`"
         )
 
+    def missing_final_reports(self) -> tuple[str, ...]:
+        """Known editions whose final report the corpus does not hold, oldest first."""
+        held = {e.edition for e in self._entries if e.kind == "final-report" and e.is_final}
+        return tuple(e.id for e in known_editions() if e.id not in held)
+
     def read(self, entry: CorpusEntry) -> SourceText:
         """The entry's text; a file that no longer matches its hash is read with a warning."""
         try:
