@@ -6,12 +6,12 @@ word-mode diff of the 1.2 MB report in one piece takes about half a minute.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from toolkit.align import align_clauses
 from toolkit.align.model import Alignment, ClausePair, ClauseRef
 from toolkit.diff.model import ClauseDiff, DiffOptions, DocumentDiff, TextDiff, words_changed
-from toolkit.diff.words import DELETE, EQUAL, INSERT, Granularity, Ops, count_words, word_ops
+from toolkit.diff.words import DELETE, EQUAL, INSERT, Granularity, Ops, word_ops
 from toolkit.parse.model import Document
 
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
@@ -85,48 +85,50 @@ def _diff_document(alignment: Alignment, options: DiffOptions) -> DocumentDiff:
             ignore_whitespace=options.ignore_whitespace,
         )
 
-    groups = _group_words(alignment.pairs, diff)
+    groups = _groups(alignment.pairs)
     clauses = []
     for pair in alignment.pairs:
         ops: Ops
+        group: tuple[ClausePair, ...] = ()
         if pair.old is None and pair.new is not None:
             text = pair.new.clause.text
             ops = ((INSERT, text),) if text else ()
-            added, removed = count_words(text), 0
         elif pair.new is None and pair.old is not None:
             text = pair.old.clause.text
             ops = ((DELETE, text),) if text else ()
-            added, removed = 0, count_words(text)
+        elif id(pair) in groups:
+            group = groups[id(pair)]
+            if group[0] is not pair:  # shown, and counted, with the group's first pair
+                clauses.append(ClauseDiff(pair, (), group=group))
+                continue
+            old_text = " ".join(_unique_texts(p.old for p in group))
+            new_text = " ".join(_unique_texts(p.new for p in group))
+            ops = diff(old_text, new_text)
         else:
             assert pair.old is not None and pair.new is not None
             old_text, new_text = pair.old.clause.text, pair.new.clause.text
             ops = ((EQUAL, new_text),) if old_text == new_text else diff(old_text, new_text)
-            added, removed = groups[id(pair)] if id(pair) in groups else words_changed(ops)
-        clauses.append(ClauseDiff(pair, ops, added, removed))
+        added, removed = words_changed(ops)
+        clauses.append(ClauseDiff(pair, ops, added, removed, group=group))
     return DocumentDiff(alignment, tuple(clauses))
 
 
-def _group_words(
-    pairs: tuple[ClausePair, ...], diff: Callable[[str, str], Ops]
-) -> dict[int, tuple[int, int]]:
-    """Words added/removed by each split or merge, as a whole against its pieces joined,
-    keyed by the id() of the group's first pair; the group's other pairs get (0, 0)."""
+def _unique_texts(refs: Iterable[ClauseRef | None]) -> list[str]:
+    """Texts of the distinct clauses among `refs`, in order (a split repeats its whole)."""
+    seen: dict[str, str] = {}
+    for ref in refs:
+        if ref is not None:
+            seen.setdefault(ref.id, ref.clause.text)
+    return list(seen.values())
+
+
+def _groups(pairs: tuple[ClausePair, ...]) -> dict[int, tuple[ClausePair, ...]]:
+    """Each split (one old clause, several new) and merge (several old, one new) as a group,
+    keyed by the id() of each of its pairs: a group is diffed as a whole, pieces joined."""
     wholes: dict[str, list[ClausePair]] = {}
     for pair in pairs:
         if pair.status == "split" and pair.old is not None:
             wholes.setdefault("old:" + pair.old.id, []).append(pair)
         elif pair.status == "merged" and pair.new is not None:
             wholes.setdefault("new:" + pair.new.id, []).append(pair)
-    counts: dict[int, tuple[int, int]] = {}
-    for group in wholes.values():
-        first = group[0]
-        assert first.old is not None and first.new is not None
-        if first.status == "split":
-            old_text = first.old.clause.text
-            new_text = " ".join(p.new.clause.text for p in group if p.new is not None)
-        else:
-            old_text = " ".join(p.old.clause.text for p in group if p.old is not None)
-            new_text = first.new.clause.text
-        counts[id(first)] = words_changed(diff(old_text, new_text))
-        counts.update((id(p), (0, 0)) for p in group[1:])
-    return counts
+    return {id(p): tuple(group) for group in wholes.values() for p in group}

@@ -39,10 +39,16 @@ class ClauseDiff:
 
     pair: ClausePair
     ops: Ops
-    # Words counted once per split/merge group (on its first pair), so totals are not
-    # inflated by diffing one whole against each of its pieces.
     words_added: int = 0
     words_removed: int = 0
+    # A split or merge is diffed once, as a whole: its first pair carries the operations
+    # from the old pieces (joined by a space) to the new pieces, and the words; the others
+    # (`follower`) carry none. `group` lists all the group's pairs on each of them.
+    group: tuple[ClausePair, ...] = ()
+
+    @property
+    def follower(self) -> bool:
+        return bool(self.group) and self.group[0] is not self.pair
 
     @property
     def relabelled(self) -> bool:
@@ -74,6 +80,9 @@ class ClauseDiff:
             parts.append(f"relabelled {was} → {now}")
         if self.status == "moved" and old is not None:
             parts.append(f"from {_place(old)}")
+        if self.group:
+            pieces = _pieces(self.group, "new" if self.status == "split" else "old")
+            parts.append(f"{'into' if self.status == 'split' else 'from'} {pieces}")
         if self.status in ("edited", "moved", "split", "merged"):
             parts.append(f"similarity {self.pair.similarity:.2f}")
         return ", ".join(parts)
@@ -120,7 +129,7 @@ class DiffStat:
     def of(cls, clauses: Sequence[ClauseDiff]) -> DiffStat:
         return cls(
             clauses=dict(Counter(c.status for c in clauses)),
-            relabelled=sum(c.relabelled for c in clauses),
+            relabelled=sum(c.relabelled and not c.follower for c in clauses),
             words_added=sum(c.words_added for c in clauses),
             words_removed=sum(c.words_removed for c in clauses),
         )
@@ -234,6 +243,11 @@ class TextDiff:
         return render_diff_fragment(self)
 
 
+def _pieces(group: tuple[ClausePair, ...], side: Literal["old", "new"]) -> str:
+    refs = {r.id: r for p in group if (r := p.old if side == "old" else p.new) is not None}
+    return " + ".join(r.clause.label or f"¶{r.clause.ordinal}" for r in refs.values())
+
+
 def _place(ref: ClauseRef) -> str:
     label = ref.clause.label or f"¶{ref.clause.ordinal}"
     return f"{ref.section} › {label}" if ref.section else label
@@ -260,6 +274,10 @@ def _ref_dict(ref: ClauseRef | None) -> dict[str, Any] | None:
     }
 
 
+def _pair_ids(pair: ClausePair) -> list[str | None]:
+    return [pair.old.id if pair.old else None, pair.new.id if pair.new else None]
+
+
 def _pair_dict(c: ClauseDiff) -> dict[str, Any]:
     return {
         "status": c.status,
@@ -271,6 +289,8 @@ def _pair_dict(c: ClauseDiff) -> dict[str, Any]:
         "old": _ref_dict(c.pair.old),
         "new": _ref_dict(c.pair.new),
         "ops": [[op, text] for op, text in c.ops],
+        "group": [_pair_ids(p) for p in c.group],
+        "follower": c.follower,
         "words_added": c.words_added,
         "words_removed": c.words_removed,
     }

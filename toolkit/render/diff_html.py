@@ -65,7 +65,7 @@ def _context(diff: TextDiff) -> dict[str, object]:
             continue
         views = []
         for c in doc.clauses:
-            if not c.changed(ignore_labels=ignore_labels):
+            if not c.changed(ignore_labels=ignore_labels) or c.follower:
                 continue
             n += 1
             views.append(_clause_view(c, f"{prefix}-c{n}", ignore_labels=ignore_labels))
@@ -77,7 +77,7 @@ def _context(diff: TextDiff) -> dict[str, object]:
                 name=doc.name,
                 heading=heading,
                 stat=DiffStat.of(doc.clauses),
-                unchanged=len(doc.clauses) - len(views),
+                unchanged=sum(not c.changed(ignore_labels=ignore_labels) for c in doc.clauses),
                 clauses=tuple(views),
             )
         )

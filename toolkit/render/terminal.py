@@ -44,7 +44,7 @@ def render_diff_text(diff: TextDiff, *, color: bool = False) -> str:
         out.extend(
             _clause(c, color=color, ignore_labels=ignore_labels)
             for c in doc.clauses
-            if c.changed(ignore_labels=ignore_labels)
+            if c.changed(ignore_labels=ignore_labels) and not c.follower
         )
     out.append(f"\n{diff.stat().summary()}\n")
     return "".join(out)
