@@ -1,0 +1,137 @@
+"""diff_sources on the real pair: relabelling, edits and the bracketed Baku Action Plan."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import polars as pl
+import pytest
+
+from toolkit.diff import ClauseDiff, TextDiff, diff_sources
+from toolkit.diff.words import new_text, old_text
+from toolkit.parse import Clause, Document, Section
+
+SCHEMA = Path(__file__).resolve().parents[2] / "toolkit" / "diff" / "diff.schema.json"
+
+
+def _by_labels(diff: TextDiff, old: str, new: str) -> ClauseDiff:
+    (found,) = [
+        c for c in diff.clauses
+        if c.pair.old and c.pair.new and (c.pair.old.clause.label, c.pair.new.clause.label)
+        == (old, new)
+    ]
+    return found
+
+
+def test_renumbering_is_relabelling(declaration_diff: TextDiff) -> None:
+    # i)…v) became 1)…5); 1)…5) became a)…e): linked as the same clauses, relabelled.
+    for old, new in [("i)", "1)"), ("iv)", "4)"), ("v)", "5)"), ("1)", "a)"), ("5)", "e)")]:
+        assert _by_labels(declaration_diff, old, new).relabelled
+    unchanged = _by_labels(declaration_diff, "iv)", "4)")
+    assert unchanged.status == "unchanged"
+    assert unchanged.describe() == "unchanged, relabelled iv) → 4)"
+
+
+def test_older_people_became_older_persons(declaration_diff: TextDiff) -> None:
+    clause = _by_labels(declaration_diff, "v)", "5)")
+    assert clause.status == "edited"
+    assert [op for op in clause.ops if op[0]] == [(-1, "people"), (1, "persons")]
+    assert (clause.words_added, clause.words_removed) == (1, 1)
+
+
+def test_bracketed_action_plan(declaration_diff: TextDiff) -> None:
+    (last,) = [
+        c for c in declaration_diff.clauses
+        if c.pair.new is not None and "the Baku Action Plan" in c.pair.new.clause.text
+    ]
+    assert [op for op in last.ops if op[0]] == [
+        (-1, "We further commit"),
+        (1, "Accordingly, we declare our commitment"),
+        (-1, "["),
+        (1, "the "),
+        (-1, "]"),
+    ]
+
+
+def test_ops_rebuild_each_pair(declaration_diff: TextDiff) -> None:
+    for c in declaration_diff.clauses:
+        if c.group or c.pair.old is None or c.pair.new is None:
+            continue
+        assert old_text(c.ops) == c.pair.old.clause.text
+        assert new_text(c.ops) == c.pair.new.clause.text
+
+
+def test_merge_is_diffed_once_as_a_whole(declaration_diff: TextDiff) -> None:
+    lead = _by_labels(declaration_diff, "1)", "a)")
+    assert lead.status == "merged" and not lead.follower
+    assert len(lead.group) == 3
+    assert "from 1) + ¶14 + ¶15" in lead.describe()
+    followers = [c for c in declaration_diff.clauses if c.group == lead.group and c.follower]
+    assert len(followers) == 2 and all(c.ops == () for c in followers)
+
+
+def test_stat_frame_and_json(declaration_diff: TextDiff) -> None:
+    stat = declaration_diff.stat().as_dict()
+    assert stat["deleted"] + stat["inserted"] + stat["unchanged"] + stat["edited"] + stat[
+        "merged"] + stat["split"] + stat["moved"] == len(declaration_diff.clauses)
+    assert not declaration_diff.identical
+    frame = declaration_diff.frame()
+    assert frame.height == len(declaration_diff.clauses)
+    row = frame.filter((pl.col("old_label") == "v)") & (pl.col("new_label") == "5)")).row(
+        0, named=True)
+    assert (row["status"], row["relabelled"], row["words_added"]) == ("edited", True, 1)
+    document = json.loads(declaration_diff.to_json())
+    jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    assert document["totals"] == stat
+    assert document["documents"][0]["old_id"] == "declaration"
+
+
+def _doc(*clauses: tuple[str | None, str], doc_id: str = "text") -> Document:
+    return Document(
+        id=doc_id, type="text", number=None, heading="", edition_label=None, title="",
+        sections=(Section(None, "body", tuple(
+            Clause(label, text, ordinal=i) for i, (label, text) in enumerate(clauses, 1)
+        )),),
+    )
+
+
+def test_identical_and_ignore_options() -> None:
+    old = _doc(("a)", "Older People live here."), ("b)", "A second clause."))
+    assert diff_sources((old,), (old,)).identical
+    relettered = _doc(("1)", "older people live  here."), ("2)", "A second clause."))
+    strict = diff_sources((old,), (relettered,))
+    assert not strict.identical
+    assert strict.stat().summary() == (
+        "clauses: 1 unchanged, 1 edited, 0 moved, 0 inserted, 0 deleted, 0 split, 0 merged; "
+        "2 relabelled; words: +2 -2"
+    )
+    loose = diff_sources((old,), (relettered,), ignore_case=True, ignore_whitespace=True,
+                         ignore_labels=True)
+    assert loose.identical
+    assert loose.stat().clauses == {"unchanged": 2}
+
+
+def test_documents_pair_by_id_and_unpaired_show_whole() -> None:
+    a, b = _doc(("1", "Alpha text."), doc_id="res-1"), _doc(("1", "Beta text."), doc_id="res-2")
+    b2 = _doc(("1", "Beta text, revised."), doc_id="res-2")
+    c = _doc(("1", "Gamma text."), doc_id="res-3")
+    diff = diff_sources((a, b), (b2, c))
+    assert [d.name for d in diff.documents] == ["res-2", "res-3 (new only)", "res-1 (old only)"]
+    assert [c.status for d in diff.documents for c in d.clauses] == [
+        "edited", "inserted", "deleted"]
+    # Two single-document texts pair whatever their ids.
+    single = diff_sources((a,), (c,))
+    assert [d.name for d in single.documents] == ["res-1 → res-3"]
+
+
+@pytest.mark.parametrize("granularity", ["word", "char"])
+def test_granularity(granularity: str) -> None:
+    old, new = _doc((None, "older people")), _doc((None, "older persons"))
+    (clause,) = diff_sources((old,), (new,), granularity=granularity).clauses  # type: ignore[arg-type]
+    expected = {
+        "word": ((0, "older "), (-1, "people"), (1, "persons")),
+        "char": ((0, "older pe"), (-1, "ople"), (1, "rsons")),
+    }
+    assert clause.ops == expected[granularity]
