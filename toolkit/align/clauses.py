@@ -10,6 +10,7 @@ clause) and merges (the converse).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -159,29 +160,40 @@ def _groups(
     pieces_side: tuple[str, ...],
     whole_side: tuple[str, ...],
     unlinked: list[int],
-    partner_of_whole: dict[int, int],
+    piece_links: dict[int, int],
     similarity_whole_piece: npt.NDArray[np.float64],
 ) -> dict[int, list[int]]:
     """Wholes (index on `whole_side`) rebuilt from several pieces: {whole: [pieces in order]}.
 
     A piece is an unlinked clause found almost entirely inside a longer whole; the whole's
-    own link (if any) joins the group when the pieces together rebuild it better.
+    own link (if any) joins the group when the pieces together rebuild it better. Short
+    pieces ("developing countries,") sit inside many wholes, so the whole that a
+    neighbouring piece is linked to is tried first.
     """
+    partner_of_whole = {whole: piece for piece, whole in piece_links.items()}
     whole_words = [set(text) for text in whole_side]
-    found: dict[int, list[int]] = {}
-    for piece in unlinked:
-        text = pieces_side[piece]
-        words = set(text)
-        if len(text) < 3:
-            continue
-        # Most words of a piece recur in its whole: a cheap filter before partial_ratio.
+
+    def containment(piece: int, wholes: Iterable[int]) -> int:
+        text, words = pieces_side[piece], set(pieces_side[piece])
         best, best_score = -1, CONTAINMENT * 100
-        for whole, whole_text in enumerate(whole_side):
+        for whole in wholes:
+            whole_text = whole_side[whole]
+            # Most words of a piece recur in its whole: a cheap filter before partial_ratio.
             if len(whole_text) <= len(text) or len(words & whole_words[whole]) < 0.8 * len(words):
                 continue
             score = fuzz.partial_ratio(text, whole_text, score_cutoff=best_score)
             if score > best_score or (best < 0 and score >= best_score):
                 best, best_score = whole, score
+        return best
+
+    found: dict[int, list[int]] = {}
+    for piece in unlinked:
+        if len(pieces_side[piece]) < 2:
+            continue
+        beside = {piece_links[p] for p in (piece - 1, piece + 1) if p in piece_links}
+        best = containment(piece, sorted(beside))
+        if best < 0:
+            best = containment(piece, range(len(whole_side)))
         if best >= 0:
             found.setdefault(best, []).append(piece)
     groups: dict[int, list[int]] = {}
@@ -190,7 +202,7 @@ def _groups(
         members = sorted(pieces + ([linked] if linked is not None else []))
         if len(members) < 2:
             continue
-        together = fuzz.ratio(whole_side[whole], " ".join(pieces_side[m] for m in members)) / 100.0
+        together = fuzz.ratio(whole_side[whole], "".join(pieces_side[m] for m in members)) / 100
         alone = similarity_whole_piece[whole, linked] if linked is not None else LINK_THRESHOLD
         if together >= max(alone + GROUP_GAIN, LINK_THRESHOLD):
             groups[whole] = members
@@ -259,17 +271,19 @@ def align_clauses(old: Document, new: Document) -> Alignment:
     linked_new = set(links.values())
     partner_of_new = {j: i for i, j in links.items()}
     splits = _groups(
-        n.keys, o.keys, [j for j in range(len(n.refs)) if j not in linked_new], links, similarity
+        n.keys,
+        o.keys,
+        [j for j in range(len(n.refs)) if j not in linked_new],
+        partner_of_new,
+        similarity,
     )
     for whole in splits:
-        for piece in splits[whole]:
-            partner_of_new.pop(piece, None)
         links.pop(whole, None)
     merges = _groups(
         o.keys,
         n.keys,
         [i for i in range(len(o.refs)) if i not in links and i not in splits],
-        partner_of_new,
+        links,
         similarity.T,
     )
     split_pieces = {j for pieces in splits.values() for j in pieces}
