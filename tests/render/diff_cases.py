@@ -1,0 +1,53 @@
+"""Small diffs built by hand (fixed alignment and similarity), for the renderers' tests."""
+
+from __future__ import annotations
+
+from toolkit.align import Alignment, ClausePair, ClauseRef
+from toolkit.diff import ClauseDiff, DiffOptions, DocumentDiff, TextDiff, word_ops
+from toolkit.diff.model import words_changed
+from toolkit.parse import Clause, Document, Section
+
+SECTION = "we declare the following"
+
+
+def _doc(clauses: list[Clause]) -> Document:
+    return Document(
+        id="declaration", type="declaration", number=None, heading="BAKU <DECLARATION> & co",
+        edition_label=None, title="", sections=(Section(SECTION, "body", tuple(clauses)),),
+    )
+
+
+def _ref(label: str, text: str, ordinal: int) -> ClauseRef:
+    return ClauseRef("declaration", SECTION, 0, Clause(label, text, ordinal=ordinal))
+
+
+def make_diff(
+    pairs: list[tuple[tuple[str, str] | None, tuple[str, str] | None, str, float]],
+    **options: bool,
+) -> TextDiff:
+    """pairs: (old (label, text) or None, new (label, text) or None, status, similarity)."""
+    clause_diffs = []
+    for n, (old, new, status, similarity) in enumerate(pairs, start=1):
+        old_ref = _ref(*old, n) if old else None
+        new_ref = _ref(*new, n) if new else None
+        pair = ClausePair(old_ref, new_ref, status, similarity,  # type: ignore[arg-type]
+                          relabelled=bool(old and new and old[0] != new[0]))
+        ops = word_ops(old[1] if old else "", new[1] if new else "")
+        clause_diffs.append(ClauseDiff(pair, ops, *words_changed(ops)))
+    old_doc = _doc([p.pair.old.clause for p in clause_diffs if p.pair.old])
+    new_doc = _doc([p.pair.new.clause for p in clause_diffs if p.pair.new])
+    alignment = Alignment(old_doc, new_doc, tuple(c.pair for c in clause_diffs))
+    return TextDiff("old.md", "new.md", (DocumentDiff(alignment, tuple(clause_diffs)),),
+                    DiffOptions(**options))  # type: ignore[arg-type]
+
+
+def relabelled_diff(**options: bool) -> TextDiff:
+    return make_diff(
+        [
+            (("i)", "We are cognizant."), ("1)", "We are cognizant."), "unchanged", 1.0),
+            (("ii)", "older people and youth"), ("2)", "older persons and youth"), "edited", 0.91),
+            (("iii)", "A clause that goes."), None, "deleted", 0.0),
+            (None, ("3)", "An entirely new text on satellites."), "inserted", 0.0),
+        ],
+        **options,
+    )

@@ -1,0 +1,94 @@
+"""HTML diff: escaping, self-containment, both views, navigation, and chromium loading it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from diff_cases import make_diff, relabelled_diff
+
+from toolkit.render.diff_html import render_diff_fragment, render_diff_page
+
+HOSTILE = make_diff(
+    [
+        (("1", "a <b>bold</b> & co"), ("1", "a <script>alert('x')</script> & co"), "edited", 0.5),
+    ]
+)
+
+
+def test_every_input_text_is_escaped() -> None:
+    html = render_diff_page(HOSTILE)
+    assert "<script>alert" not in html and "<b>bold" not in html
+    assert (
+        "<p>a &lt;<del>b&gt;bold</del><ins>script&gt;alert(&#39;x&#39;)</ins>&lt;/<del>b</del>"
+        "<ins>script</ins>&gt; &amp; co</p>"
+    ) in html
+    assert " &amp; co" in html
+    assert "BAKU &lt;DECLARATION&gt; &amp; co" in html
+    assert html.count("<script>") == 1  # ours, inline
+
+
+def test_self_contained() -> None:
+    html = render_diff_page(relabelled_diff())
+    assert not re.search(r"""(src|href|url)\s*[=(]\s*["']?(https?:)?//""", html)
+    assert "<link" not in html and "@import" not in html
+    assert html.startswith("<!DOCTYPE html>")
+
+
+def test_views_summary_and_navigation() -> None:
+    html = render_diff_fragment(relabelled_diff())
+    assert html.count('class="wd-clause') == 8  # four changed clauses, in each of two views
+    assert 'class="wd-view wd-view-sbs"' in html and 'class="wd-view wd-view-inl"' in html
+    assert 'data-step="-1"' in html and 'data-step="1"' in html
+    summary = re.search(r"<tbody><tr>(.*?)</tr></tbody>", html)
+    assert summary is not None
+    assert re.findall(r"<td>(.*?)</td>", summary.group(1)) == [
+        "1", "1", "0", "1", "1", "0", "0", "2", "+7", "−5"]
+    assert "<h4>declaration › we declare the following › 2) <span class=\"wd-status\">edited, " \
+        "relabelled ii) → 2), similarity 0.91</span></h4>" in html
+    assert 'older <del>people</del><ins>persons</ins> and youth' in html
+
+
+def test_identical_says_so() -> None:
+    same = make_diff([(("1", "same"), ("1", "same"), "unchanged", 1.0)])
+    assert "The two texts are identical." in render_diff_fragment(same)
+
+
+def test_repr_html_is_the_fragment() -> None:
+    diff = relabelled_diff()
+    assert diff._repr_html_() == render_diff_fragment(diff)
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium")
+    if found is None:
+        pytest.skip("chromium is not installed")
+    return found
+
+
+def _dump_dom(page: Path) -> str:
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--dump-dom", page.as_uri()]
+    return subprocess.run([_chromium(), *flags], capture_output=True, text=True, timeout=60,
+                          check=True).stdout
+
+
+def test_chromium_runs_the_script(tmp_path: Path) -> None:
+    page = tmp_path / "diff.html"
+    page.write_text(render_diff_page(HOSTILE), encoding="utf-8")
+    dom = _dump_dom(page)
+    assert '<span class="wd-nav">' in dom  # the script ran and showed the buttons
+    assert "<script>alert" not in dom
+
+
+def test_views_switch_without_javascript() -> None:
+    # Radio buttons and CSS, no script: the checked view is shown, side by side by default.
+    html = render_diff_page(relabelled_diff())
+    assert 'class="wd-sbs" checked>' in html
+    assert (
+        ".wtdc-diff .wd-sbs:checked ~ .wd-views .wd-view-sbs, "
+        ".wtdc-diff .wd-inl:checked ~ .wd-views .wd-view-inl { display: block; }"
+    ) in html

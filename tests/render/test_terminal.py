@@ -1,0 +1,61 @@
+"""Terminal rendering: plain markers in a pipe, the same markers coloured on a terminal."""
+
+from __future__ import annotations
+
+from diff_cases import relabelled_diff
+
+from toolkit.render.terminal import render_diff_text, render_ops, render_stat
+
+
+def test_ops_markers() -> None:
+    ops = ((0, "older "), (-1, "people"), (1, "persons"))
+    assert render_ops(ops) == "older [-people-]{+persons+}"
+    assert render_ops(ops, color=True) == (
+        "older \x1b[31m[-people-]\x1b[0m\x1b[32m{+persons+}\x1b[0m"
+    )
+
+
+def test_plain_text_output() -> None:
+    diff = relabelled_diff()
+    assert render_diff_text(diff) == (
+        "--- old.md\n"
+        "+++ new.md\n"
+        "\n"
+        "## declaration\n"
+        "@@ declaration › we declare the following › 1): unchanged, relabelled i) → 1) @@\n"
+        "We are cognizant.\n"
+        "@@ declaration › we declare the following › 2): edited, relabelled ii) → 2), "
+        "similarity 0.91 @@\n"
+        "older [-people-]{+persons+} and youth\n"
+        "@@ declaration › we declare the following › iii): deleted @@\n"
+        "[-A clause that goes.-]\n"
+        "@@ declaration › we declare the following › 3): inserted @@\n"
+        "{+An entirely new text on satellites.+}\n"
+        "\n"
+        "clauses: 1 unchanged, 1 edited, 0 moved, 1 inserted, 1 deleted, 0 split, 0 merged; "
+        "2 relabelled; words: +7 -5\n"
+    )
+
+
+def test_colour_keeps_the_markers() -> None:
+    diff = relabelled_diff()
+    coloured = render_diff_text(diff, color=True)
+    assert "\x1b[31m[-people-]\x1b[0m" in coloured
+    assert "\x1b[36m@@ declaration › we declare the following › iii): deleted @@\x1b[0m" in coloured
+
+
+def test_ignore_labels_hides_relabel_only_clauses() -> None:
+    diff = relabelled_diff(ignore_labels=True)
+    text = render_diff_text(diff)
+    assert "We are cognizant" not in text
+    assert "@@ declaration › we declare the following › 2): edited, similarity 0.91 @@" in text
+
+
+def test_stat() -> None:
+    diff = relabelled_diff()
+    assert render_stat(diff) == (
+        "declaration | clauses: 1 unchanged, 1 edited, 0 moved, 1 inserted, 1 deleted, "
+        "0 split, 0 merged; 2 relabelled; words: +7 -5\n"
+        "total: clauses: 1 unchanged, 1 edited, 0 moved, 1 inserted, 1 deleted, 0 split, "
+        "0 merged; 2 relabelled; words: +7 -5\n"
+    )
