@@ -56,6 +56,9 @@ class LineageRow:
     prior_edition: str | None  # "Kigali, 2022"; None for texts new at Baku
     text_in_corpus: bool  # the report (this source) holds the text
     doc_id: str | None  # "res-37" for the row of the text in force or abrogated at Baku
+    # The corpus holds the prior edition's final report (filled in by toolkit.corpus, which
+    # knows the corpus; the report alone cannot tell).
+    prior_in_corpus: bool = False
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,13 @@ class ParsedText:
         found = tuple(
             d for d in self.documents if d.id == doc_id or (d.region and d.id[:-1] == doc_id)
         )
-        if not found or (len(found) > 1 and not doc_id.startswith("ri-")):
+        notes = dict(self.notes)
+        if doc_id in notes:
+            raise UnknownDocumentError(
+                f"'{self.name}' holds no text of '{doc_id}', only the note {notes[doc_id]}; "
+                "compare an edition that holds its text"
+            )
+        if not found:
             raise UnknownDocumentError(
                 f"'{self.name}' holds no document '{doc_id}'; it holds {_abbreviate(self.ids)}"
             )

@@ -1,0 +1,81 @@
+"""toolkit.corpus.resolve: paths, editions and EDITION:DOC specs over the shipped corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolkit.corpus import open_corpus, resolve
+from toolkit.corpus.resolve import corpus_check, edition_lineage, parsed_edition
+from toolkit.errors import (
+    InputError,
+    MissingEditionError,
+    UnknownDocumentError,
+    UnknownEditionError,
+)
+
+
+def test_edition_gives_all_its_documents() -> None:
+    docs = resolve("baku-2025")
+    assert len(docs) == 112
+    assert docs[0].id == "declaration"
+
+
+def test_edition_document_and_region() -> None:
+    (doc,) = resolve("baku-2025:res-37")
+    assert doc.heading == "RESOLUTION 37 (Rev. Baku, 2025)"
+    assert [d.id for d in resolve("baku-2025:ri-asp")] == [f"ri-asp{n}" for n in range(1, 6)]
+    assert [d.id for d in resolve("baku-2025:declaration")] == ["declaration"]
+
+
+def test_parsed_once_per_process() -> None:
+    assert parsed_edition("baku-2025") is parsed_edition("baku-2025")
+    assert resolve("baku-2025:res-37")[0] is resolve("baku-2025:res-37")[0]
+
+
+def test_path(asp_web_path: Path) -> None:
+    assert [d.id for d in resolve(str(asp_web_path))] == [f"ri-asp{n}" for n in range(1, 6)]
+
+
+def test_missing_file_is_an_input_error() -> None:
+    with pytest.raises(InputError):
+        resolve("no/such/file.txt")
+
+
+def test_unknown_document_lists_what_exists() -> None:
+    with pytest.raises(UnknownDocumentError) as caught:
+        resolve("baku-2025:res-999")
+    assert str(caught.value) == (
+        "edition baku-2025 holds no document 'res-999'; it holds declaration, action-plan, "
+        "ri-afr1, ri-afr2, ri-afr3, ri-afr4, ri-afr5, ri-ams1, ri-ams2, ri-ams3, … "
+        "(101 more), q-5-2"
+    )
+
+
+def test_abrogated_resolution_names_its_note() -> None:
+    with pytest.raises(UnknownDocumentError, match=r"only the note \(Abrogated by WTDC-25\)"):
+        resolve("baku-2025:res-53")
+
+
+def test_unknown_edition() -> None:
+    with pytest.raises(UnknownEditionError, match="unknown edition 'paris-2030'"):
+        resolve("paris-2030:res-1")
+
+
+def test_known_edition_missing_from_corpus(tmp_path: Path) -> None:
+    with pytest.raises(MissingEditionError, match="wtdc corpus fetch kigali-2022"):
+        resolve("kigali-2022:res-37")
+    with pytest.raises(MissingEditionError, match="holds no final report of baku-2025"):
+        resolve("baku-2025", corpus=open_corpus(tmp_path))
+
+
+def test_edition_lineage_knows_which_prior_editions_are_held() -> None:
+    lineage = edition_lineage()
+    assert lineage.row("res-37").prior_edition == "Kigali, 2022"
+    assert not any(r.prior_in_corpus for r in lineage.rows)  # only Baku is shipped
+
+
+def test_corpus_check_on_the_shipped_corpus() -> None:
+    check = corpus_check()
+    assert (check.missing_text, check.unlisted_text) == ((), ())

@@ -1,0 +1,79 @@
+"""One way to name the documents a command works on: a path, "-", an edition, or EDITION:DOC.
+
+`resolve("baku-2025:res-37")` reads the edition's final report from the corpus, parses it
+once per process, and returns Resolution 37. The same edition's lineage tables are cached
+alongside, so `wtdc lineage` and `wtdc corpus check` do not parse the report twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from toolkit.corpus.editions import edition, edition_by_label
+from toolkit.corpus.registry import Corpus, open_corpus
+from toolkit.errors import UnknownDocumentError
+from toolkit.ingest import SourceText, read_source
+from toolkit.parse import CorpusCheck, Document, Lineage, ParsedText, check_corpus, parse_source
+from toolkit.parse.lineage import parse_lineage
+
+# "baku-2025", "buenos-aires-2017": what an edition id looks like (known or not).
+_EDITION_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*-\d{4}$")
+LATEST = "baku-2025"
+
+_parsed: dict[tuple[Path, str, str], tuple[SourceText, ParsedText]] = {}
+
+
+def resolve(spec: str, *, corpus: Corpus | None = None) -> tuple[Document, ...]:
+    """The documents `spec` names: all of a file or of an edition, or one (or one region's)."""
+    if spec == "-" or Path(spec).exists():
+        return parse_source(read_source(spec)).documents
+    edition_id, _, doc_id = spec.partition(":")
+    if not _EDITION_ID.match(edition_id):
+        return parse_source(read_source(spec)).documents  # a missing file: InputError
+    parsed = parsed_edition(edition_id, corpus=corpus)
+    if not doc_id:
+        return parsed.documents
+    try:
+        return parsed.select(doc_id)
+    except UnknownDocumentError as error:
+        raise UnknownDocumentError(
+            str(error).replace(f"'{parsed.name}'", f"edition {edition_id}", 1)
+        ) from None
+
+
+def parsed_edition(edition_id: str, *, corpus: Corpus | None = None) -> ParsedText:
+    """The parsed final report of an edition; read and parsed once per process."""
+    return _edition(edition_id, corpus)[1]
+
+
+def edition_lineage(edition_id: str = LATEST, *, corpus: Corpus | None = None) -> Lineage:
+    """The lineage tables of an edition's final report, with `prior_in_corpus` filled in."""
+    corpus = corpus or open_corpus()
+    source, parsed = _edition(edition_id, corpus)
+    lineage = parse_lineage(source, documents=parsed.documents)
+    held = {e.edition for e in corpus.entries if e.kind == "final-report" and e.is_final}
+    rows = []
+    for row in lineage.rows:
+        prior = edition_by_label(row.prior_edition) if row.prior_edition else None
+        rows.append(replace(row, prior_in_corpus=prior is not None and prior.id in held))
+    return replace(lineage, rows=tuple(rows))
+
+
+def corpus_check(edition_id: str = LATEST, *, corpus: Corpus | None = None) -> CorpusCheck:
+    """The edition's status table against the texts its final report holds."""
+    corpus = corpus or open_corpus()
+    lineage = edition_lineage(edition_id, corpus=corpus)
+    return check_corpus(lineage, parsed_edition(edition_id, corpus=corpus).documents)
+
+
+def _edition(edition_id: str, corpus: Corpus | None) -> tuple[SourceText, ParsedText]:
+    edition(edition_id)  # an unknown id → UnknownEditionError naming the known ones
+    corpus = corpus or open_corpus()
+    entry = corpus.final_report(edition_id)  # absent → MissingEditionError: fetch or add
+    key = (corpus.root, entry.id, entry.sha256)
+    if key not in _parsed:
+        source = corpus.read(entry)
+        _parsed[key] = (source, parse_source(source))
+    return _parsed[key]
