@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import pytest
 
+from toolkit.ingest import SourceText, read_source
+from toolkit.parse import Lineage, ParsedText, parse_lineage, parse_source
 from toolkit.parse.model import Clause, Document, Section
 
 SectionSpec = tuple[str, Sequence[tuple[str | None, str]]]
@@ -39,3 +42,18 @@ def make_document(sections: Sequence[SectionSpec], *, doc_id: str = "res-37") ->
 @pytest.fixture
 def make_doc() -> MakeDoc:
     return make_document
+
+
+@pytest.fixture(scope="session")
+def baku_source(final_report_path: Path) -> SourceText:
+    return read_source(final_report_path)
+
+
+@pytest.fixture(scope="session")
+def baku(baku_source: SourceText) -> ParsedText:
+    return parse_source(baku_source)
+
+
+@pytest.fixture(scope="session")
+def baku_lineage(baku_source: SourceText, baku: ParsedText) -> Lineage:
+    return parse_lineage(baku_source, documents=baku.documents)

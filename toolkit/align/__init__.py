@@ -1,6 +1,7 @@
 """align stage: editions → document pairs → clause pairs."""
 
 from toolkit.align.clauses import align_clauses
+from toolkit.align.documents import align_documents, align_editions, one_sided
 from toolkit.align.kinds import change_kinds, is_hidden, proposal_mark
 from toolkit.align.model import Alignment, ClausePair, ClauseRef
 
@@ -9,7 +10,10 @@ __all__ = [
     "ClausePair",
     "ClauseRef",
     "align_clauses",
+    "align_documents",
+    "align_editions",
     "change_kinds",
     "is_hidden",
+    "one_sided",
     "proposal_mark",
 ]
