@@ -52,7 +52,8 @@ def test_swapping_sides_flips_every_sign(old: list[str], new: list[str]) -> None
     assert forward["lrc"].to_list() == pytest.approx((-back["lrc"]).to_list(), abs=1e-9)
     assert forward["rate_ratio"].to_list() == pytest.approx((1 / back["rate_ratio"]).to_list())
     assert forward["ci_low"].to_list() == pytest.approx((1 / back["ci_high"]).to_list())
-    assert forward["boot_low"].to_list() == pytest.approx((1 / back["boot_high"]).to_list())
+    assert forward["boot_low"].to_list() == pytest.approx(
+        (1 / back["boot_high"]).to_list(), nan_ok=True)
     assert forward["old_count"].to_list() == back["new_count"].to_list()
 
 
@@ -71,19 +72,24 @@ def test_word_shifts_flip_too(old: list[str], new: list[str]) -> None:
 
 
 def test_known_values_of_the_statistics() -> None:
-    # 30 in 10,000 tokens against 10 in 10,000: ratio 3, log-normal interval
-    # exp(ln 3 ± 1.96·sqrt(1/30 + 1/10)).
+    # 30 in 10,000 tokens against 10 in 10,000: ratio 3. OLD's share of the 40 is 0.25;
+    # its Wilson 95% interval is [0.1419, 0.4019] (by hand: centre 0.2719, half 0.1300),
+    # so the ratio lies in [0.5981/0.4019, 0.8581/0.1419] = [1.488, 6.047].
     c = compare(np.array([10.0]), 10_000, np.array([30.0]), 10_000)
-    se = math.sqrt(1 / 30 + 1 / 10)
     assert c.rate_ratio[0] == pytest.approx(3.0)
-    assert c.ci_low[0] == pytest.approx(3 * math.exp(-1.959964 * se), rel=1e-5)
-    assert c.ci_high[0] == pytest.approx(3 * math.exp(1.959964 * se), rel=1e-5)
+    assert c.ci_low[0] == pytest.approx(1.488, abs=0.002)
+    assert c.ci_high[0] == pytest.approx(6.047, abs=0.01)
     assert c.lrc[0] == pytest.approx(math.log2(c.ci_low[0]))
-    # Monroe et al. with the pooled counts as prior (α_w = 40, α_0 = 20,000):
-    # y+α = 70 and 50, each side's n + α_0 = 30,000.
-    delta = math.log(70 / (30_000 - 70)) - math.log(50 / (30_000 - 50))
+    # Monroe et al. with the prior worth 10,000 tokens at the pooled rate 40/20,000:
+    # α_w = 20, y+α = 50 and 30, each side's n + α_0 = 20,000.
+    delta = math.log(50 / (20_000 - 50)) - math.log(30 / (20_000 - 30))
     assert c.log_odds[0] == pytest.approx(delta)
-    assert c.z[0] == pytest.approx(delta / math.sqrt(1 / 70 + 1 / 50))
+    assert c.z[0] == pytest.approx(delta / math.sqrt(1 / 50 + 1 / 30))
+    # No occurrence in OLD: the far end of the interval is infinite, the near end is not.
+    zero = compare(np.array([0.0]), 12_225, np.array([43.0]), 95_152)
+    assert zero.ci_high[0] == math.inf
+    assert zero.ci_low[0] == pytest.approx(1.44, abs=0.01)
+    assert zero.lrc[0] == pytest.approx(math.log2(zero.ci_low[0]))
     # An interval that holds 1 gives a conservative log-ratio of 0.
     assert compare(np.array([10.0]), 1000, np.array([12.0]), 1000).lrc[0] == 0.0
 

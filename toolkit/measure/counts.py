@@ -17,7 +17,15 @@ import polars as pl
 
 from toolkit.errors import InputError
 from toolkit.measure.lexicon import Lexicon, load_lexicon
-from toolkit.measure.text import ngrams, normalize, phrases, stem, stopwords, tokens
+from toolkit.measure.text import (
+    ngrams,
+    normalize,
+    phrases,
+    stem,
+    stopwords,
+    token_count,
+    tokens,
+)
 
 PER = 10_000
 
@@ -47,18 +55,22 @@ def _texts(clauses: pl.DataFrame) -> tuple[str, ...]:
     return tuple(t or "" for t in clauses.get_column("text").to_list())
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=100_000)
+def _clause_row(raw: str, lexicon: Lexicon) -> tuple[int, tuple[int, ...]]:
+    """Tokens and theme matches of one clause text; cached, so that the groups, subsets and
+    both sides of a comparison drawn from one parsed edition are counted once."""
+    text = normalize(raw)
+    return token_count(text), tuple(len(theme.spans(text)) for theme in lexicon.themes)
+
+
 def _theme_table(texts: tuple[str, ...], lexicon: Lexicon) -> ThemeTable:
-    n, k = len(texts), len(lexicon.themes)
-    tok = np.zeros(n, dtype=np.int64)
-    counts = np.zeros((n, k), dtype=np.int64)
-    for i, raw in enumerate(texts):
-        text = normalize(raw)
-        tok[i] = len(tokens(text))
-        for j, theme in enumerate(lexicon.themes):
-            counts[i, j] = len(theme.spans(text))
+    rows = [_clause_row(t, lexicon) for t in texts]
+    k = len(lexicon.themes)
     return ThemeTable(
-        tok, counts, lexicon.ids, tuple(t.label for t in lexicon.themes)
+        np.array([r[0] for r in rows], dtype=np.int64),
+        np.array([r[1] for r in rows], dtype=np.int64).reshape(len(rows), k),
+        lexicon.ids,
+        tuple(t.label for t in lexicon.themes),
     )
 
 

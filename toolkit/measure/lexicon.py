@@ -23,8 +23,13 @@ _PAREN_OPEN = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 
 
-def _phrase_regex(phrase: str) -> str:
-    """Case-insensitive phrase → regex: spaces match spaces/hyphens, hyphens are optional."""
+def _longest_piece(phrase: str) -> str:
+    """The longest run of a phrase that every match must contain (hyphens are optional)."""
+    return max(re.split(r"[\s*-]+", phrase.lower()), key=len)
+
+
+def _phrase_body(phrase: str) -> str:
+    """Phrase → regex (no word edges): spaces match spaces/hyphens, hyphens are optional."""
     stem = phrase.endswith("*")
     words = phrase.rstrip("*").split()
     parts = []
@@ -33,11 +38,7 @@ def _phrase_regex(phrase: str) -> str:
         parts.append(r"[\s-]?".join(pieces))
     body = r"[\s-]+".join(parts)
     tail = r"[^\W_]*" if stem else ""
-    return f"{_WORD_EDGE_BEFORE}{body}{tail}{_WORD_EDGE_AFTER}"
-
-
-def _acronym_regex(acronym: str) -> str:
-    return f"(?<![^\\W_]){re.escape(acronym)}(?![^\\W_])"
+    return f"{body}{tail}"
 
 
 @dataclass(frozen=True)
@@ -50,16 +51,21 @@ class Theme:
     acronyms: tuple[str, ...] = ()
     regex: tuple[str, ...] = ()
     _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _folded: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _cased: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        alternatives = [f"(?i:{_phrase_regex(p)})" for p in self.phrases]
-        alternatives += [_acronym_regex(a) for a in self.acronyms]
-        alternatives += [f"(?:{r})" for r in self.regex]
+        entries = [f"(?i:{_phrase_body(p)})" for p in self.phrases]
+        entries += [re.escape(a) for a in self.acronyms]
+        if not entries and not self.regex:
+            raise InputError(f"theme '{self.id}' has no phrases, acronyms or regex; add one")
         # A regex alternation takes the first alternative that matches, not the longest:
         # longer entries first, so "IMT-2020" is shown whole rather than as "IMT".
-        alternatives.sort(key=len, reverse=True)
-        if not alternatives:
-            raise InputError(f"theme '{self.id}' has no phrases, acronyms or regex; add one")
+        entries.sort(key=len, reverse=True)
+        # The word-edge checks stand outside the alternation: tried once per position, not
+        # once per entry, which makes a theme about five times faster to scan.
+        alternatives = [f"{_WORD_EDGE_BEFORE}(?:{'|'.join(entries)}){_WORD_EDGE_AFTER}"] * bool(
+            entries) + [f"(?:{r})" for r in self.regex]
         try:
             pattern = re.compile("|".join(alternatives))
         except re.error as error:
@@ -67,10 +73,18 @@ class Theme:
                 f"theme '{self.id}' has an invalid regex ({error}); fix it in the lexicon"
             ) from None
         object.__setattr__(self, "_pattern", pattern)
+        # Cheap substring tests that must pass before the regex runs at all (None: always run).
+        object.__setattr__(self, "_folded", tuple(_longest_piece(p) for p in self.phrases))
+        object.__setattr__(self, "_cased", None if self.regex else self.acronyms)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Match spans in `text`, overlapping ones merged, "phrase (ACRONYM)" counted once."""
         found: list[tuple[int, int]] = []
+        if self._cased is not None and not (
+            any(a in text for a in self._cased)
+            or any(w in text.lower() for w in self._folded)
+        ):
+            return found
         for m in ((m.start(), m.end()) for m in self._pattern.finditer(text)):
             if found and m[0] <= found[-1][1]:
                 found[-1] = (found[-1][0], max(found[-1][1], m[1]))

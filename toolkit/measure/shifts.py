@@ -79,7 +79,7 @@ def term_shifts(
     """One row per theme: counts, rates per 10k tokens and how NEW differs from OLD.
 
     Columns theme, label, old_count, new_count, old_tokens, new_tokens, old_rate_per_10k,
-    new_rate_per_10k, rate_ratio, ci_low, ci_high (Poisson), boot_low, boot_high (bootstrap
+    new_rate_per_10k, rate_ratio, ci_low, ci_high (Wilson), boot_low, boot_high (bootstrap
     over `unit`s), log2_ratio, lrc, log_odds, z.
     """
     _check_unit(unit)

@@ -21,9 +21,11 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), Non
 # A footnote marker in the shipped extraction is 1-2 digits glued to a lower-case word
 # ("countries1"); upper-case codes ("ASP1", "IMT-2020", "Space2030") never match this.
 _FOOTNOTE = re.compile(r"(?<=[a-z]{2})\d{1,2}\b")
-# Words, with inner hyphens and apostrophes kept ("space-based", "Africa's"); no underscores.
-_TOKENIZER = RegexpTokenizer(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_POSSESSIVE = re.compile(r"['’]s$")
+# Words, with inner hyphens and apostrophes kept ("space-based", "Africa's", "IMT-2020", "5G");
+# a word holds at least one letter, so "2025" and "2026-2029" are not words.
+_TOKENIZER = RegexpTokenizer(
+    r"(?:[^\W_]+[-'’])*[^\W_]*[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*"
+)
 
 
 def normalize(text: str) -> str:
@@ -33,12 +35,15 @@ def normalize(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Word tokens (with at least one letter) of a normalised text, case kept."""
+    """Word tokens of a normalised text, case kept, possessive "'s" dropped."""
     return [
-        _POSSESSIVE.sub("", t).replace("’", "'")
-        for t in _TOKENIZER.tokenize(text)
-        if any(ch.isalpha() for ch in t)
+        t[:-2] if t.endswith(("'s", "’s")) else t for t in _TOKENIZER.tokenize(text)
     ]
+
+
+def token_count(text: str) -> int:
+    """len(tokens(text)), without building the words: the denominator of every rate."""
+    return len(_TOKENIZER.tokenize(text))
 
 
 def surface(token: str) -> str:

@@ -42,9 +42,10 @@ def word_shift_chart(
     ax = _axes(ax, (7.5, max(3.0, 0.3 * rows.height + 1.2)))
     values = rows.get_column("log2_ratio").to_numpy()
     y = np.arange(rows.height)[::-1]
-    low = np.log2(rows.get_column("boot_low").fill_nan(None).fill_null(1.0).to_numpy())
-    high = np.log2(rows.get_column("boot_high").fill_nan(None).fill_null(1.0).to_numpy())
-    err = np.vstack([np.clip(values - low, 0, None), np.clip(high - values, 0, None)])
+    # No bootstrap interval (a side without the word): no error bar rather than a false one.
+    low = np.log2(rows.get_column("boot_low").fill_nan(None).to_numpy().astype(float))
+    high = np.log2(rows.get_column("boot_high").fill_nan(None).to_numpy().astype(float))
+    err = np.nan_to_num(np.vstack([values - low, high - values]), nan=0.0).clip(0, None)
     colours = [RISING if v > 0 else FALLING for v in values]
     ax.barh(y, values, color=colours, xerr=err, ecolor=NEUTRAL, capsize=2)
     ax.set_yticks(y, rows.get_column("term").to_list())
@@ -61,7 +62,7 @@ def rate_ratio_chart(
     old_name: str = "OLD",
     new_name: str = "NEW",
     title: str | None = None,
-    interval: Literal["poisson", "bootstrap"] = "poisson",
+    interval: Literal["wilson", "bootstrap"] = "wilson",
 ) -> Axes:
     """Dot plot of each theme's rate ratio (from `term_shifts`) with its interval, log scale.
 
@@ -69,19 +70,27 @@ def rate_ratio_chart(
     """
     rows = shifts.filter((pl.col("old_count") + pl.col("new_count")) > 0)
     ax = _axes(ax, (7.5, max(3.0, 0.32 * rows.height + 1.2)))
-    lo_col, hi_col = ("ci_low", "ci_high") if interval == "poisson" else ("boot_low", "boot_high")
+    lo_col, hi_col = ("ci_low", "ci_high") if interval == "wilson" else ("boot_low", "boot_high")
     ratio = rows.get_column("rate_ratio").to_numpy()
     low = rows.get_column(lo_col).to_numpy()
     high = rows.get_column(hi_col).to_numpy()
     y = np.arange(rows.height)[::-1]
     colours = [RISING if lo > 1 else FALLING if hi < 1 else NEUTRAL
                for lo, hi in zip(low, high, strict=True)]
+    # A theme absent from one side has an open-ended interval: drawn to the edge, with an arrow.
+    finite = np.concatenate([ratio, low[np.isfinite(low) & (low > 0)],
+                             high[np.isfinite(high)]])
+    edge_low, edge_high = finite.min() / 3, finite.max() * 3
+    open_low, open_high = ~(low > 0), ~np.isfinite(high)
+    low, high = np.where(open_low, edge_low, low), np.where(open_high, edge_high, high)
     ax.hlines(y, low, high, colors=colours, linewidth=2)
     ax.scatter(ratio, y, color=colours, zorder=3, s=28)
+    ax.scatter(high[open_high], y[open_high], marker=">", color=NEUTRAL, s=20)
+    ax.scatter(low[open_low], y[open_low], marker="<", color=NEUTRAL, s=20)
     ax.set_xscale("log")
     ax.axvline(1, color=NEUTRAL, linewidth=0.8, linestyle="--")
     ax.set_yticks(y, rows.get_column("label").to_list())
-    which = "Poisson" if interval == "poisson" else "bootstrap"
+    which = "Wilson" if interval == "wilson" else "bootstrap"
     ax.set_xlabel(f"rate ratio {new_name} / {old_name} (log scale), {which} 95% interval")
     ax.set_title(title or f"Themes per 10,000 tokens: {new_name} compared with {old_name}")
     return ax
