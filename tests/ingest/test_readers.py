@@ -227,3 +227,53 @@ def test_stdin_is_read_for_dash(monkeypatch) -> None:
     monkeypatch.setattr("sys.stdin", FakeStdin)
     source = read_source("-")
     assert (source.name, source.format, source.text) == ("<stdin>", "html", "a) from stdin")
+
+
+def _numbered_docx() -> bytes:
+    """A Word file whose list numbers exist only in numbering.xml, as ITU's Word files have
+    them: a) b) with i) ii) under a), then a restart of the inner level under b)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+            '<w:lvlText w:val="%1)"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/>'
+            '<w:lvlText w:val="%2)"/><w:suff w:val="space"/></w:lvl>'
+            "</w:abstractNum>"
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, text in [
+        (0, "first"),
+        (1, "inner one"),
+        (1, "inner two"),
+        (0, "second"),
+        (1, "inner again"),
+        (None, "unnumbered"),
+    ]:
+        paragraph = document.add_paragraph(text)
+        if level is not None:
+            paragraph._p.get_or_add_pPr().append(
+                parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+            )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_list_numbers_from_numbering_xml() -> None:
+    assert read_bytes(_numbered_docx(), name="n.docx").lines[::2] == [
+        "a)\tfirst",
+        "i) inner one",
+        "ii) inner two",
+        "b)\tsecond",
+        "i) inner again",
+        "unnumbered",
+    ]
