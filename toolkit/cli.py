@@ -144,6 +144,90 @@ REGISTRARS.append(_register_corpus)
 
 # --- parse / lineage ------------------------------------------------------------------
 
+_SOURCE_HELP = (
+    "a file (.txt .md .html .docx .pdf), - for stdin, an edition (baku-2025) or "
+    "EDITION:DOC (baku-2025:res-37, baku-2025:ri-asp)"
+)
+
+
+def _register_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parse = sub.add_parser(
+        "parse",
+        help="a WTDC text as documents, sections and clauses",
+        description="Print one record per clause: document, section, label, text, footnotes "
+        "and source lines. JSON follows toolkit/parse/schemas/clauses.schema.json.",
+    )
+    parse.add_argument("source", metavar="SOURCE", help=_SOURCE_HELP)
+    parse.add_argument("--doc", metavar="ID",
+                       help="only this document: declaration, action-plan, ri-asp1, ri-asp "
+                       "(a region), res-37, rec-19, q-1-1")
+    parse.add_argument("--format", choices=("table", "json", "csv", "parquet"), default="table")
+    parse.add_argument("-o", "--output", metavar="FILE",
+                       help="write here (atomically), not stdout; required for parquet")
+    parse.set_defaults(run=_cmd_parse)
+
+    lineage = sub.add_parser(
+        "lineage",
+        help="what Baku did to each resolution and Recommendation, and its prior edition",
+        description="Read the status table, the list of abrogated resolutions and the "
+        "Question renumbering of the Baku final report. JSON follows "
+        "toolkit/parse/schemas/lineage.schema.json.",
+    )
+    lineage.add_argument("--format", choices=("table", "json"), default="table")
+    lineage.add_argument("--all", action="store_true",
+                         help="every row of the status table, also texts gone before Baku")
+    lineage.set_defaults(run=_cmd_lineage)
+
+
+def _register_corpus_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = commands.add_parser(
+        "check",
+        help="status table versus texts: in force without text, text without a row",
+        description="Cross-check the Baku status table against the texts the corpus holds. "
+        "A report: exit 0 whatever it finds (2 on trouble).",
+    )
+    check.add_argument("--format", choices=("table", "json"), default="table")
+    check.set_defaults(run=_cmd_corpus_check)
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from toolkit.corpus.resolve import resolve
+    from toolkit.files import atomic_write_bytes, atomic_write_text
+    from toolkit.parse.output import clauses_output
+
+    if args.format == "parquet" and args.output is None:
+        return _fail("--format parquet writes binary data; give a file with -o FILE")
+    output = clauses_output(resolve(args.source, doc=args.doc), format=args.format)
+    if isinstance(output, bytes):
+        atomic_write_bytes(args.output, output)
+    elif args.output is not None:
+        atomic_write_text(args.output, output)
+    else:
+        sys.stdout.write(output)
+    return 0
+
+
+def _cmd_lineage(args: argparse.Namespace) -> int:
+    from toolkit.corpus.resolve import edition_lineage
+    from toolkit.parse.output import lineage_output
+
+    lineage = edition_lineage()
+    sys.stdout.write(lineage_output(lineage.rows if args.all else lineage.current,
+                                    format=args.format))
+    return 0
+
+
+def _cmd_corpus_check(args: argparse.Namespace) -> int:
+    from toolkit.corpus.resolve import corpus_check
+    from toolkit.parse.output import check_output
+
+    sys.stdout.write(check_output(corpus_check(), format=args.format))
+    return 0
+
+
+REGISTRARS.append(_register_parse)
+CORPUS_COMMANDS.append(_register_corpus_check)
+
 
 # --- diff / patch ---------------------------------------------------------------------
 
@@ -251,6 +335,46 @@ REGISTRARS.append(_register_diff)
 
 
 # --- report ---------------------------------------------------------------------------
+
+def _register_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "report",
+        help="write the HTML comparison report (with its tables as CSV and JSON)",
+        description="Write reports/<name>/index.html: overview and lineage, redlines, term "
+        "shifts, regional emphasis and methods, plus every table as CSV and JSON.",
+    )
+    p.add_argument("--old", metavar="EDITION", default=None,
+                   help="prior edition to compare against (e.g. kigali-2022); it must be in "
+                   "the corpus (default: the real earlier texts the corpus holds)")
+    p.add_argument("--new", metavar="EDITION", default="baku-2025",
+                   help="edition to report on (default: baku-2025)")
+    p.add_argument("-o", "--output", metavar="DIR", default=None,
+                   help="report directory (default: reports/<name>/)")
+    p.set_defaults(run=_cmd_report)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from toolkit.render.report import build_report
+
+    if not sys.stderr.isatty():
+        page = build_report(old_edition=args.old, new_edition=args.new, out_dir=args.output)
+    else:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("report", total=None)
+
+            def progress(done: int, total: int, step: str) -> None:
+                bar.update(task, completed=done, total=total, description=step)
+
+            page = build_report(old_edition=args.old, new_edition=args.new,
+                                out_dir=args.output, progress=progress)
+    print(page)
+    return 0
+
+
+REGISTRARS.append(_register_report)
 
 
 # --- wiring ---------------------------------------------------------------------------

@@ -34,6 +34,12 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from matplotlib.axes import Axes
 
+    from toolkit.corpus import Corpus, CorpusEntry, Edition
+    from toolkit.diff.model import TextDiff
+    from toolkit.ingest import SourceText
+    from toolkit.parse import ParsedText
+    from toolkit.parse.lineage import LineageRow
+
 # Called as progress(steps_done, steps_total, what_is_being_done).
 ReportProgress = Callable[[int, int, str], None]
 
@@ -49,6 +55,7 @@ class Column:
     label: str
     numeric: bool = False
     digits: int | None = None  # decimals shown in HTML for a float column; files keep all
+    max_chars: int | None = None  # cut long values (hashes) in HTML; files keep all
 
 
 @dataclass(frozen=True)
@@ -73,16 +80,23 @@ class ReportTable:
             tuple(_cell(row.get(c.key), c) for c in self.columns) for row in self.rows
         )
 
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The columns of the files: every field of the rows, not only those shown."""
+        shown = [c.key for c in self.columns]
+        extra = [k for k in (self.rows[0] if self.rows else {}) if k not in shown]
+        return (*shown, *extra)
+
     def to_csv(self) -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow([c.key for c in self.columns])
+        writer.writerow(self.fields)
         for row in self.rows:
-            writer.writerow([_csv_value(row.get(c.key)) for c in self.columns])
+            writer.writerow([_csv_value(row.get(key)) for key in self.fields])
         return buffer.getvalue()
 
     def to_json(self) -> str:
-        records = [{c.key: _json_value(row.get(c.key)) for c in self.columns} for row in self.rows]
+        records = [{key: _json_value(row.get(key)) for key in self.fields} for row in self.rows]
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -109,6 +123,7 @@ class Overview:
     lineage: ReportTable
     missing_text: str
     missing: ReportTable
+    prior: ReportTable
 
 
 @dataclass(frozen=True)
@@ -152,7 +167,7 @@ class ReportView:
     def tables(self) -> tuple[ReportTable, ...]:
         o = self.overview
         return (
-            o.sources, o.lineage_summary, o.lineage, o.missing,
+            o.sources, o.lineage_summary, o.lineage, o.missing, o.prior,
             *self.terms.tables, *self.regions.tables,
         )
 
@@ -175,7 +190,10 @@ def _cell(value: Any, column: Column) -> Cell:
         return Cell(f"{value:,}", css)
     if isinstance(value, (list, tuple)):
         return Cell("; ".join(str(v) for v in value), css)
-    return Cell(str(value), css)
+    text = str(value)
+    if column.max_chars is not None and len(text) > column.max_chars:
+        text = text[: column.max_chars] + "…"
+    return Cell(text, css)
 
 
 def _csv_value(value: Any) -> str:
@@ -291,7 +309,7 @@ def publish(files: Mapping[str, str], target: Path) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))
     try:
         for name, text in files.items():
-            atomic_write_text(staging / name, text)
+            atomic_write_text(staging / name, text).chmod(0o644)
         staging.chmod(0o755)
         retired = None
         if target.exists():
@@ -311,8 +329,9 @@ def publish(files: Mapping[str, str], target: Path) -> Path:
     return target
 
 
-def write_report(view: ReportView, target: Path) -> Path:
-    files = {"index.html": render_report(view)}
+def write_report(view: ReportView, target: Path, extra: Mapping[str, str] | None = None) -> Path:
+    """Publish the page, its tables and any `extra` files (name → text) as one directory."""
+    files = {"index.html": render_report(view), **(extra or {})}
     for table in view.tables:
         files[f"{table.id}.csv"] = table.to_csv()
         files[f"{table.id}.json"] = table.to_json()
@@ -320,15 +339,582 @@ def write_report(view: ReportView, target: Path) -> Path:
     return target / "index.html"
 
 
-def _steps(progress: ReportProgress | None, names: Iterable[str]) -> Callable[[str], None]:
-    """A tick function for the named steps, reporting to `progress` if there is one."""
-    todo = list(names)
-    done = 0
+# --- gathering what the stages computed -------------------------------------------------
 
-    def tick(name: str) -> None:
-        nonlocal done
-        if progress is not None:
-            progress(done, len(todo), name)
-        done += 1
 
-    return tick
+class _Steps:
+    """Reports each named step to `progress` as it starts."""
+
+    def __init__(self, progress: ReportProgress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def __call__(self, step: str) -> None:
+        if self.progress is not None:
+            self.progress(self.done, self.total, step)
+        self.done += 1
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.progress(self.total, self.total, "done")
+
+
+def build_report(
+    *,
+    old_edition: str | None = None,
+    new_edition: str = "baku-2025",
+    out_dir: str | os.PathLike[str] | None = None,
+    progress: ReportProgress | None = None,
+) -> Path:
+    """Write the comparison report and return the path of its index.html.
+
+    Without `old_edition` the report covers what the shipped corpus supports: the lineage of
+    `new_edition`, redlines of the real earlier versions of its parts that the corpus holds,
+    term shifts inside the edition and regional emphasis. With it, every document is compared
+    with its prior text; an edition the corpus lacks raises MissingEditionError before
+    anything is written.
+    """
+    from toolkit.corpus import edition, open_corpus
+    from toolkit.parse import clauses_frame, parse_source
+
+    new = edition(new_edition)
+    old = edition(old_edition) if old_edition else None
+    corpus = open_corpus()
+    new_entry = corpus.final_report(new.id)
+    old_entry = corpus.final_report(old.id) if old else None
+    versions = [e for e in corpus.entries_for(new.id) if e.version_of and not e.is_final]
+    name = new.id if old is None else f"{old.id}--{new.id}"
+    target = Path(out_dir) if out_dir is not None else Path("reports") / name
+
+    step = _Steps(progress, 5 + len(versions) + (old is not None))
+    step(f"Parsing the {new.label} final report")
+    new_source = corpus.read(new_entry)
+    new_text = parse_source(new_source)
+    new_clauses = clauses_frame(new_text.documents)
+
+    step("Reading the lineage tables")
+    overview = _overview(corpus, new, old, new_source, new_text)
+
+    redlines: list[Redline] = []
+    extra_files: dict[str, str] = {}
+    for entry in versions:
+        step(f"Redline: {entry.title}")
+        redlines.append(_version_redline(corpus, entry, new_text, extra_files))
+    old_clauses = None
+    if old is not None and old_entry is not None:
+        step(f"Redlines: {old.label} → {new.label}")
+        old_text = parse_source(corpus.read(old_entry))
+        old_clauses = clauses_frame(old_text.documents)
+        redlines.append(_edition_redline(old_text, new_text, old_entry, new_entry, extra_files))
+
+    step("Term shifts")
+    terms = _terms(new_clauses, old_clauses, new, old)
+    step("Regional emphasis")
+    regions = _regions(new_clauses, new)
+    step("Writing the report")
+    view = ReportView(
+        name=name,
+        title=_title(new, old),
+        subtitle=_subtitle(new, old, new_entry),
+        overview=overview,
+        redlines_intro=_redlines_intro(new, old, versions),
+        redlines=tuple(redlines),
+        terms=terms,
+        regions=regions,
+        methods=_methods(corpus, new, old, overview),
+    )
+    page = write_report(view, target, extra_files)
+    step.finish()
+    return page
+
+
+def _title(new: Edition, old: Edition | None) -> str:
+    if old is None:
+        return f"WTDC comparison report: {new.city} {new.year}"
+    return f"WTDC comparison report: {old.city} {old.year} → {new.city} {new.year}"
+
+
+def _subtitle(new: Edition, old: Edition | None, entry: CorpusEntry) -> str:
+    if old is None:
+        return (
+            f"{entry.title}, with the real earlier versions of its parts that the corpus holds."
+            " No earlier edition's final report is in the corpus."
+        )
+    return f"Every text of the {new.label} final report beside its {old.label} version."
+
+
+def _tally(values: Iterable[str]) -> str:
+    """"Kigali, 2022 (44); Dubai, 2014 (8)": most frequent first, then by name."""
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return "; ".join(f"{value} ({n})" for value, n in ordered)
+
+
+def _overview(
+    corpus: Corpus, new: Edition, old: Edition | None, source: SourceText, parsed: ParsedText
+) -> Overview:
+    from toolkit.corpus import edition_by_label
+    from toolkit.parse.lineage import check_corpus, parse_lineage
+
+    lineage = parse_lineage(source, documents=parsed.documents)
+    current = lineage.current
+    check = check_corpus(lineage, parsed.documents)
+    editions = {new.id} | ({old.id} if old else set())
+    sources = ReportTable(
+        "sources",
+        "Corpus files in this report, as the manifest records them",
+        (
+            Column("id", "File id"), Column("edition", "Edition"), Column("kind", "Kind"),
+            Column("stage", "Stage"), Column("version_of", "Earlier version of"),
+            Column("title", "Title"), Column("source", "Source"), Column("format", "Format"),
+            Column("sha256", "SHA-256 (first 12 digits)", max_chars=12),
+        ),
+        tuple(
+            {
+                "id": e.id, "edition": e.edition, "kind": e.kind, "stage": e.stage,
+                "version_of": e.version_of, "title": e.title, "source": e.source,
+                "format": e.format, "sha256": e.sha256, "file": e.path.name,
+            }
+            for e in corpus.entries
+            if e.edition in editions
+        ),
+    )
+    fates = ("new", "revised", "unchanged", "abrogated")
+    by_fate = {fate: [r for r in current if r.baku == fate] for fate in fates}
+    summary = ReportTable(
+        "lineage-summary",
+        f"What {new.label} did to the resolutions and Recommendations",
+        (
+            Column("fate", f"At {new.label}"),
+            Column("resolutions", "Resolutions", numeric=True),
+            Column("recommendations", "Recommendations", numeric=True),
+            Column("prior_editions", "Prior edition (number of texts)"),
+        ),
+        tuple(
+            {
+                "fate": fate,
+                "resolutions": sum(r.kind == "resolution" for r in rows),
+                "recommendations": sum(r.kind == "recommendation" for r in rows),
+                "prior_editions": _tally(r.prior_edition for r in rows if r.prior_edition),
+            }
+            for fate, rows in by_fate.items()
+        ),
+    )
+    lineage_table = ReportTable(
+        "lineage",
+        f"Every resolution and Recommendation {new.label} acted on: its history, its fate "
+        "and its prior edition",
+        (
+            Column("doc_id", "Document"), Column("title", "Title"),
+            Column("first_approved", "First approved"), Column("history", "History"),
+            Column("status", "Status"), Column("baku", f"At {new.label}"),
+            Column("prior_edition", "Prior edition"),
+            Column("text_in_corpus", "Text in corpus"),
+        ),
+        tuple(_lineage_fields(r) for r in current),
+        note=f"{len(lineage.rows) - len(current)} further rows of the status table are texts "
+        "abrogated or made obsolete before this edition; `wtdc lineage` lists them all.",
+    )
+    missing = ReportTable(
+        "missing-texts",
+        "Texts in force that the status table lists but the corpus lacks",
+        (
+            Column("doc_id", "Document"), Column("title", "Title"),
+            Column("prior_edition", "Prior edition"),
+        ),
+        tuple(_lineage_fields(lineage.row(doc_id)) for doc_id in check.missing_text),
+    )
+    held = set(corpus.editions())
+    priors: dict[str, list[str]] = {}
+    for row in current:
+        if row.prior_edition and row.baku in ("revised", "unchanged"):
+            priors.setdefault(row.prior_edition, []).append(row.doc_id or row.number)
+    prior_rows: list[dict[str, Any]] = []
+    for label, docs in sorted(priors.items(), key=lambda item: (-len(item[1]), item[0])):
+        known = edition_by_label(label)
+        in_corpus = known is not None and known.id in held
+        prior_rows.append({
+            "prior_edition": label,
+            "edition_id": known.id if known else None,
+            "texts": len(docs),
+            "documents": docs,
+            "in_corpus": in_corpus,
+            "to_add": None if in_corpus or known is None else _add_command(known),
+        })
+    prior = ReportTable(
+        "prior-editions",
+        "Where the earlier version of each revised or unchanged text stands",
+        (
+            Column("prior_edition", "Prior edition"),
+            Column("texts", "Texts", numeric=True),
+            Column("in_corpus", "In corpus"),
+            Column("to_add", "To add it"),
+        ),
+        tuple(prior_rows),
+        note="“January 2002” and similar entries are dates of adoption outside a conference "
+        "(Recommendations), as the status table prints them.",
+    )
+    absent = [row for row in prior_rows if not row["in_corpus"]]
+    figures = (
+        KeyFigure(str(len(current) - len(by_fate["abrogated"])), "texts in force"),
+        KeyFigure(str(len(by_fate["new"])), f"new at {new.label}"),
+        KeyFigure(str(len(by_fate["revised"])), f"revised at {new.label}"),
+        KeyFigure(str(len(by_fate["unchanged"])), "unchanged since an earlier edition"),
+        KeyFigure(str(len(by_fate["abrogated"])), f"abrogated at {new.label}"),
+        KeyFigure(str(len(check.missing_text)), "texts in force missing from the corpus"),
+    )
+    paragraphs = [
+        f"This report reads the {new.label} final report from the corpus ({len(parsed.documents)}"
+        " documents: declaration, action plan, regional initiatives, resolutions, "
+        "Recommendations and study Questions) and compares it with the earlier versions "
+        "listed under “Sources compared”.",
+    ]
+    if absent:
+        paragraphs.append(
+            f"{sum(row['texts'] for row in absent)} texts were revised or left unchanged at "
+            f"{new.label}, but the editions that hold their earlier versions are not in the "
+            f"corpus ({', '.join(str(row['prior_edition']) for row in absent)}), so they cannot "
+            "be compared clause by clause here. Methods → What is missing says how to add them."
+        )
+    if check.missing_text:
+        missing_text = (
+            f"{len(check.missing_text)} texts in force per the status table have no text in "
+            f"the corpus: {', '.join(check.missing_text)}. They are listed below and left out "
+            "of every comparison."
+        )
+    else:
+        missing_text = (
+            "None: every resolution and Recommendation the status table lists as in force has "
+            f"its text in the {new.label} final report of the corpus."
+        )
+    return Overview(
+        paragraphs=tuple(paragraphs),
+        figures=figures,
+        sources=sources,
+        lineage_text=(
+            f"From the final report's status table, the list of resolutions abrogated by "
+            f"{new.label} and the renumbering of study Questions. The prior edition is the "
+            f"last edition before {new.label} that adopted or revised the text: where a "
+            "comparison has to start."
+        ),
+        lineage_summary=summary,
+        lineage=lineage_table,
+        missing_text=missing_text,
+        missing=missing,
+        prior=prior,
+    )
+
+
+def _lineage_fields(row: LineageRow) -> dict[str, Any]:
+    return {
+        "doc_id": row.doc_id, "kind": row.kind, "number": row.number, "title": row.title,
+        "first_approved": row.first_approved, "history": list(row.history),
+        "status": row.status, "baku": row.baku, "prior_edition": row.prior_edition,
+        "text_in_corpus": row.text_in_corpus,
+    }
+
+
+def _add_command(missing: Edition) -> str:
+    return f"wtdc corpus add PATH --edition {missing.id} --kind final-report"
+
+
+def _nest_headings(fragment: str, levels: int) -> Markup:
+    """Move a fragment's headings `levels` down so they sit under the report's own."""
+    return Markup(re.sub(
+        r"<(/?)h([1-6])\b", lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + levels, 6)}",
+        fragment,
+    ))
+
+
+def _redline(diff: TextDiff, *, id: str, title: str, old_source: str, new_source: str,
+             files: dict[str, str]) -> Redline:
+    from toolkit.render.diff_html import render_diff_fragment
+
+    stat = diff.stat()
+    pairs = sum(stat.clauses.values())
+    changed = pairs - stat.clauses.get("unchanged", 0)
+    summary = (
+        f"{changed} of {pairs} clause pairs changed ({stat.relabelled} relabelled); "
+        f"{stat.words_added} words added, {stat.words_removed} removed."
+    )
+    files[f"{id}.json"] = diff.to_json()
+    files[f"{id}.csv"] = diff.frame().write_csv()
+    return Redline(
+        id=id, title=title, old_source=old_source, new_source=new_source, summary=summary,
+        fragment=_nest_headings(render_diff_fragment(diff), 2),
+    )
+
+
+def _edition_redline(old_text: ParsedText, new_text: ParsedText, old_entry: CorpusEntry,
+                     new_entry: CorpusEntry, files: dict[str, str]) -> Redline:
+    """Every document of the new edition against the old edition's document of that id."""
+    from toolkit.diff import diff_sources
+
+    diff = diff_sources(old_text.documents, new_text.documents,
+                        old_name=old_entry.edition, new_name=new_entry.edition)
+    return _redline(
+        diff,
+        id=f"redline-{old_entry.edition}--{new_entry.edition}",
+        title=f"{old_entry.title} → {new_entry.title}",
+        old_source=f"{old_entry.title} ({old_entry.id}): {old_entry.source}",
+        new_source=f"{new_entry.title} ({new_entry.id}): {new_entry.source}",
+        files=files,
+    )
+
+
+def _redlines_intro(new: Edition, old: Edition | None, versions: Sequence[CorpusEntry]) -> str:
+    if old is not None:
+        return (
+            f"Every document of the {new.label} final report against the {old.label} document "
+            "of the same id; documents without a partner are shown wholly inserted or deleted."
+        )
+    if not versions:
+        return (
+            f"The corpus holds no earlier version of any {new.label} text, and no earlier "
+            "edition: there is nothing to redline. Methods → What is missing says how to add one."
+        )
+    return (
+        f"The corpus holds no earlier edition, but it holds {len(versions)} real earlier "
+        f"versions of parts of the {new.label} final report. Each is compared clause by clause "
+        "with the adopted text. Only changed clauses are shown; relabelling alone "
+        "(i) → 1)) counts as a change."
+    )
+
+
+def _version_redline(corpus: Corpus, entry: CorpusEntry, new_text: ParsedText,
+                     files: dict[str, str]) -> Redline:
+    """A real earlier version of part of the edition against that part of its final report."""
+    from toolkit.diff import diff_sources
+    from toolkit.parse import parse_source
+
+    assert entry.version_of is not None
+    new_docs = new_text.select(entry.version_of)
+    diff = diff_sources(
+        parse_source(corpus.read(entry)).documents, new_docs,
+        old_name=entry.id, new_name=f"{entry.edition}:{entry.version_of}",
+    )
+    final = corpus.final_report(entry.edition)
+    where = "; ".join(d.heading for d in new_docs[:1]) + (
+        f" and {len(new_docs) - 1} more" if len(new_docs) > 1 else ""
+    )
+    return _redline(
+        diff,
+        id=f"redline-{entry.version_of}",
+        title=f"{entry.title} → {final.title.split(',')[0]}: {entry.version_of}",
+        old_source=f"{entry.title} ({entry.id}, stage “{entry.stage}”): {entry.source}",
+        new_source=f"{where}, in {final.title} ({final.id})",
+        files=files,
+    )
+
+
+_SHIFT_COLUMNS = (
+    Column("label", "Theme"),
+    Column("old_count", "Count (old)", numeric=True),
+    Column("new_count", "Count (new)", numeric=True),
+    Column("old_rate_per_10k", "Per 10k (old)", numeric=True, digits=1),
+    Column("new_rate_per_10k", "Per 10k (new)", numeric=True, digits=1),
+    Column("rate_ratio", "Rate ratio", numeric=True),
+    Column("ci_low", "95% CI low", numeric=True),
+    Column("ci_high", "95% CI high", numeric=True),
+    Column("boot_low", "Bootstrap low", numeric=True),
+    Column("boot_high", "Bootstrap high", numeric=True),
+    Column("lrc", "LRC (log₂)", numeric=True),
+    Column("z", "Log-odds z", numeric=True),
+)
+
+
+def _terms(new_clauses: pl.DataFrame, old_clauses: pl.DataFrame | None, new: Edition,
+           old: Edition | None) -> Measures:
+    from toolkit.measure import revised_vs_unchanged, term_shifts
+    from toolkit.render.charts import rate_ratio_chart
+
+    if old_clauses is None or old is None:
+        shifts = revised_vs_unchanged(new_clauses, edition_label=new.label)
+        old_name = "unchanged since earlier editions"
+        new_name = f"adopted or revised at {new.label}"
+        intro = (
+            f"No earlier edition is in the corpus, so the comparison stays inside {new.label}: "
+            f"the resolutions it left as earlier editions had them (old side) against those it "
+            f"adopted or revised (new side). A rate ratio above 1 means a theme is more frequent "
+            f"in the texts {new.label} worked on."
+        )
+    else:
+        shifts = term_shifts(old_clauses, new_clauses)
+        old_name, new_name = old.label, new.label
+        intro = (
+            f"Theme frequencies in all texts of the {old.label} final report (old side) "
+            f"against the {new.label} one (new side)."
+        )
+    title = f"Theme rate ratio: {new_name} vs {old_name}"
+    chart = Chart(
+        "chart-term-shifts",
+        f"{title}. Dots: rate ratio per theme (log scale); bars: 95% interval. Themes absent "
+        "from both sides are left out.",
+        chart_svg(
+            lambda ax: rate_ratio_chart(shifts, ax, old_name=old_name, new_name=new_name,
+                                        title=title),
+            id="chart-term-shifts", title=title, size=(7.5, 6.0),
+        ),
+    )
+    table = table_from_frame(
+        shifts.sort("z", descending=True),
+        id="term-shifts",
+        caption=f"Themes, {old_name} → {new_name}: counts, rates per 10,000 tokens and "
+        "their ratio with intervals",
+        columns=_SHIFT_COLUMNS,
+        note="Sorted by log-odds z, most risen first. “Old” is the first group, “new” the "
+        "second; see Methods for each statistic.",
+    )
+    return Measures(intro=intro, charts=(chart,), tables=(table,))
+
+
+def _regions(new_clauses: pl.DataFrame, new: Edition) -> Measures:
+    from toolkit.measure import leading_regions, region_emphasis
+    from toolkit.render.charts import region_heatmap
+
+    emphasis = region_emphasis(new_clauses)
+    leading = leading_regions(emphasis).join(
+        emphasis.select("theme", "label").unique(maintain_order=True), on="theme",
+        how="left", maintain_order="left",
+    )
+    title = f"Regional initiatives, {new.label}: theme mentions per 10,000 tokens"
+    charts = (
+        Chart(
+            "chart-region-rates",
+            f"{title}, by region (columns) and theme (rows).",
+            chart_svg(lambda ax: region_heatmap(emphasis, ax, edition_name=new.label,
+                                                title=title),
+                      id="chart-region-rates", title=title, size=(7.5, 7.5)),
+        ),
+    )
+    tables = (
+        table_from_frame(
+            leading,
+            id="region-leaders",
+            caption=f"The region that stresses each theme most in its {new.label} regional "
+            "initiatives",
+            columns=(
+                Column("label", "Theme"), Column("region", "Leading region"),
+                Column("count", "Mentions", numeric=True),
+                Column("rate_per_10k", "Per 10k", numeric=True, digits=1),
+                Column("rate_low", "95% CI low", numeric=True, digits=1),
+                Column("rate_high", "95% CI high", numeric=True, digits=1),
+                Column("z", "One-vs-rest z", numeric=True),
+                Column("initiatives_with_theme", "Initiatives with it", numeric=True),
+                Column("initiatives", "Initiatives", numeric=True),
+            ),
+        ),
+        table_from_frame(
+            emphasis,
+            id="region-emphasis",
+            caption="Region × theme: mentions, rates with intervals, z-scores and dispersion",
+            columns=(
+                Column("region", "Region"), Column("label", "Theme"),
+                Column("count", "Mentions", numeric=True),
+                Column("tokens", "Tokens", numeric=True),
+                Column("rate_per_10k", "Per 10k", numeric=True, digits=1),
+                Column("rate_low", "95% CI low", numeric=True, digits=1),
+                Column("rate_high", "95% CI high", numeric=True, digits=1),
+                Column("z", "One-vs-rest z", numeric=True),
+                Column("initiatives_with_theme", "Initiatives with it", numeric=True),
+                Column("initiatives", "Initiatives", numeric=True),
+            ),
+        ),
+    )
+    intro = (
+        f"The {emphasis.get_column('region').n_unique()} regions' initiatives in the "
+        f"{new.label} final report (Part III), theme by theme. A region stresses a theme when "
+        "its rate is high and its one-vs-rest z-score is large; dispersion says in how many of "
+        "the region's initiatives the theme appears at all."
+    )
+    return Measures(intro=intro, charts=charts, tables=tables)
+
+
+def _methods(corpus: Corpus, new: Edition, old: Edition | None, overview: Overview
+             ) -> tuple[MethodsPart, ...]:
+    from toolkit.corpus import edition as known_edition
+
+    absent = [known_edition(e) for e in corpus.missing_final_reports() if e != new.id]
+    # The two editions a reader of the Baku texts needs first, then any older ones.
+    absent.sort(key=lambda e: (e.id not in ("kigali-2022", "buenos-aires-2017"), -e.year))
+    commands = []
+    for missing in absent[:2]:
+        commands += [
+            f"wtdc corpus fetch {missing.id}",
+            f"{_add_command(missing)}   # after downloading it yourself",
+            f"wtdc report --old {missing.id}",
+        ]
+    missing_texts = len(overview.missing.rows)
+    return (
+        MethodsPart(
+            "methods-alignment",
+            "How texts are split and clauses aligned",
+            (
+                "Each text is parsed into documents (declaration, action plan, regional "
+                "initiatives, resolutions, Recommendations, Questions), their sections as "
+                "printed (“considering”, “resolves to instruct …”) and their labelled "
+                "clauses. Comparison uses a normalised form of the text (Unicode NFC, one kind "
+                "of space, dash and quote); the display keeps the text as printed.",
+                "Clauses of two versions of a document are aligned within sections first, "
+                "then across the document for what is left, by a global assignment that "
+                "weighs word similarity against position and section, so that a relettered, "
+                "reordered or moved clause is shown as such rather than as a deletion plus an "
+                "insertion. Every clause of both sides appears with a status: unchanged, "
+                "edited, moved, inserted, deleted, split (one old clause became several) or "
+                "merged (several became one); relabelled marks a changed label (i) → 1)). A "
+                "link whose runner-up was nearly as good is marked ambiguous.",
+                "Each aligned pair is then compared word by word with diff-match-patch and "
+                "its semantic clean-up — clause by clause, never over a whole document.",
+            ),
+        ),
+        MethodsPart(
+            "methods-statistics",
+            "What each statistic means",
+            (
+                "Counts come from a theme lexicon shipped with the toolkit: each theme has its "
+                "own matching rules (multi-word terms, case-sensitive acronyms such as AI, "
+                "variants), and “artificial intelligence (AI)” counts once. Texts are "
+                "tokenised with NLTK's data-free tokenisers; rates are per 10,000 tokens.",
+                "Rate ratio: the new side's rate over the old side's, with a 95% interval "
+                "from the Poisson (log-normal) approximation. Bootstrap interval: 1,000 "
+                "resamples of whole documents on each side (fixed seed), because words of one "
+                "text are not independent draws. LRC: the conservative log-ratio, log₂ of the "
+                "interval end nearest to 1 and 0 when the interval holds 1 — the figure safe "
+                "for a headline such as “3× more”. Log-odds z: the weighted log-odds ratio "
+                "with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) over its "
+                "standard error; |z| above 2 is a difference unlikely to be chance.",
+                "Regional emphasis: each region's rate with its 95% Poisson interval, the "
+                "one-vs-rest log-odds z (this region against the other five together), and "
+                "dispersion — in how many of the region's initiatives the theme appears.",
+            ),
+        ),
+        MethodsPart(
+            "methods-simulated",
+            "What is simulated",
+            (
+                "Nothing in this report is simulated: every text it shows is a real ITU text "
+                "listed under “Sources compared”. The toolkit's tests and benchmarks also use "
+                "revisions derived from the Baku text by programmatic edits; they are labelled "
+                "SIMULATED wherever they appear and none of them is used here.",
+            ),
+        ),
+        MethodsPart(
+            "methods-missing",
+            "What is missing",
+            (
+                "The corpus holds no final report of an earlier edition: "
+                + ", ".join(f"{e.city} {e.year}" for e in absent)
+                + ". Those are the texts a clause-by-clause comparison of every resolution "
+                "needs (see “Where the earlier version of each revised or unchanged text "
+                "stands” in the overview); nothing here invents or reconstructs them. "
+                "Download the final report from ITU (PDF, Word or HTML) and add it, then "
+                "build the report against it:",
+                *(() if not missing_texts else (
+                    f"{missing_texts} texts listed as in force have no text in the corpus; "
+                    "they are listed in the overview.",
+                )),
+            ),
+            commands=tuple(commands),
+        ),
+    )
