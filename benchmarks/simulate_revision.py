@@ -1,8 +1,8 @@
 """Write a SIMULATED revision of the WTDC-25 Final Report for the diff benchmark.
 
 Programmatic edits with a fixed seed: about 5% of prose paragraphs reworded (words
-replaced, dropped or swapped), about 1% deleted, about 1% inserted (a neighbouring
-paragraph's words reordered). The output is not an ITU text: its file name and its first
+replaced, dropped or swapped), about 1% deleted, about 1% inserted (a paragraph's words
+shuffled, after "Simulated inserted paragraph:"). The output is not an ITU text: its file name and its first
 line say SIMULATED.
 
     .venv/bin/python benchmarks/simulate_revision.py [OUT]
@@ -11,6 +11,7 @@ line say SIMULATED.
 from __future__ import annotations
 
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -26,18 +27,24 @@ REPLACEMENTS = ("enhanced", "global", "digital", "relevant", "regional", "effect
 
 
 def _reword(line: str, rng: random.Random) -> str:
-    indent = line[: len(line) - len(line.lstrip())]
-    words = line.split()
+    # Whitespace is kept as it is (a label and its text are tab-separated); the first and
+    # last words stay, so that a clause keeps its label and its ending.
+    parts = re.split(r"(\s+)", line)
+    words = [i for i, part in enumerate(parts) if part and not part.isspace()][1:-1]
     for _ in range(max(1, len(words) // 12)):
-        i = rng.randrange(len(words))
+        if not words:
+            break
+        i = rng.choice(words)
         action = rng.random()
         if action < 0.5:
-            words[i] = rng.choice(REPLACEMENTS)
-        elif action < 0.75 and len(words) > 2:
-            del words[i]
-        elif i + 1 < len(words):
-            words[i], words[i + 1] = words[i + 1], words[i]
-    return indent + " ".join(words)
+            parts[i] = rng.choice(REPLACEMENTS)
+        elif action < 0.75:
+            parts[i] = ""
+            words.remove(i)
+        else:
+            j = words[(words.index(i) + 1) % len(words)]
+            parts[i], parts[j] = parts[j], parts[i]
+    return re.sub(r"(?<=\S) {2,}(?=\S)", " ", "".join(parts))
 
 
 def simulate(text: str, *, seed: int = SEED) -> str:
@@ -51,9 +58,10 @@ def simulate(text: str, *, seed: int = SEED) -> str:
             continue  # deleted
         out.append(_reword(line, rng) if prose and roll < 0.06 else line)
         if prose and 0.06 <= roll < 0.07:
-            neighbour = lines[min(n + 2, len(lines) - 1)].split() or line.split()
-            rng.shuffle(neighbour)
-            out.append(line[: len(line) - len(line.lstrip())] + " ".join(neighbour))
+            words = line.split()
+            rng.shuffle(words)
+            indent = line[: len(line) - len(line.lstrip())]
+            out.append(f"{indent}Simulated inserted paragraph: {' '.join(words).rstrip('.;,')}.")
     return "\n".join(out)
 
 

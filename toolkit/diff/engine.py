@@ -7,6 +7,7 @@ word-mode diff of the 1.2 MB report in one piece takes about half a minute.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from toolkit.align import align_clauses
 from toolkit.align.model import Alignment, ClausePair, ClauseRef
@@ -37,8 +38,9 @@ def diff_sources(
     options = DiffOptions(granularity, ignore_case, ignore_whitespace, ignore_labels)
     pairs = _pair_documents(old, new)
     documents = []
-    for done, (old_doc, new_doc) in enumerate(pairs, start=1):
-        documents.append(_diff_document(_align(old_doc, new_doc), options))
+    for done, (old_doc, new_doc, reason) in enumerate(pairs, start=1):
+        alignment = replace(_align(old_doc, new_doc), reason=reason)
+        documents.append(_diff_document(alignment, options))
         if progress is not None:
             progress(done, len(pairs))
     return TextDiff(old_name, new_name, tuple(documents), options)
@@ -46,33 +48,50 @@ def diff_sources(
 
 def _pair_documents(
     old: Sequence[Document], new: Sequence[Document]
-) -> list[tuple[Document | None, Document | None]]:
+) -> list[tuple[Document | None, Document | None, str]]:
     if len(old) == 1 and len(new) == 1:
-        return [(old[0], new[0])]
+        return [(old[0], new[0], "the one document of each text")]
     old_by_id = {d.id: d for d in old}
     new_ids = {d.id for d in new}
-    pairs: list[tuple[Document | None, Document | None]] = [
-        (old_by_id.get(d.id), d) for d in new
+    pairs: list[tuple[Document | None, Document | None, str]] = [
+        (old_by_id[d.id], d, "same document id")
+        if d.id in old_by_id
+        else (None, d, "no document with this id in the old text")
+        for d in new
     ]
-    pairs.extend((d, None) for d in old if d.id not in new_ids)
+    pairs.extend(
+        (d, None, "no document with this id in the new text") for d in old if d.id not in new_ids
+    )
     return pairs
 
 
-def _align(old: Document | None, new: Document | None) -> Alignment:
-    if old is not None and new is not None:
-        return align_clauses(old, new)
-    doc = old or new
-    assert doc is not None
-    refs = [
+def _refs(doc: Document) -> list[ClauseRef]:
+    return [
         ClauseRef(doc.id, section.heading, index, clause)
         for index, section in enumerate(doc.sections)
         for clause in section.clauses
     ]
+
+
+def _align(old: Document | None, new: Document | None) -> Alignment:
+    if old is not None and new is not None:
+        if old == new:
+            # Documents compare by meaning (labels and normalised text); most documents of
+            # a revised report are untouched, and pairing them in order needs no aligner.
+            pairs = tuple(
+                ClausePair(o, n, "unchanged", 1.0)
+                for o, n in zip(_refs(old), _refs(new), strict=True)
+            )
+            return Alignment(old, new, pairs)
+        return align_clauses(old, new)
+    doc = old or new
+    assert doc is not None
+    refs = _refs(doc)
     if old is not None:
         pairs = tuple(ClausePair(ref, None, "deleted", 0.0) for ref in refs)
-        return Alignment(old, None, pairs, reason="no document with this id in the new text")
+        return Alignment(old, None, pairs)
     pairs = tuple(ClausePair(None, ref, "inserted", 0.0) for ref in refs)
-    return Alignment(None, new, pairs, reason="no document with this id in the old text")
+    return Alignment(None, new, pairs)
 
 
 def _diff_document(alignment: Alignment, options: DiffOptions) -> DocumentDiff:

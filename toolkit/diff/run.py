@@ -73,9 +73,11 @@ def run_diff(
         from toolkit.render.diff_html import render_diff_page
 
         return DiffRun(render_diff_page(diff), diff.identical)
+    if diff.identical:
+        return DiffRun("", True)  # the caller says that they are identical
     from toolkit.render.terminal import render_diff_text
 
-    return DiffRun(render_diff_text(diff, color=color), diff.identical)
+    return DiffRun(render_diff_text(diff, color=color), False)
 
 
 @contextmanager
