@@ -15,4 +15,10 @@ __all__ = [
     "edition_by_label",
     "known_editions",
     "open_corpus",
+    "resolve",
 ]
+
+# Last, so that resolve.py (helper PARSE) can import the names above. Importing the function
+# here, eagerly, keeps `toolkit.corpus.resolve` the function: imported lazily, the submodule
+# of the same name would shadow it.
+from toolkit.corpus.resolve import resolve
