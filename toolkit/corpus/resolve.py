@@ -13,7 +13,7 @@ from pathlib import Path
 
 from toolkit.corpus.editions import edition, edition_by_label
 from toolkit.corpus.registry import Corpus, open_corpus
-from toolkit.errors import UnknownDocumentError
+from toolkit.errors import InputError, UnknownDocumentError
 from toolkit.ingest import SourceText, read_source
 from toolkit.parse import CorpusCheck, Document, Lineage, ParsedText, check_corpus, parse_source
 from toolkit.parse.lineage import parse_lineage
@@ -25,22 +25,30 @@ LATEST = "baku-2025"
 _parsed: dict[tuple[Path, str, str], tuple[SourceText, ParsedText]] = {}
 
 
-def resolve(spec: str, *, corpus: Corpus | None = None) -> tuple[Document, ...]:
-    """The documents `spec` names: all of a file or of an edition, or one (or one region's)."""
-    if spec == "-" or Path(spec).exists():
-        return parse_source(read_source(spec)).documents
+def resolve(
+    spec: str, *, doc: str | None = None, corpus: Corpus | None = None
+) -> tuple[Document, ...]:
+    """The documents `spec` names: all of a file or of an edition, or one (or one region's).
+
+    `doc` picks a document of whatever `spec` names (`resolve(path, doc="res-37")`).
+    """
     edition_id, _, doc_id = spec.partition(":")
-    if not _EDITION_ID.match(edition_id):
-        return parse_source(read_source(spec)).documents  # a missing file: InputError
-    parsed = parsed_edition(edition_id, corpus=corpus)
+    if spec == "-" or Path(spec).exists() or not _EDITION_ID.match(edition_id):
+        # A file (a missing one raises InputError); a colon in its name is not a document id.
+        parsed, doc_id, where = parse_source(read_source(spec)), "", None
+    else:
+        parsed, where = parsed_edition(edition_id, corpus=corpus), f"edition {edition_id}"
+    if doc_id and doc and doc_id != doc:
+        raise InputError(f"'{spec}' names document {doc_id} but --doc asks for {doc}; name one")
+    doc_id = doc_id or doc or ""
     if not doc_id:
         return parsed.documents
     try:
         return parsed.select(doc_id)
     except UnknownDocumentError as error:
-        raise UnknownDocumentError(
-            str(error).replace(f"'{parsed.name}'", f"edition {edition_id}", 1)
-        ) from None
+        if where is None:
+            raise
+        raise UnknownDocumentError(str(error).replace(f"'{parsed.name}'", where, 1)) from None
 
 
 def parsed_edition(edition_id: str, *, corpus: Corpus | None = None) -> ParsedText:

@@ -1,0 +1,100 @@
+"""Parsed clauses, lineage rows and the corpus check as text: a table to read, JSON or CSV to
+reuse, Parquet for data work. The JSON follows toolkit/parse/schemas/*.schema.json."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from typing import Literal
+
+from toolkit.parse.frame import clause_records, clauses_frame
+from toolkit.parse.lineage import CorpusCheck, LineageRow
+from toolkit.parse.model import Document
+
+ClauseFormat = Literal["table", "json", "csv", "parquet"]
+ReportFormat = Literal["table", "json"]
+
+_TEXT_WIDTH = 72
+
+
+def clauses_output(documents: Sequence[Document], *, format: ClauseFormat) -> str | bytes:
+    """All clauses of `documents`; Parquet comes back as bytes, the rest as text."""
+    if format == "json":
+        return json.dumps(clause_records(documents), ensure_ascii=False, indent=2) + "\n"
+    if format == "table":
+        return _table(
+            ("DOC", "SECTION", "LABEL", "TEXT"),
+            [
+                (
+                    d.id,
+                    _short(s.heading or f"({s.kind})", 28),
+                    c.label or "",
+                    _short(c.text, _TEXT_WIDTH),
+                )
+                for d in documents
+                for s in d.sections
+                for c in s.clauses
+            ],
+        )
+    import polars as pl
+
+    frame = clauses_frame(documents)
+    if format == "parquet":
+        buffer = io.BytesIO()
+        frame.write_parquet(buffer)
+        return buffer.getvalue()
+    # CSV has no nested values: the footnotes become a JSON list in one cell.
+    flat = frame.with_columns(
+        pl.Series(
+            "footnotes",
+            [json.dumps(r["footnotes"], ensure_ascii=False) for r in clause_records(documents)],
+            dtype=pl.Utf8,
+        )
+    )
+    return flat.write_csv()
+
+
+def lineage_output(rows: Iterable[LineageRow], *, format: ReportFormat) -> str:
+    rows = list(rows)
+    if format == "json":
+        records = [asdict(r) | {"history": list(r.history)} for r in rows]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    return _table(
+        ("KIND", "NO.", "STATUS", "BAKU", "PRIOR EDITION", "TEXT", "TITLE"),
+        [
+            (r.kind, r.number, r.status, r.baku or "–", r.prior_edition or "–",
+             "yes" if r.text_in_corpus else "no", _short(r.title, 60))
+            for r in rows
+        ],
+    )
+
+
+def check_output(check: CorpusCheck, *, format: ReportFormat) -> str:
+    if format == "json":
+        return json.dumps(
+            {"missing_text": list(check.missing_text), "unlisted_text": list(check.unlisted_text)},
+            indent=2,
+        ) + "\n"
+    missing = ", ".join(check.missing_text) or "none"
+    unlisted = ", ".join(check.unlisted_text) or "none"
+    return (
+        f"in force in the status table, no text in the corpus: {missing}\n"
+        f"text in the corpus, no row in the status table: {unlisted}\n"
+    )
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """Left-aligned columns two spaces apart; the last column is not padded."""
+    everything = [header, *rows]
+    widths = [max(len(row[i]) for row in everything) for i in range(len(header) - 1)]
+    lines = (
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[-1]
+        for row in everything
+    )
+    return "".join(f"{line}\n" for line in lines)
