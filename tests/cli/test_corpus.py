@@ -367,3 +367,15 @@ def test_broken_manifest(capsys, corpus_copy) -> None:
     line = _trouble(capsys, "corpus", "verify")
     assert line.startswith(f"wtdc: {manifest}: is not valid TOML (")
     assert line.endswith("); fix it or restore it from version control")
+
+
+def test_other_sections_can_add_corpus_subcommands(capsys, shipped, monkeypatch) -> None:
+    import toolkit.cli
+
+    def register(commands) -> None:
+        extra = commands.add_parser("extra")
+        extra.set_defaults(run=lambda args: print("extra ran") or 0)
+
+    monkeypatch.setattr(toolkit.cli, "CORPUS_COMMANDS", [*toolkit.cli.CORPUS_COMMANDS, register])
+    assert _run(capsys, "corpus", "extra") == (0, ["extra ran"], [])
+    assert _run(capsys, "corpus", "verify")[0] == 0

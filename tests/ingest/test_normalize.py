@@ -39,6 +39,7 @@ from toolkit.ingest import comparable
         ("soft\u00adhyphen", "softhyphen"),
         ("zero\u200bwidth", "zerowidth"),
         ("cafe\u0301", "café"),  # combining acute → NFC precomposed
+        ("\ufb01nancial e\ufb00orts", "financial efforts"),
         ("", ""),
     ],
 )

@@ -277,3 +277,17 @@ def test_docx_list_numbers_from_numbering_xml() -> None:
         "i) inner again",
         "unnumbered",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("notes.md", b"**a)** that", ("markdown", "a) that")),
+        ("page.htm", b"<p>a) that</p>", ("html", "a) that")),
+        ("no-extension", b"<!DOCTYPE html><p>a) that</p>", ("html", "a) that")),
+        ("no-extension", b"**a)** that", ("text", "**a)** that")),
+    ],
+)
+def test_read_bytes_takes_the_format_from_the_name_else_the_content(name, data, expected):
+    source = read_bytes(data, name=name)
+    assert (source.format, source.text) == expected

@@ -23,9 +23,11 @@ _QUOTES = {
     **dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032\u00b4\u0060"), "'"),
     **dict.fromkeys(map(ord, "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"), '"'),
 }
+# Ligatures that PDF text layers carry ("ﬁnancial").
+_LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl"}
 _TABLE: dict[str, str] = {
     chr(code): ("" if value is None else value)
-    for code, value in {**_SPACES, **_INVISIBLE, **_DASHES, **_QUOTES}.items()
+    for code, value in {**_SPACES, **_INVISIBLE, **_DASHES, **_QUOTES, **_LIGATURES}.items()
 }
 # Substituting only the odd characters is several times faster than str.translate over a
 # whole text that is mostly plain ASCII (the parser calls comparable() on every line).
@@ -38,7 +40,8 @@ def nfc(text: str) -> str:
 
 def comparable(text: str) -> str:
     """The form two texts are compared in: NFC, odd spaces → space, look-alike dashes → "-",
-    curly quotes → straight, whitespace runs collapsed to one space, ends stripped.
+    curly quotes → straight, PDF ligatures → letters, whitespace runs collapsed to one space,
+    ends stripped.
 
     Letters, digits, labels (`a)`, `1bis`) and case are left alone: what remains different
     after this is a real change. Display always uses the original text.

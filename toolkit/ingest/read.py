@@ -75,10 +75,11 @@ def load_file(path: str | os.PathLike[str]) -> bytes:
 
 
 def read_bytes(data: bytes, *, name: str, format: SourceFormat | None = None) -> SourceText:
-    """Read bytes already in memory; `format=None` guesses it from the first bytes."""
+    """Read bytes already in memory; `format=None` takes it from the extension of `name`,
+    else from the first bytes."""
     if not data.strip():
         raise InputError(f"{name}: is empty; give a file that holds the text")
-    chosen = format or sniff_format(data)
+    chosen = format or EXTENSIONS.get(Path(name).suffix.lower()) or sniff_format(data)
     if chosen not in READERS:
         raise InputError(f"{name}: unknown format '{chosen}'; {_FORMATS}")
     source = READERS[chosen](data, name=name)
