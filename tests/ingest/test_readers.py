@@ -291,3 +291,15 @@ def test_docx_list_numbers_from_numbering_xml() -> None:
 def test_read_bytes_takes_the_format_from_the_name_else_the_content(name, data, expected):
     source = read_bytes(data, name=name)
     assert (source.format, source.text) == expected
+
+
+def test_html_table_cells_holding_paragraphs_stay_on_their_row() -> None:
+    html = (
+        "<html><table><tr><td><p>Res.</p><p>37</p></td><td></td><td>in<br>force</td></tr>"
+        "<tr><td></td><td>Rev. Kigali, 2022</td></tr></table><p>after</p></html>"
+    )
+    assert read_bytes(html.encode(), name="t.html").lines[::2] == [
+        "Res. 37\t\tin force",
+        "\tRev. Kigali, 2022",
+        "after",
+    ]

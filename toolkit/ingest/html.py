@@ -92,11 +92,13 @@ def _walk(node: LexborNode, lines: _Lines) -> None:
             continue
         if tag == "br":
             lines.end_line()
-        elif tag in _CELLS:
-            # Cells of a row share a line, separated by a tab.
-            if lines.current:
-                lines.add("\t")
-            _walk(child, lines)
+        elif tag == "tr":
+            # A table row is one line, its cells separated by tabs, whatever blocks a cell
+            # holds (ITU's tables put <p> inside cells).
+            lines.end_line()
+            cells = [_cell_text(cell) for cell in child.iter() if cell.tag in _CELLS]
+            lines.add("\t".join(cells).rstrip("\t"))
+            lines.end_line()
         elif tag == "pre":
             lines.add_preformatted(child.text(deep=True))
         elif tag in _BLOCKS:
@@ -105,3 +107,10 @@ def _walk(node: LexborNode, lines: _Lines) -> None:
             lines.end_line()
         else:
             _walk(child, lines)
+
+
+def _cell_text(cell: LexborNode) -> str:
+    inner = _Lines()
+    _walk(cell, inner)
+    inner.end_line()
+    return " ".join(inner.done)
