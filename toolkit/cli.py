@@ -330,8 +330,282 @@ REGISTRARS.append(_register_diff)
 
 # --- align / history ------------------------------------------------------------------
 
+_ALIGN_SPEC_HELP = (
+    "an edition id (kigali-2022), a file (.txt .md .html .docx .pdf), EDITION:DOC "
+    "(baku-2025:res-37) or - for stdin"
+)
+
+
+def _register_align(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "align",
+        help="which clause of OLD became which clause of NEW",
+        description="Align two editions, two files or two EDITION:DOC references clause by "
+        "clause: unchanged, edited, moved, inserted, deleted, split, merged. Exit status: "
+        "0 nothing changed, 1 changes, 2 trouble.",
+    )
+    p.add_argument("old", metavar="OLD", help=_ALIGN_SPEC_HELP)
+    p.add_argument("new", metavar="NEW", help=_ALIGN_SPEC_HELP)
+    p.add_argument("--format", choices=("table", "json", "html"), default="table",
+                   help="table (default); json: see toolkit/align/align.schema.json; html: "
+                   "a self-contained page")
+    p.add_argument("--hide", metavar="KINDS", default="",
+                   help="leave out pairs whose only changes are of these kinds, comma-"
+                   "separated: references, labels, typography")
+    p.add_argument("--marks", action="store_true",
+                   help="ITU proposal marks (ADD, MOD, NOC, SUP) instead of statuses")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically), not stdout")
+    p.set_defaults(run=_cmd_align)
+
+    h = sub.add_parser(
+        "history",
+        help="each clause's story across every edition the corpus holds",
+        description="Chain the alignments of DOC (res-37, q-1-1, ri-asp1, declaration) "
+        "across the editions in the corpus: a stable id per clause, the edition that "
+        "introduced it and the one that last amended it.",
+    )
+    h.add_argument("doc", metavar="DOC", help="a document id, e.g. res-37")
+    h.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    h.add_argument("-o", "--output", metavar="FILE", help="write here (atomically), not stdout")
+    h.set_defaults(run=_cmd_history)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from toolkit.files import atomic_write_text
+
+        atomic_write_text(output, text)
+
+
+def _cmd_align(args: argparse.Namespace) -> int:
+    import json
+
+    from toolkit.align.kinds import CHANGE_KINDS
+    from toolkit.align.output import (
+        align_specs,
+        alignments_dict,
+        changed,
+        render_html,
+        render_table,
+    )
+
+    hide = {k.strip() for k in args.hide.split(",") if k.strip()}
+    unknown = sorted(hide - set(CHANGE_KINDS))
+    if unknown:
+        return _fail(f"--hide: unknown kind {', '.join(unknown)}; "
+                     f"choose among {', '.join(CHANGE_KINDS)}")
+    if args.old == "-" and args.new == "-":
+        return _fail("OLD and NEW cannot both be standard input; give a file for one of them")
+    alignments, editions = align_specs(args.old, args.new)
+    data = alignments_dict(alignments, editions=editions, hide=hide, marks=args.marks)
+    if args.format == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    elif args.format == "html":
+        text = render_html(data, title=f"Alignment of {args.old} and {args.new}")
+    else:
+        text = render_table(data)
+    _write(text, args.output)
+    return 1 if changed(alignments) else 0
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    from toolkit.align.history import corpus_history, render_history
+
+    frame = corpus_history(args.doc)
+    _write(render_history(frame, format=args.format), args.output)
+    return 0
+
+
+REGISTRARS.append(_register_align)
+
 
 # --- terms / regions ------------------------------------------------------------------
+
+from typing import TYPE_CHECKING  # noqa: E402 (this section's own; kept out of the shared header)
+
+if TYPE_CHECKING:  # for annotations only: polars and matplotlib load inside the commands
+    import polars as pl
+    from matplotlib.axes import Axes
+
+    from toolkit.measure import Lexicon
+
+_MEASURE_SOURCE = (
+    "a file, - for stdin, an edition (baku-2025) or EDITION:DOC (baku-2025:res-37, "
+    "baku-2025:ri-asp)"
+)
+
+
+def _measure_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--kwic", metavar="THEME",
+                   help="list every match behind THEME's counts, in context, instead")
+    p.add_argument("--lexicon", metavar="FILE",
+                   help="a TOML file of themes that extends or overrides the shipped lexicon")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--plot", metavar="FILE",
+                   help="also draw the chart into FILE.png or FILE.svg (written atomically)")
+
+
+def _register_terms(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    terms = sub.add_parser(
+        "terms",
+        help="how much more or less NEW speaks of each theme (or word) than OLD",
+        description="Theme counts and rates per 10,000 tokens on both sides, the rate ratio "
+        "NEW/OLD with its 95%% Wilson interval and a bootstrap interval over whole documents, "
+        "the conservative log-ratio (LRC) and the weighted log-odds z-score (Monroe et al. "
+        "2008). JSON follows toolkit/measure/schemas/terms.schema.json (words.schema.json "
+        "with --words or --bigrams).",
+    )
+    terms.add_argument("old", metavar="OLD", help=_MEASURE_SOURCE)
+    terms.add_argument("new", metavar="NEW", help=_MEASURE_SOURCE)
+    level = terms.add_mutually_exclusive_group()
+    level.add_argument("--words", action="store_true", help="top rising and falling words")
+    level.add_argument("--bigrams", action="store_true", help="top rising and falling bigrams")
+    terms.add_argument("--top", type=int, default=20, metavar="N",
+                       help="rising and falling words to show, each (default 20)")
+    terms.add_argument("--unit", choices=("document", "clause"), default="document",
+                       help="what the bootstrap resamples (default: document)")
+    terms.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    _measure_options(terms)
+    terms.set_defaults(run=_cmd_terms)
+
+    regions = sub.add_parser(
+        "regions",
+        help="which region stresses which theme in its regional initiatives",
+        description="Region × theme rates per 10,000 tokens with 95%% Poisson intervals, "
+        "one-vs-rest log-odds z-scores and the number of the region's initiatives that "
+        "mention the theme. --within compares preamble with operative text, or resolutions "
+        "revised at the edition with those left unchanged. JSON follows "
+        "toolkit/measure/schemas/regions.schema.json (terms.schema.json with --within).",
+    )
+    regions.add_argument("edition", metavar="EDITION", nargs="?", default="baku-2025",
+                         help="an edition or a final report file (default: baku-2025)")
+    regions.add_argument("--within", choices=("sections", "revision"),
+                         help="sections: preamble → operative; revision: unchanged → revised "
+                         "resolutions (as theme shifts)")
+    regions.add_argument("--value", choices=("rate", "z"), default="rate",
+                         help="what the heatmap of --plot shows (default: rate)")
+    _measure_options(regions)
+    regions.set_defaults(run=_cmd_regions)
+
+
+def _measure_frame(spec: str) -> pl.DataFrame:
+    from toolkit.corpus.resolve import resolve
+    from toolkit.parse import clauses_frame
+
+    return clauses_frame(resolve(spec))
+
+
+def _measure_output(
+    frame: pl.DataFrame, fmt: str, table: Sequence[tuple[str, str]]
+) -> None:
+    from toolkit.measure.export import to_csv, to_json, to_table
+
+    if fmt == "json":
+        print(to_json(frame))
+    elif fmt == "csv":
+        sys.stdout.write(to_csv(frame))
+    else:
+        sys.stdout.write(to_table(frame, table))
+
+
+def _measure_plot(ax: Axes, path: str) -> None:
+    import io
+    from pathlib import Path
+
+    from toolkit.errors import InputError
+    from toolkit.files import atomic_write_bytes
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".png", ".svg"):
+        raise InputError(f"cannot draw a chart into '{path}'; name a .png or .svg file")
+    buffer = io.BytesIO()
+    figure = ax.get_figure(root=True)
+    assert figure is not None  # every chart draws on an Axes of a Figure
+    figure.savefig(buffer, format=suffix[1:], dpi=150)
+    atomic_write_bytes(path, buffer.getvalue())
+
+
+def _measure_kwic(
+    sides: dict[str, pl.DataFrame], args: argparse.Namespace, lexicon: Lexicon
+) -> int:
+    import polars as pl
+
+    from toolkit.measure import kwic
+    from toolkit.measure.export import KWIC_TABLE
+
+    listing = pl.concat([
+        kwic(frame, lexicon, args.kwic).select(pl.lit(side).alias("side"), pl.all())
+        for side, frame in sides.items()
+    ])
+    _measure_output(listing, args.format, KWIC_TABLE)
+    return 0
+
+
+def _cmd_terms(args: argparse.Namespace) -> int:
+    import polars as pl
+
+    from toolkit.measure import load_lexicon, term_shifts, word_shifts
+    from toolkit.measure.export import TERMS_TABLE, WORDS_TABLE
+    from toolkit.render.charts import rate_ratio_chart, word_shift_chart
+
+    lexicon = load_lexicon(args.lexicon)
+    old, new = _measure_frame(args.old), _measure_frame(args.new)
+    if args.kwic:
+        return _measure_kwic({"old": old, "new": new}, args, lexicon)
+    names = {"old_name": args.old, "new_name": args.new}
+    if args.words or args.bigrams:
+        shifts = word_shifts(old, new, n=2 if args.bigrams else 1, top=args.top,
+                             unit=args.unit, seed=args.seed)
+        _measure_output(shifts.with_columns(theme=pl.col("term")).select("theme", pl.all()
+                                                                         .exclude("theme")),
+                        args.format, WORDS_TABLE)
+        if args.plot:
+            _measure_plot(word_shift_chart(shifts, **names), args.plot)
+        return 0
+    shifts = term_shifts(old, new, lexicon, unit=args.unit, seed=args.seed)
+    _measure_output(shifts, args.format, TERMS_TABLE)
+    if args.plot:
+        _measure_plot(rate_ratio_chart(shifts, **names), args.plot)
+    return 0
+
+
+def _cmd_regions(args: argparse.Namespace) -> int:
+    from toolkit.measure import (
+        load_lexicon,
+        preamble_vs_operative,
+        region_emphasis,
+        revised_vs_unchanged,
+    )
+    from toolkit.measure.export import REGIONS_TABLE, TERMS_TABLE
+    from toolkit.measure.regions import initiatives
+    from toolkit.render.charts import rate_ratio_chart, region_heatmap
+
+    lexicon = load_lexicon(args.lexicon)
+    clauses = _measure_frame(args.edition)
+    if args.kwic:
+        return _measure_kwic({args.edition: initiatives(clauses)}, args, lexicon)
+    if args.within:
+        compare = preamble_vs_operative if args.within == "sections" else revised_vs_unchanged
+        shifts = compare(clauses, lexicon)
+        _measure_output(shifts, args.format, TERMS_TABLE)
+        if args.plot:
+            sides = (("preamble", "operative") if args.within == "sections"
+                     else ("unchanged resolutions", "revised resolutions"))
+            _measure_plot(rate_ratio_chart(shifts, old_name=sides[0], new_name=sides[1]),
+                          args.plot)
+        return 0
+    emphasis = region_emphasis(clauses, lexicon)
+    _measure_output(emphasis, args.format, REGIONS_TABLE)
+    if args.plot:
+        heatmap = region_heatmap(emphasis, value="rate_per_10k" if args.value == "rate" else "z",
+                                 edition_name=args.edition)
+        _measure_plot(heatmap, args.plot)
+    return 0
+
+
+REGISTRARS.append(_register_terms)
 
 
 # --- report ---------------------------------------------------------------------------

@@ -72,18 +72,24 @@ def align_editions(
     corpus lacks either final report, before any parsing is done.
     """
     from toolkit.corpus import edition, open_corpus
-    from toolkit.parse import parse_lineage, parse_source
 
     edition(old_edition)  # an unknown id is an UnknownEditionError, not a missing one
     edition(new_edition)
     corpus = corpus if corpus is not None else open_corpus()
-    old_entry = corpus.final_report(old_edition)
-    new_entry = corpus.final_report(new_edition)
-    old_docs = parse_source(corpus.read(old_entry)).documents
-    new_source = corpus.read(new_entry)
-    new_docs = parse_source(new_source).documents
-    lineage = parse_lineage(new_source, documents=new_docs)
+    corpus.final_report(old_edition)  # fail on a missing edition before parsing anything
+    corpus.final_report(new_edition)
+    old_docs, _ = edition_documents(old_edition, corpus=corpus)
+    new_docs, lineage = edition_documents(new_edition, corpus=corpus)
     return align_documents(old_docs, new_docs, lineage=lineage)
+
+
+def edition_documents(edition_id: str, *, corpus: Corpus) -> tuple[tuple[Document, ...], Lineage]:
+    """The documents of an edition's final report in the corpus, with its lineage tables."""
+    from toolkit.parse import parse_lineage, parse_source
+
+    source = corpus.read(corpus.final_report(edition_id))
+    documents = parse_source(source).documents
+    return documents, parse_lineage(source, documents=documents)
 
 
 def one_sided(old: Document | None, new: Document | None, reason: str) -> Alignment:

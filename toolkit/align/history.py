@@ -1,0 +1,170 @@
+"""Clause history across three or more editions: stable clause ids by chaining alignments.
+
+Each clause of the oldest edition gets an id ("res-37#1", …); every later edition's
+clause inherits the id of the clause it continues (for a split, the first piece; for a
+merge, the first source) and a clause with no past gets a fresh id. Then each id has an
+edition that introduced it, the last that amended it (any status but unchanged), and the
+one that dropped it, if any.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import TYPE_CHECKING, Literal
+
+from toolkit.align.clauses import align_clauses
+from toolkit.parse.model import Clause, Document
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from toolkit.corpus.registry import Corpus
+
+HISTORY_COLUMNS = (
+    "clause",
+    "introduced_in",
+    "last_amended_in",
+    "removed_in",
+    "origin",
+    "editions",
+    "ids",
+    "section",
+    "label",
+    "text",
+)
+
+
+@dataclass
+class _Story:
+    clause: str
+    introduced_in: str
+    last_amended_in: str
+    removed_in: str | None = None
+    origin: str | None = None  # "split from res-37#4", "merged into res-37#2"
+    editions: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    section: str | None = None
+    label: str | None = None
+    text: str = ""
+
+
+def clause_history(docs_by_edition: Mapping[str, Document]) -> pl.DataFrame:
+    """One row per stable clause id; `docs_by_edition` runs from oldest to newest edition."""
+    import polars as pl
+
+    editions = list(docs_by_edition)
+    stories: list[_Story] = []
+    current: dict[str, _Story] = {}  # ClauseRef id in the latest edition seen → its story
+
+    def see(story: _Story, edition: str, ref_id: str, section: str | None, clause: Clause) -> None:
+        story.editions.append(edition)
+        story.ids.append(ref_id)
+        story.section, story.label, story.text = section, clause.label, clause.text
+
+    def fresh(edition: str, origin: str | None = None) -> _Story:
+        doc_id = docs_by_edition[edition].id
+        story = _Story(f"{doc_id}#{len(stories) + 1}", edition, edition, origin=origin)
+        stories.append(story)
+        return story
+
+    first = editions[0] if editions else None
+    if first is not None:
+        doc = docs_by_edition[first]
+        for index, section in enumerate(doc.sections):
+            for clause in section.clauses:
+                story = fresh(first)
+                ref_id = f"{doc.id}/{index}/{clause.ordinal}"
+                see(story, first, ref_id, section.heading, clause)
+                current[ref_id] = story
+    for before, after in pairwise(editions):
+        alignment = align_clauses(docs_by_edition[before], docs_by_edition[after])
+        following: dict[str, _Story] = {}
+        for pair in alignment.pairs:
+            if pair.new is None:
+                assert pair.old is not None
+                current[pair.old.id].removed_in = after
+                continue
+            if pair.new.id in following:  # merged: a further source of a clause already seen
+                assert pair.old is not None
+                gone = current[pair.old.id]
+                gone.removed_in = after
+                gone.origin = f"merged into {following[pair.new.id].clause}"
+                continue
+            past = current.get(pair.old.id) if pair.old is not None else None
+            if past is None:
+                story = fresh(after)
+            elif pair.status == "split" and past.editions[-1] == after:
+                story = fresh(after, origin=f"split from {past.clause}")
+            else:
+                story = past
+                if pair.status != "unchanged":
+                    story.last_amended_in = after
+            see(story, after, pair.new.id, pair.new.section, pair.new.clause)
+            following[pair.new.id] = story
+        current = following
+    rows = [
+        {
+            "clause": s.clause,
+            "introduced_in": s.introduced_in,
+            "last_amended_in": s.last_amended_in,
+            "removed_in": s.removed_in,
+            "origin": s.origin,
+            "editions": s.editions,
+            "ids": s.ids,
+            "section": s.section,
+            "label": s.label,
+            "text": s.text,
+        }
+        for s in stories
+    ]
+    lists = ("editions", "ids")
+    schema: dict[str, pl.DataType] = {
+        name: pl.List(pl.String()) if name in lists else pl.String() for name in HISTORY_COLUMNS
+    }
+    return pl.DataFrame(rows, schema=schema)
+
+
+def corpus_history(doc_id: str, *, corpus: Corpus | None = None) -> pl.DataFrame:
+    """`clause_history` of one document over every edition whose final report the corpus holds."""
+    from toolkit.align.documents import edition_documents
+    from toolkit.corpus import known_editions, open_corpus
+    from toolkit.errors import UnknownDocumentError
+
+    corpus = corpus if corpus is not None else open_corpus()
+    held = set(corpus.editions())
+    docs: dict[str, Document] = {}
+    for known in known_editions():  # oldest first
+        if known.id not in held or known.id in corpus.missing_final_reports():
+            continue
+        found = [d for d in edition_documents(known.id, corpus=corpus)[0] if d.id == doc_id]
+        if found:
+            docs[known.id] = found[0]
+    if not docs:
+        raise UnknownDocumentError(
+            f"no edition in the corpus holds '{doc_id}'; list the documents of an edition "
+            "with: wtdc parse baku-2025"
+        )
+    return clause_history(docs)
+
+
+def render_history(frame: pl.DataFrame, *, format: Literal["table", "csv", "json"]) -> str:
+    """The history frame as text: an aligned table, CSV (lists joined by ' '), or JSON rows."""
+    import json
+
+    import polars as pl
+
+    if format == "json":
+        return json.dumps(frame.to_dicts(), ensure_ascii=False, indent=1) + "\n"
+    flat = frame.with_columns(pl.col("editions").list.join(" "), pl.col("ids").list.join(" "))
+    if format == "csv":
+        return flat.write_csv()
+    lines = [f"{'clause':<14} {'introduced':<18} {'last amended':<18} {'removed':<18} text"]
+    for row in flat.iter_rows(named=True):
+        text = row["text"] if len(row["text"]) <= 60 else row["text"][:59] + "…"
+        lines.append(
+            f"{row['clause']:<14} {row['introduced_in']:<18} {row['last_amended_in']:<18} "
+            f"{row['removed_in'] or '':<18} {text}"
+        )
+    return "\n".join(lines) + "\n"

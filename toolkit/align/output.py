@@ -1,0 +1,207 @@
+"""Alignments as JSON-ready dicts (checked against align.schema.json), a table, or HTML.
+
+All three are built from the same dict, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import sys
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from toolkit.align.kinds import is_hidden, proposal_mark
+from toolkit.align.model import Alignment, ChangeKind, ClausePair, ClauseRef
+from toolkit.parse.model import Document
+
+SCHEMA_VERSION = 1
+
+
+def load_documents(spec: str) -> tuple[Document, ...]:
+    """The documents behind an OLD/NEW argument: a file, "-", EDITION or EDITION:DOC."""
+    from pathlib import Path
+
+    from toolkit.corpus import known_editions
+
+    if (
+        spec != "-"
+        and not Path(spec).exists()
+        and (":" in spec or spec in {e.id for e in known_editions()})
+    ):
+        from toolkit.corpus.resolve import resolve
+
+        return resolve(spec)
+    from toolkit.ingest import read_source
+    from toolkit.parse import parse_source
+
+    return parse_source(read_source(spec)).documents
+
+
+def align_specs(old: str, new: str) -> tuple[tuple[Alignment, ...], bool]:
+    """Align two OLD/NEW arguments; True with them when both name whole editions.
+
+    Two edition ids pair every document through the new edition's lineage (and fail with
+    MissingEditionError when the corpus lacks one); one document on each side is aligned
+    whatever the ids; otherwise documents pair by number, code and title.
+    """
+    from pathlib import Path
+
+    from toolkit.align.clauses import align_clauses
+    from toolkit.align.documents import align_documents, align_editions
+    from toolkit.corpus import known_editions
+
+    editions = {e.id for e in known_editions()}
+    if old in editions and new in editions and not Path(old).exists() and not Path(new).exists():
+        return align_editions(old, new), True
+    old_docs, new_docs = load_documents(old), load_documents(new)
+    if len(old_docs) == 1 and len(new_docs) == 1:
+        alignment = align_clauses(old_docs[0], new_docs[0])
+        reason = f"one document on each side: {old} and {new}"
+        return (Alignment(alignment.old_doc, alignment.new_doc, alignment.pairs, reason),), False
+    return align_documents(old_docs, new_docs), False
+
+
+def _ref(ref: ClauseRef | None) -> dict[str, Any] | None:
+    if ref is None:
+        return None
+    return {
+        "id": ref.id,
+        "section": ref.section,
+        "label": ref.clause.label,
+        "text": ref.clause.text,
+    }
+
+
+def _ops(pair: ClausePair) -> list[list[Any]]:
+    if pair.old is None or pair.new is None:
+        ref = pair.old or pair.new
+        assert ref is not None
+        return [[-1 if pair.new is None else 1, ref.clause.text]]
+    if pair.old.clause.text == pair.new.clause.text:
+        return [[0, pair.new.clause.text]]
+    from toolkit.diff import word_ops
+
+    return [[op, text] for op, text in word_ops(pair.old.clause.text, pair.new.clause.text)]
+
+
+def pair_dict(pair: ClausePair, *, marks: bool = False) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "old": _ref(pair.old),
+        "new": _ref(pair.new),
+        "status": pair.status,
+        "similarity": pair.similarity,
+        "relabelled": pair.relabelled,
+        "ambiguous": pair.ambiguous,
+        "change_kinds": list(pair.change_kinds),
+        "ops": _ops(pair),
+    }
+    if marks:
+        record["mark"] = proposal_mark(pair)
+    return record
+
+
+def alignment_dict(
+    alignment: Alignment, *, hide: Collection[ChangeKind] = (), marks: bool = False
+) -> dict[str, Any]:
+    shown = [p for p in alignment.pairs if not is_hidden(p, set(hide))]
+    return {
+        "old_doc": alignment.old_doc.id if alignment.old_doc else None,
+        "new_doc": alignment.new_doc.id if alignment.new_doc else None,
+        "reason": alignment.reason,
+        "hidden": len(alignment.pairs) - len(shown),
+        "pairs": [pair_dict(p, marks=marks) for p in shown],
+    }
+
+
+def alignments_dict(
+    alignments: Sequence[Alignment],
+    *,
+    editions: bool,
+    hide: Collection[ChangeKind] = (),
+    marks: bool = False,
+) -> dict[str, Any]:
+    """`{"pairs": …}` for one document pair, `{"documents": […]}` for two editions or more."""
+    documents = [alignment_dict(a, hide=hide, marks=marks) for a in alignments]
+    if len(documents) == 1 and not editions:
+        return {"schema_version": SCHEMA_VERSION, **documents[0]}
+    return {"schema_version": SCHEMA_VERSION, "documents": documents}
+
+
+def changed(alignments: Sequence[Alignment]) -> bool:
+    return any(p.status != "unchanged" or p.relabelled for a in alignments for p in a.pairs)
+
+
+def _place(ref: dict[str, Any] | None) -> str:
+    if ref is None:
+        return "—"
+    section = (ref["section"] or "").split(" ")[0]
+    return f"{section} {ref['label'] or '¶'}".strip()
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_table(data: dict[str, Any], *, width: int | None = None) -> str:
+    """A plain-text table: one line per pair (status or mark, similarity, places, text)."""
+    width = width or (os.get_terminal_size().columns if sys.stdout.isatty() else 120)
+    documents = data.get("documents", [data])
+    lines: list[str] = []
+    for doc in documents:
+        pair_names = f"{doc['old_doc'] or '(none)'} → {doc['new_doc'] or '(none)'}"
+        lines.append(f"{pair_names}: {doc['reason']}")
+        for pair in doc["pairs"]:
+            what = pair.get("mark") or pair["status"]
+            flags = ("R" if pair["relabelled"] else " ") + ("?" if pair["ambiguous"] else " ")
+            text = (pair["new"] or pair["old"])["text"]
+            head = (
+                f"  {what:<9} {pair['similarity']:4.2f} {flags} "
+                f"{_clip(_place(pair['old']), 16):<16} {_clip(_place(pair['new']), 16):<16} "
+            )
+            lines.append(head + _clip(text, max(width - len(head), 20)))
+        if doc["hidden"]:
+            lines.append(f"  ({doc['hidden']} pairs hidden)")
+    lines.append("flags: R relabelled, ? ambiguous (a runner-up was nearly as good)")
+    return "\n".join(lines) + "\n"
+
+
+_CSS = (
+    "body{font:14px/1.4 system-ui,sans-serif;margin:2em}table{border-collapse:collapse;"
+    "width:100%}td,th{border-bottom:1px solid #ddd;padding:4px 6px;vertical-align:top;"
+    "text-align:left}del{background:#fdd}ins{background:#dfd;text-decoration:none}"
+    ".s-unchanged{color:#666}"
+)
+
+
+def render_html(data: dict[str, Any], *, title: str) -> str:
+    """A self-contained page: one table per document pair, word diffs marked up."""
+    documents = data.get("documents", [data])
+    parts = [
+        f"<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>{html.escape(title)}"
+        f"</title><style>{_CSS}</style></head><body><h1>{html.escape(title)}</h1>"
+    ]
+    for doc in documents:
+        heading = f"{doc['old_doc'] or '(none)'} → {doc['new_doc'] or '(none)'}"
+        parts.append(f"<h2>{html.escape(heading)}</h2><p>{html.escape(doc['reason'])}</p>")
+        parts.append(
+            "<table><tr><th>status</th><th>similarity</th><th>old</th><th>new</th>"
+            "<th>text</th></tr>"
+        )
+        for pair in doc["pairs"]:
+            what = pair.get("mark") or pair["status"]
+            diff = "".join(
+                f"<{tag}>{html.escape(text)}</{tag}>" if tag else html.escape(text)
+                for op, text in pair["ops"]
+                for tag in ({-1: "del", 0: "", 1: "ins"}[op],)
+            )
+            parts.append(
+                f"<tr class=s-{pair['status']}><td>{what}</td><td>{pair['similarity']:.2f}</td>"
+                f"<td>{html.escape(_place(pair['old']))}</td>"
+                f"<td>{html.escape(_place(pair['new']))}</td><td>{diff}</td></tr>"
+            )
+        parts.append("</table>")
+        if doc["hidden"]:
+            parts.append(f"<p>{doc['hidden']} pairs hidden.</p>")
+    parts.append("</body></html>\n")
+    return "".join(parts)
