@@ -148,6 +148,8 @@ class _Parser:
     def _structure(self, line: Line) -> bool:
         """Handle a line that opens or closes a document; False if it is ordinary text."""
         text = line.text
+        if not h.STRUCTURAL.match(text):
+            return False
         if match := h.PART.match(text):
             self._close()
             self.part = match["part"]
@@ -412,6 +414,8 @@ def _find_marker(
     for b in range(box0, len(boxes)):
         parts = boxes[b].parts
         for p in range(part0 if b == box0 else 0, len(parts)):
+            if marker not in parts[p]:
+                continue
             start = offset0 if (b, p) == (box0, part0) else 0
             match = pattern.search(parts[p], start)
             if match:
