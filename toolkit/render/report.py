@@ -56,6 +56,7 @@ class Column:
     numeric: bool = False
     digits: int | None = None  # decimals shown in HTML for a float column; files keep all
     max_chars: int | None = None  # cut long values (hashes) in HTML; files keep all
+    code: bool = False  # a command or identifier, shown in monospace
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,8 @@ class ReportView:
 
 
 def _cell(value: Any, column: Column) -> Cell:
-    css = "num" if column.numeric else ("wide" if column.key in {"title", "text"} else "")
+    css = "num" if column.numeric else "mono" if column.code else (
+        "wide" if column.key in {"title", "source"} else "")
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return Cell("—", css)
     if isinstance(value, bool):
@@ -222,9 +224,8 @@ def table_from_frame(
     columns: Sequence[Column],
     note: str = "",
 ) -> ReportTable:
-    """Keep only the named columns of a stage's frame, in the given order."""
-    keys = [c.key for c in columns]
-    return ReportTable(id, caption, tuple(columns), tuple(frame.select(keys).to_dicts()), note)
+    """Show the named columns of a stage's frame; the files keep every column."""
+    return ReportTable(id, caption, tuple(columns), tuple(frame.to_dicts()), note)
 
 
 _SVG_ID = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
@@ -386,7 +387,7 @@ def build_report(
     target = Path(out_dir) if out_dir is not None else Path("reports") / name
 
     step = _Steps(progress, 5 + len(versions) + (old is not None))
-    step(f"Parsing the {new.label} final report")
+    step(f"Parsing the {_name(new)} final report")
     new_source = corpus.read(new_entry)
     new_text = parse_source(new_source)
     new_clauses = clauses_frame(new_text.documents)
@@ -401,7 +402,7 @@ def build_report(
         redlines.append(_version_redline(corpus, entry, new_text, extra_files))
     old_clauses = None
     if old is not None and old_entry is not None:
-        step(f"Redlines: {old.label} → {new.label}")
+        step(f"Redlines: {_name(old)} → {_name(new)}")
         old_text = parse_source(corpus.read(old_entry))
         old_clauses = clauses_frame(old_text.documents)
         redlines.append(_edition_redline(old_text, new_text, old_entry, new_entry, extra_files))
@@ -427,6 +428,11 @@ def build_report(
     return page
 
 
+def _name(e: Edition) -> str:
+    """An edition in running text: "Baku 2025" (its label, "Baku, 2025", is for matching)."""
+    return f"{e.city} {e.year}"
+
+
 def _title(new: Edition, old: Edition | None) -> str:
     if old is None:
         return f"WTDC comparison report: {new.city} {new.year}"
@@ -439,7 +445,7 @@ def _subtitle(new: Edition, old: Edition | None, entry: CorpusEntry) -> str:
             f"{entry.title}, with the real earlier versions of its parts that the corpus holds."
             " No earlier edition's final report is in the corpus."
         )
-    return f"Every text of the {new.label} final report beside its {old.label} version."
+    return f"Every text of the {_name(new)} final report beside its {_name(old)} version."
 
 
 def _tally(values: Iterable[str]) -> str:
@@ -484,9 +490,9 @@ def _overview(
     by_fate = {fate: [r for r in current if r.baku == fate] for fate in fates}
     summary = ReportTable(
         "lineage-summary",
-        f"What {new.label} did to the resolutions and Recommendations",
+        f"What {_name(new)} did to the resolutions and Recommendations",
         (
-            Column("fate", f"At {new.label}"),
+            Column("fate", f"At {_name(new)}"),
             Column("resolutions", "Resolutions", numeric=True),
             Column("recommendations", "Recommendations", numeric=True),
             Column("prior_editions", "Prior edition (number of texts)"),
@@ -503,12 +509,12 @@ def _overview(
     )
     lineage_table = ReportTable(
         "lineage",
-        f"Every resolution and Recommendation {new.label} acted on: its history, its fate "
+        f"Every resolution and Recommendation {_name(new)} acted on: its history, its fate "
         "and its prior edition",
         (
             Column("doc_id", "Document"), Column("title", "Title"),
             Column("first_approved", "First approved"), Column("history", "History"),
-            Column("status", "Status"), Column("baku", f"At {new.label}"),
+            Column("status", "Status"), Column("baku", f"At {_name(new)}"),
             Column("prior_edition", "Prior edition"),
             Column("text_in_corpus", "Text in corpus"),
         ),
@@ -549,23 +555,23 @@ def _overview(
             Column("prior_edition", "Prior edition"),
             Column("texts", "Texts", numeric=True),
             Column("in_corpus", "In corpus"),
-            Column("to_add", "To add it"),
+            Column("to_add", "To add it", code=True),
         ),
         tuple(prior_rows),
         note="“January 2002” and similar entries are dates of adoption outside a conference "
         "(Recommendations), as the status table prints them.",
     )
-    absent = [row for row in prior_rows if not row["in_corpus"]]
+    absent = [row for row in prior_rows if not row["in_corpus"] and row["edition_id"]]
     figures = (
         KeyFigure(str(len(current) - len(by_fate["abrogated"])), "texts in force"),
-        KeyFigure(str(len(by_fate["new"])), f"new at {new.label}"),
-        KeyFigure(str(len(by_fate["revised"])), f"revised at {new.label}"),
+        KeyFigure(str(len(by_fate["new"])), f"new at {_name(new)}"),
+        KeyFigure(str(len(by_fate["revised"])), f"revised at {_name(new)}"),
         KeyFigure(str(len(by_fate["unchanged"])), "unchanged since an earlier edition"),
-        KeyFigure(str(len(by_fate["abrogated"])), f"abrogated at {new.label}"),
+        KeyFigure(str(len(by_fate["abrogated"])), f"abrogated at {_name(new)}"),
         KeyFigure(str(len(check.missing_text)), "texts in force missing from the corpus"),
     )
     paragraphs = [
-        f"This report reads the {new.label} final report from the corpus ({len(parsed.documents)}"
+        f"This report reads the {_name(new)} final report from the corpus ({len(parsed.documents)}"
         " documents: declaration, action plan, regional initiatives, resolutions, "
         "Recommendations and study Questions) and compares it with the earlier versions "
         "listed under “Sources compared”.",
@@ -573,7 +579,7 @@ def _overview(
     if absent:
         paragraphs.append(
             f"{sum(row['texts'] for row in absent)} texts were revised or left unchanged at "
-            f"{new.label}, but the editions that hold their earlier versions are not in the "
+            f"{_name(new)}, but the editions that hold their earlier versions are not in the "
             f"corpus ({', '.join(str(row['prior_edition']) for row in absent)}), so they cannot "
             "be compared clause by clause here. Methods → What is missing says how to add them."
         )
@@ -586,7 +592,7 @@ def _overview(
     else:
         missing_text = (
             "None: every resolution and Recommendation the status table lists as in force has "
-            f"its text in the {new.label} final report of the corpus."
+            f"its text in the {_name(new)} final report of the corpus."
         )
     return Overview(
         paragraphs=tuple(paragraphs),
@@ -594,8 +600,8 @@ def _overview(
         sources=sources,
         lineage_text=(
             f"From the final report's status table, the list of resolutions abrogated by "
-            f"{new.label} and the renumbering of study Questions. The prior edition is the "
-            f"last edition before {new.label} that adopted or revised the text: where a "
+            f"{_name(new)} and the renumbering of study Questions. The prior edition is the "
+            f"last edition before {_name(new)} that adopted or revised the text: where a "
             "comparison has to start."
         ),
         lineage_summary=summary,
@@ -632,10 +638,10 @@ def _redline(diff: TextDiff, *, id: str, title: str, old_source: str, new_source
     from toolkit.render.diff_html import render_diff_fragment
 
     stat = diff.stat()
-    pairs = sum(stat.clauses.values())
-    changed = pairs - stat.clauses.get("unchanged", 0)
+    changed = sum(c.changed() for c in diff.clauses)
     summary = (
-        f"{changed} of {pairs} clause pairs changed ({stat.relabelled} relabelled); "
+        f"{changed} of {len(diff.clauses)} clause pairs changed: {stat.relabelled} relabelled, "
+        f"{len(diff.clauses) - stat.clauses.get('unchanged', 0)} with other changes; "
         f"{stat.words_added} words added, {stat.words_removed} removed."
     )
     files[f"{id}.json"] = diff.to_json()
@@ -666,17 +672,17 @@ def _edition_redline(old_text: ParsedText, new_text: ParsedText, old_entry: Corp
 def _redlines_intro(new: Edition, old: Edition | None, versions: Sequence[CorpusEntry]) -> str:
     if old is not None:
         return (
-            f"Every document of the {new.label} final report against the {old.label} document "
+            f"Every document of the {_name(new)} final report against the {_name(old)} document "
             "of the same id; documents without a partner are shown wholly inserted or deleted."
         )
     if not versions:
         return (
-            f"The corpus holds no earlier version of any {new.label} text, and no earlier "
+            f"The corpus holds no earlier version of any {_name(new)} text, and no earlier "
             "edition: there is nothing to redline. Methods → What is missing says how to add one."
         )
     return (
         f"The corpus holds no earlier edition, but it holds {len(versions)} real earlier "
-        f"versions of parts of the {new.label} final report. Each is compared clause by clause "
+        f"versions of parts of the {_name(new)} final report. Each is compared clause by clause "
         "with the adopted text. Only changed clauses are shown; relabelling alone "
         "(i) → 1)) counts as a change."
     )
@@ -695,13 +701,11 @@ def _version_redline(corpus: Corpus, entry: CorpusEntry, new_text: ParsedText,
         old_name=entry.id, new_name=f"{entry.edition}:{entry.version_of}",
     )
     final = corpus.final_report(entry.edition)
-    where = "; ".join(d.heading for d in new_docs[:1]) + (
-        f" and {len(new_docs) - 1} more" if len(new_docs) > 1 else ""
-    )
+    where = ", ".join(d.heading for d in new_docs)
     return _redline(
         diff,
         id=f"redline-{entry.version_of}",
-        title=f"{entry.title} → {final.title.split(',')[0]}: {entry.version_of}",
+        title=f"{entry.title} → the adopted text ({entry.edition}:{entry.version_of})",
         old_source=f"{entry.title} ({entry.id}, stage “{entry.stage}”): {entry.source}",
         new_source=f"{where}, in {final.title} ({final.id})",
         files=files,
@@ -726,36 +730,43 @@ _SHIFT_COLUMNS = (
 
 def _terms(new_clauses: pl.DataFrame, old_clauses: pl.DataFrame | None, new: Edition,
            old: Edition | None) -> Measures:
+    import polars as pl
+
     from toolkit.measure import revised_vs_unchanged, term_shifts
     from toolkit.render.charts import rate_ratio_chart
 
     if old_clauses is None or old is None:
         shifts = revised_vs_unchanged(new_clauses, edition_label=new.label)
         old_name = "unchanged since earlier editions"
-        new_name = f"adopted or revised at {new.label}"
+        new_name = f"adopted or revised at {_name(new)}"
         intro = (
-            f"No earlier edition is in the corpus, so the comparison stays inside {new.label}: "
+            f"No earlier edition is in the corpus, so the comparison stays inside {_name(new)}: "
             f"the resolutions it left as earlier editions had them (old side) against those it "
             f"adopted or revised (new side). A rate ratio above 1 means a theme is more frequent "
-            f"in the texts {new.label} worked on."
+            f"in the texts {_name(new)} worked on."
         )
     else:
         shifts = term_shifts(old_clauses, new_clauses)
-        old_name, new_name = old.label, new.label
+        old_name, new_name = _name(old), _name(new)
         intro = (
-            f"Theme frequencies in all texts of the {old.label} final report (old side) "
-            f"against the {new.label} one (new side)."
+            f"Theme frequencies in all texts of the {_name(old)} final report (old side) "
+            f"against the {_name(new)} one (new side)."
         )
     title = f"Theme rate ratio: {new_name} vs {old_name}"
+    ratios = shifts.filter(pl.col("old_count") + pl.col("new_count") > 0)["rate_ratio"].to_list()
+
+    def draw(ax: Axes) -> None:
+        rate_ratio_chart(shifts, ax, old_name=old_name, new_name=new_name, title=title)
+        # A theme absent from one side has an interval spanning many orders of magnitude;
+        # framing the point estimates keeps the other themes readable.
+        ax.set_xlim(min(ratios) / 4, max(ratios) * 4)
+
     chart = Chart(
         "chart-term-shifts",
-        f"{title}. Dots: rate ratio per theme (log scale); bars: 95% interval. Themes absent "
-        "from both sides are left out.",
-        chart_svg(
-            lambda ax: rate_ratio_chart(shifts, ax, old_name=old_name, new_name=new_name,
-                                        title=title),
-            id="chart-term-shifts", title=title, size=(7.5, 6.0),
-        ),
+        f"{title}. Dots: rate ratio per theme (log scale); bars: 95% interval, cut at the "
+        "frame where it runs further (themes absent from one side). Themes absent from both "
+        "sides are left out.",
+        chart_svg(draw, id="chart-term-shifts", title=title, size=(7.5, 6.0)),
     )
     table = table_from_frame(
         shifts.sort("z", descending=True),
@@ -778,7 +789,7 @@ def _regions(new_clauses: pl.DataFrame, new: Edition) -> Measures:
         emphasis.select("theme", "label").unique(maintain_order=True), on="theme",
         how="left", maintain_order="left",
     )
-    title = f"Regional initiatives, {new.label}: theme mentions per 10,000 tokens"
+    title = f"Regional initiatives, {_name(new)}: theme mentions per 10,000 tokens"
     charts = (
         Chart(
             "chart-region-rates",
@@ -792,7 +803,7 @@ def _regions(new_clauses: pl.DataFrame, new: Edition) -> Measures:
         table_from_frame(
             leading,
             id="region-leaders",
-            caption=f"The region that stresses each theme most in its {new.label} regional "
+            caption=f"The region that stresses each theme most in its {_name(new)} regional "
             "initiatives",
             columns=(
                 Column("label", "Theme"), Column("region", "Leading region"),
@@ -824,7 +835,7 @@ def _regions(new_clauses: pl.DataFrame, new: Edition) -> Measures:
     )
     intro = (
         f"The {emphasis.get_column('region').n_unique()} regions' initiatives in the "
-        f"{new.label} final report (Part III), theme by theme. A region stresses a theme when "
+        f"{_name(new)} final report (Part III), theme by theme. A region stresses a theme when "
         "its rate is high and its one-vs-rest z-score is large; dispersion says in how many of "
         "the region's initiatives the theme appears at all."
     )

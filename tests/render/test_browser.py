@@ -1,0 +1,207 @@
+"""The default report in Debian's chromium, headless: no console errors, no network requests.
+
+Chromium is driven through the DevTools protocol over a websocket; screenshots at desktop and
+narrow widths go to tests/render/_artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+import shutil
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+websocket = pytest.importorskip("websocket", reason="websocket-client is not installed")
+
+from toolkit.render.report import build_report  # noqa: E402
+
+ARTIFACTS = Path(__file__).resolve().parent / "_artifacts"
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--remote-debugging-port=0",
+)
+VIEWPORTS = {"desktop": (1280, 900, False), "narrow": (390, 844, True)}
+
+
+def _chromium() -> str | None:
+    if Path("/usr/bin/chromium").is_file():
+        return "/usr/bin/chromium"
+    return shutil.which("chromium")
+
+
+class DevTools:
+    """A minimal DevTools-protocol client: commands by id, events kept in arrival order."""
+
+    def __init__(self, url: str) -> None:
+        self.socket = websocket.create_connection(url, timeout=30, suppress_origin=True)
+        self.ids = itertools.count(1)
+        self.events: list[dict[str, Any]] = []
+
+    def send(self, method: str, **params: Any) -> dict[str, Any]:
+        message_id = next(self.ids)
+        self.socket.send(json.dumps({"id": message_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.socket.recv())
+            if message.get("id") == message_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                result: dict[str, Any] = message.get("result", {})
+                return result
+            if "method" in message:
+                self.events.append(message)
+
+    def wait_for(self, event: str, timeout: float = 30) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        seen = len(self.events)
+        while time.monotonic() < deadline:
+            for message in self.events[seen:]:
+                if message["method"] == event:
+                    return message
+            seen = len(self.events)
+            self.socket.settimeout(max(0.1, deadline - time.monotonic()))
+            message = json.loads(self.socket.recv())
+            if "method" in message:
+                self.events.append(message)
+        raise TimeoutError(event)
+
+    def evaluate(self, expression: str) -> Any:
+        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
+        return result["result"].get("value")
+
+    def close(self) -> None:
+        self.socket.close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A running headless chromium; yields the websocket URL of its first page."""
+    executable = _chromium()
+    if executable is None:
+        pytest.skip("chromium is not installed (run `make browser` or `apt-get install chromium`)")
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    process = subprocess.Popen(
+        [executable, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        port_file = profile / "DevToolsActivePort"
+        deadline = time.monotonic() + 30
+        while not (port_file.is_file() and port_file.read_text().count("\n") >= 1):
+            if time.monotonic() > deadline or process.poll() is not None:
+                pytest.fail("chromium did not open its DevTools port")
+            time.sleep(0.05)
+        port = port_file.read_text().splitlines()[0]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as reply:
+            targets = json.load(reply)
+        page = next(t for t in targets if t["type"] == "page")
+        yield page["webSocketDebuggerUrl"]
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="module")
+def default_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_report(out_dir=tmp_path_factory.mktemp("report") / "baku-2025")
+
+
+def _load(tools: DevTools, page: Path, viewport: str) -> None:
+    width, height, mobile = VIEWPORTS[viewport]
+    tools.send(
+        "Emulation.setDeviceMetricsOverride",
+        width=width, height=height, deviceScaleFactor=1, mobile=mobile,
+    )
+    tools.send("Page.navigate", url=page.as_uri())
+    tools.wait_for("Page.loadEventFired")
+
+
+def _screenshot(tools: DevTools, name: str) -> Path:
+    data = tools.send("Page.captureScreenshot", format="png")["data"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    path.write_bytes(base64.b64decode(data))
+    return path
+
+
+def _key(tools: DevTools, key: str, *, code: str, keycode: int, text: str = "") -> None:
+    common = {"key": key, "code": code, "windowsVirtualKeyCode": keycode}
+    tools.send("Input.dispatchKeyEvent", type="keyDown", text=text, **common)
+    tools.send("Input.dispatchKeyEvent", type="keyUp", **common)
+
+
+def _problems(events: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
+    errors, requests = [], []
+    for event in events:
+        method, params = event["method"], event.get("params", {})
+        if method == "Runtime.consoleAPICalled" and params.get("type") == "error":
+            errors.append(json.dumps(params.get("args")))
+        elif method == "Runtime.exceptionThrown":
+            errors.append(json.dumps(params.get("exceptionDetails")))
+        elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
+            errors.append(params["entry"].get("text", ""))
+        elif method == "Network.requestWillBeSent":
+            url = params["request"]["url"]
+            if not url.startswith(("file:", "data:", "about:")):
+                requests.append(url)
+    return errors, requests
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_default_report_loads_cleanly(browser: str, default_report: Path, viewport: str) -> None:
+    tools = DevTools(browser)
+    try:
+        for domain in ("Runtime", "Log", "Network", "Page"):
+            tools.send(f"{domain}.enable")
+        _load(tools, default_report, viewport)
+        _screenshot(tools, f"report-{viewport}-top")
+        for section in ("redlines", "terms", "regions", "methods"):
+            tools.evaluate(
+                f"document.getElementById('{section}').scrollIntoView({{behavior: 'instant'}})"
+            )
+            _screenshot(tools, f"report-{viewport}-{section}")
+
+        # Nothing sticks out sideways at this width: the page itself never scrolls sideways.
+        overflow = tools.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0
+
+        # The first Tab reaches the skip link; "n" then moves to the first changed clause.
+        tools.evaluate("window.scrollTo(0, 0); document.activeElement.blur()")
+        _key(tools, "Tab", code="Tab", keycode=9)
+        assert tools.evaluate("document.activeElement.className") == "skip-link"
+        _screenshot(tools, f"report-{viewport}-skip-link")
+        _key(tools, "n", text="n", code="KeyN", keycode=78)
+        current = tools.evaluate(
+            "(function(){var c=document.querySelector('.wd-current');"
+            "return c ? [c.closest('.redline').id, c.getClientRects().length > 0] : null;})()"
+        )
+        assert current == ["redline-declaration", True]
+        _screenshot(tools, f"report-{viewport}-first-change")
+
+        errors, requests = _problems(tools.events)
+        assert errors == []
+        assert requests == []
+    finally:
+        tools.close()
