@@ -43,7 +43,7 @@ def test_word_shift_chart() -> None:
     assert [p.get_facecolor()[:3] for p in drawn] == [
         pytest.approx(tuple(int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)))
         for c in (RISING, FALLING)]
-    assert ax.get_title() == "Words rising and falling: Baku, 2025 compared with Kigali, 2022"
+    assert ax.get_title() == "Words rising and falling:\nBaku, 2025 compared with Kigali, 2022"
     assert "bootstrap 95% interval" in ax.get_xlabel()
     error_bars = next(c for c in ax.containers if isinstance(c, ErrorbarContainer))
     assert len(error_bars.lines[2][0].get_segments()) == 2
@@ -57,7 +57,7 @@ def test_rate_ratio_chart() -> None:
     assert labels == ["Artificial intelligence", "Satellites and space", "Resilience", "Spectrum"]
     intervals = [c for c in ax.collections if isinstance(c, LineCollection)]
     assert len(intervals[0].get_segments()) == 4
-    assert ax.get_title() == "Themes per 10,000 tokens: NEW compared with OLD"
+    assert ax.get_title() == "Themes per 10,000 tokens:\nNEW compared with OLD"
 
 
 def test_region_heatmap_draws_one_cell_per_region_and_theme() -> None:

@@ -23,8 +23,13 @@ Unit = Literal["document", "clause"]
 
 def _unit_sums(clauses: pl.DataFrame, matrix: np.ndarray, tokens: np.ndarray, unit: Unit
                ) -> tuple[np.ndarray, np.ndarray]:
-    """Sum clause rows into documents when resampling documents."""
-    if unit == "clause" or "doc_id" not in clauses.columns:
+    """Sum clause rows into documents when resampling documents.
+
+    A side that is one document has nothing to resample at that level: its clauses are
+    resampled instead (the interval then speaks of the clauses of that one text).
+    """
+    if (unit == "clause" or "doc_id" not in clauses.columns
+            or clauses.get_column("doc_id").n_unique() < 2):
         return matrix, tokens.astype(float)
     codes = clauses.get_column("doc_id").cast(pl.String).fill_null("").to_numpy()
     _, inverse = np.unique(codes, return_inverse=True)

@@ -55,8 +55,9 @@ def wilson_ratio(
     centre = (share + zq**2 / (2 * safe_n)) / (1 + zq**2 / safe_n)
     half = zq / (1 + zq**2 / safe_n) * np.sqrt(
         share * (1 - share) / safe_n + zq**2 / (4 * safe_n**2))
-    p_low = np.where(n > 0, np.clip(centre - half, 0.0, 1.0), 0.0)
-    p_high = np.where(n > 0, np.clip(centre + half, 0.0, 1.0), 1.0)
+    # Exact ends where a side is empty: rounding would leave 1e-17 and a ratio of 1e16.
+    p_low = np.where(old > 0, np.clip(centre - half, 0.0, 1.0), 0.0)
+    p_high = np.where(new > 0, np.clip(centre + half, 0.0, 1.0), 1.0)
     sizes = old_tokens / max(new_tokens, 1.0)
     with np.errstate(divide="ignore"):
         low = sizes * (1 - p_high) / p_high

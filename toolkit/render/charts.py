@@ -39,7 +39,7 @@ def word_shift_chart(
     Rising words on top in blue, falling words below in vermillion, strongest first.
     """
     rows = shifts.sort("log2_ratio", descending=True)
-    ax = _axes(ax, (7.5, max(3.0, 0.3 * rows.height + 1.2)))
+    ax = _axes(ax, (8.0, max(3.0, 0.3 * rows.height + 1.6)))
     values = rows.get_column("log2_ratio").to_numpy()
     y = np.arange(rows.height)[::-1]
     # No bootstrap interval (a side without the word): no error bar rather than a false one.
@@ -50,8 +50,8 @@ def word_shift_chart(
     ax.barh(y, values, color=colours, xerr=err, ecolor=NEUTRAL, capsize=2)
     ax.set_yticks(y, rows.get_column("term").to_list())
     ax.axvline(0, color=NEUTRAL, linewidth=0.8)
-    ax.set_xlabel(f"log2 rate ratio ({new_name} / {old_name}), bootstrap 95% interval")
-    ax.set_title(title or f"Words rising and falling: {new_name} compared with {old_name}")
+    ax.set_xlabel(f"log2 rate ratio {new_name} / {old_name}\n(bars: bootstrap 95% interval)")
+    ax.set_title(title or f"Words rising and falling:\n{new_name} compared with {old_name}")
     return ax
 
 
@@ -69,7 +69,7 @@ def rate_ratio_chart(
     Themes absent from both sides are left out: they have no ratio to show.
     """
     rows = shifts.filter((pl.col("old_count") + pl.col("new_count")) > 0)
-    ax = _axes(ax, (7.5, max(3.0, 0.32 * rows.height + 1.2)))
+    ax = _axes(ax, (8.5, max(3.0, 0.32 * rows.height + 1.6)))
     lo_col, hi_col = ("ci_low", "ci_high") if interval == "wilson" else ("boot_low", "boot_high")
     ratio = rows.get_column("rate_ratio").to_numpy()
     low = rows.get_column(lo_col).to_numpy()
@@ -91,8 +91,9 @@ def rate_ratio_chart(
     ax.axvline(1, color=NEUTRAL, linewidth=0.8, linestyle="--")
     ax.set_yticks(y, rows.get_column("label").to_list())
     which = "Wilson" if interval == "wilson" else "bootstrap"
-    ax.set_xlabel(f"rate ratio {new_name} / {old_name} (log scale), {which} 95% interval")
-    ax.set_title(title or f"Themes per 10,000 tokens: {new_name} compared with {old_name}")
+    ax.set_xlabel(f"rate ratio {new_name} / {old_name} (log scale)\n"
+                  f"(lines: {which} 95% interval; blue higher, orange lower, grey unclear)")
+    ax.set_title(title or f"Themes per 10,000 tokens:\n{new_name} compared with {old_name}")
     return ax
 
 

@@ -1,0 +1,87 @@
+"""Frames of the measure stage as JSON records, CSV and plain-text tables.
+
+JSON has no infinity: an open interval end (a theme absent from one side) and a missing
+bootstrap interval are written as null. The JSON follows toolkit/measure/schemas/.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any, Literal
+
+import polars as pl
+
+Schema = Literal["terms", "words", "regions", "kwic"]
+
+
+def records(frame: pl.DataFrame) -> list[dict[str, Any]]:
+    """Rows as dicts, non-finite floats as None."""
+    out = frame.to_dicts()
+    for row in out:
+        for key, value in row.items():
+            if isinstance(value, float) and not math.isfinite(value):
+                row[key] = None
+    return out
+
+
+def to_json(frame: pl.DataFrame) -> str:
+    return json.dumps(records(frame), ensure_ascii=False, indent=2)
+
+
+def to_csv(frame: pl.DataFrame) -> str:
+    return frame.write_csv(float_precision=6)
+
+
+def schema(name: Schema) -> dict[str, Any]:
+    """The JSON Schema of `wtdc terms/regions --format json` output (package data)."""
+    text = resources.files("toolkit.measure").joinpath(f"schemas/{name}.schema.json").read_text(
+        "utf-8")
+    result: dict[str, Any] = json.loads(text)
+    return result
+
+
+def _cell(value: object, digits: int) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "-"
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def to_table(frame: pl.DataFrame, columns: Sequence[tuple[str, str]], *, digits: int = 2) -> str:
+    """A plain-text table of the given (column, heading) pairs; numbers right-aligned."""
+    headings = [h for _, h in columns]
+    cells = [[_cell(row[c], digits) for c, _ in columns] for row in frame.iter_rows(named=True)]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headings)]
+    numeric = [frame.schema[c].is_numeric() for c, _ in columns]
+
+    def line(parts: Sequence[str]) -> str:
+        return "  ".join(
+            p.rjust(w) if num else p.ljust(w)
+            for p, w, num in zip(parts, widths, numeric, strict=True)
+        ).rstrip()
+
+    return "\n".join([line(headings), *(line(r) for r in cells)]) + "\n"
+
+
+TERMS_TABLE = (
+    ("theme", "THEME"), ("old_count", "OLD"), ("new_count", "NEW"),
+    ("old_rate_per_10k", "OLD/10k"), ("new_rate_per_10k", "NEW/10k"), ("rate_ratio", "RATIO"),
+    ("ci_low", "CI_LOW"), ("ci_high", "CI_HIGH"), ("boot_low", "BOOT_LOW"),
+    ("boot_high", "BOOT_HIGH"), ("lrc", "LRC"), ("z", "Z"),
+)
+WORDS_TABLE = (("term", "WORD"), ("direction", "DIRECTION"), *TERMS_TABLE[1:])
+REGIONS_TABLE = (
+    ("region", "REGION"), ("theme", "THEME"), ("count", "COUNT"), ("tokens", "TOKENS"),
+    ("rate_per_10k", "PER_10K"), ("rate_low", "LOW"), ("rate_high", "HIGH"), ("z", "Z"),
+    ("initiatives_with_theme", "INITIATIVES"),
+)
+KWIC_TABLE = (("side", "SIDE"), ("doc_id", "DOC"), ("label", "LABEL"), ("left", "LEFT"),
+              ("match", "MATCH"), ("right", "RIGHT"))
