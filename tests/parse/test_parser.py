@@ -278,7 +278,14 @@ def test_prefinal_declaration(prefinal_declaration_path: Path) -> None:
     assert [c.label for c in doc.clauses if c.label] == [
         "i)", "ii)", "iii)", "iv)", "v)", "1)", "2)", "3)", "4)", "5)",
     ]
-    assert len(doc.clauses) == 24
+    assert len(doc.clauses) == 23
+    concerned = doc.clauses[6]
+    assert concerned.label == "ii)"
+    assert concerned.text.startswith(
+        "We are deeply concerned that approximately one-third of the global population "
+        "remains offline"
+    )
+    assert concerned.span == (27, 29)
 
 
 def test_asp_web_page(asp_web_path: Path) -> None:
@@ -357,3 +364,12 @@ def test_clauses_frame(report: ParsedText) -> None:
     assert row["footnotes"][0]["marker"] == "1"
     assert (row["line_start"], row["line_end"]) == (8205, 8205)
     assert frame.filter(frame["doc_type"] == "regional-initiative")["region"].n_unique() == 6
+
+
+def test_footnotes_in_titles_and_headings(report: ParsedText) -> None:
+    res_17 = report.document("res-17")
+    assert res_17.title.endswith("for approved regional initiatives")
+    assert [f.marker for f in res_17.footnotes] == ["1"]
+    heading = next(s for s in report.document("res-2").sections if s.footnotes)
+    assert heading.heading == "Universal meaningful connectivity for bridging the digital divide"
+    assert heading.footnotes[0].text.startswith("Meaningful connectivity is a level of")

@@ -45,6 +45,8 @@ class Section:
     kind: SectionKind
     clauses: tuple[Clause, ...]
     span: tuple[int, int] = field(default=(0, 0), compare=False)
+    # Footnotes whose marker sits in the heading itself (an annex's sub-heading can carry one).
+    footnotes: tuple[Footnote, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ class Document:
     sections: tuple[Section, ...]
     region: str | None = None  # "AFR", "AMS", "ARB", "ASP", "CIS", "EUR" for initiatives
     span: tuple[int, int] = field(default=(0, 0), compare=False)
+    # Footnotes whose marker sits in the title ("… for approved regional initiatives1").
+    footnotes: tuple[Footnote, ...] = field(default=(), compare=False)
 
     @property
     def clauses(self) -> tuple[Clause, ...]:

@@ -28,6 +28,7 @@ from toolkit.parse.lines import (
 from toolkit.parse.model import Clause, DocType, Document, Footnote, Section, SectionKind
 
 _FOOTNOTE = re.compile(r"^(?P<marker>\d+)\t+(?P<text>.*)$")
+_SENTENCE_END = tuple(".;:,!?")
 
 
 @dataclass(frozen=True)
@@ -262,6 +263,9 @@ class _Parser:
         def clean(box: _Clause) -> str:
             return tidy(_strip_markers(box.parts[0], attached.get(id(box), ())))
 
+        def notes(box: _Clause) -> tuple[Footnote, ...]:
+            return tuple(f for f, _, _ in attached.get(id(box), ()))
+
         all_clauses = [c for d in kept for s in d.sections for c in s.clauses]
         texts = iter(_comparable_all(
             "\n".join(_strip_markers(p, attached.get(id(c), ()), i) for i, p in enumerate(c.parts))
@@ -285,18 +289,20 @@ class _Parser:
                                     label=c.label,
                                     text=next(texts),
                                     ordinal=n,
-                                    footnotes=tuple(f for f, _, _ in attached.get(id(c), ())),
+                                    footnotes=notes(c),
                                     raw="\n".join(p.replace("\t", " ") for p in c.parts),
                                     span=(c.start, c.end),
                                 )
                                 for n, c in enumerate(s.clauses, 1)
                             ),
                             span=(s.start, max([s.end, *(c.end for c in s.clauses)])),
+                            footnotes=notes(headings[id(s)]),
                         )
                         for s in doc.sections
                     ),
                     region=doc.region,
                     span=(doc.start, max(doc.end, doc.start)),
+                    footnotes=notes(titles[id(doc)]),
                 )
             )
 
@@ -360,8 +366,17 @@ class _Parser:
             if self._section_heading(line, doc):
                 return
             clauses = doc.sections[-1].clauses if doc.sections else []
-            if clauses and doc.indent < line.indent < FOOTNOTE_INDENT:
-                # A deeper paragraph continues the clause above it (Declaration, item a)).
+            # A deeper paragraph continues the clause above it (Declaration, item a)); in a
+            # plain source, so does a paragraph that goes on with a sentence left open (the
+            # pre-final Declaration breaks "… of the global population" / "remains offline …").
+            if clauses and (
+                doc.indent < line.indent < FOOTNOTE_INDENT
+                or (
+                    not self.tabbed
+                    and text[:1].islower()
+                    and clauses[-1].parts[-1].rstrip()[-1:] not in _SENTENCE_END
+                )
+            ):
                 current = clauses[-1]
                 current.parts.append(text)
                 current.end = line.end
