@@ -69,6 +69,7 @@ def _register_corpus_commands(
     add.add_argument("--kind", required=True,
                      help="final-report, declaration, regional-initiatives, resolution or other")
     add.add_argument("--title", help="default: the kind, edition and file name")
+    add.add_argument("--source", help="where the file came from (default: its name and today)")
     add.set_defaults(run=_cmd_corpus_add)
 
     fetch = commands.add_parser(
@@ -124,7 +125,9 @@ def _cmd_corpus_verify(args: argparse.Namespace) -> int:
 def _cmd_corpus_add(args: argparse.Namespace) -> int:
     from toolkit.corpus import open_corpus
 
-    entry = open_corpus().add(args.path, edition=args.edition, kind=args.kind, title=args.title)
+    entry = open_corpus().add(
+        args.path, edition=args.edition, kind=args.kind, title=args.title, source=args.source
+    )
     print(f"added {entry.id} ({entry.edition}, {entry.kind}, {entry.format}): {entry.path}")
     return 0
 

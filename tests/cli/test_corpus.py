@@ -176,6 +176,8 @@ def test_add_then_list(capsys, corpus_copy, tmp_path) -> None:
         "final-report",
         "--title",
         "WTDC-22 Final Report",
+        "--source",
+        "ITU publication D-TDC-WTDC-2022, downloaded by hand",
     )
     target = corpus_copy / "kigali-2022-final-report.md"
     assert (code, out, err) == (
@@ -184,6 +186,11 @@ def test_add_then_list(capsys, corpus_copy, tmp_path) -> None:
         [],
     )
     assert target.read_bytes() == user_file.read_bytes()
+    added = json.loads("\n".join(_run(capsys, "corpus", "list", "--format", "json")[1]))[-1]
+    assert (added["title"], added["source"]) == (
+        "WTDC-22 Final Report",
+        "ITU publication D-TDC-WTDC-2022, downloaded by hand",
+    )
     code, out, _ = _run(capsys, "corpus", "list")
     assert out[1:] == [
         "wtdc-25-final-report          baku-2025    final-report          final      text      "

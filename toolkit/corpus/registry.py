@@ -6,9 +6,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 from toolkit.corpus.editions import Edition, edition, known_editions
 from toolkit.corpus.manifest import KINDS, CorpusEntry, load_manifest, write_manifest
@@ -32,18 +33,13 @@ def open_corpus(root: Path | None = None) -> Corpus:
     return Corpus(root.resolve())
 
 
+@dataclass(frozen=True)
 class CorpusProblem:
     """A manifest entry whose file is gone or no longer has the recorded hash."""
 
-    __slots__ = ("actual_sha256", "entry", "status")
-
-    def __init__(self, entry: CorpusEntry, status: str, actual_sha256: str | None) -> None:
-        self.entry = entry
-        self.status = status  # "changed" or "missing"
-        self.actual_sha256 = actual_sha256
-
-    def __repr__(self) -> str:
-        return f"CorpusProblem({self.entry.id!r}, {self.status!r})"
+    entry: CorpusEntry
+    status: Literal["changed", "missing"]
+    actual_sha256: str | None = None
 
     def __str__(self) -> str:
         name = self.entry.path.name
@@ -121,7 +117,7 @@ class Corpus:
             try:
                 actual = _sha256(entry.path.read_bytes())
             except (FileNotFoundError, IsADirectoryError):
-                problems.append(CorpusProblem(entry, "missing", None))
+                problems.append(CorpusProblem(entry, "missing"))
                 continue
             if actual != entry.sha256:
                 problems.append(CorpusProblem(entry, "changed", actual))
@@ -136,7 +132,8 @@ class Corpus:
         title: str | None = None,
         source: str | None = None,
     ) -> CorpusEntry:
-        """Copy a user's file into the corpus and record it in the manifest.
+        """Copy a user's file into the corpus and record it in the manifest; `source` says
+        where it came from (default: the file name and today's date).
 
         The file is read first, so a corrupt or empty one never enters; the copy and the
         manifest are each written atomically.
@@ -171,6 +168,7 @@ class Corpus:
         title: str | None,
         source: str,
     ) -> CorpusEntry:
+        """The one way into the corpus: validate, refuse duplicates, copy, record."""
         known = edition(edition_id)
         if kind not in KINDS:
             raise CorpusError(f"unknown kind '{kind}'; use one of: {', '.join(KINDS)}")
