@@ -204,7 +204,8 @@ def _groups(
             continue
         together = fuzz.ratio(whole_side[whole], "".join(pieces_side[m] for m in members)) / 100
         alone = similarity_whole_piece[whole, linked] if linked is not None else LINK_THRESHOLD
-        if together >= max(alone + GROUP_GAIN, LINK_THRESHOLD):
+        # Near-perfect single links leave little room to gain: ask for half the headroom.
+        if together >= max(alone + min(GROUP_GAIN, (1 - alone) / 2), LINK_THRESHOLD):
             groups[whole] = members
     return groups
 

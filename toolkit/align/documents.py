@@ -83,13 +83,14 @@ def align_editions(
     return align_documents(old_docs, new_docs, lineage=lineage)
 
 
-def edition_documents(edition_id: str, *, corpus: Corpus) -> tuple[tuple[Document, ...], Lineage]:
+def edition_documents(
+    edition_id: str, *, corpus: Corpus | None = None
+) -> tuple[tuple[Document, ...], Lineage]:
     """The documents of an edition's final report in the corpus, with its lineage tables."""
-    from toolkit.parse import parse_lineage, parse_source
+    from toolkit.corpus.resolve import edition_lineage, parsed_edition
 
-    source = corpus.read(corpus.final_report(edition_id))
-    documents = parse_source(source).documents
-    return documents, parse_lineage(source, documents=documents)
+    documents = parsed_edition(edition_id, corpus=corpus).documents
+    return documents, edition_lineage(edition_id, corpus=corpus)
 
 
 def one_sided(old: Document | None, new: Document | None, reason: str) -> Alignment:

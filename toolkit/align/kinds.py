@@ -19,7 +19,9 @@ CHANGE_KINDS: tuple[ChangeKind, ...] = ("references", "labels", "typography")
 _EDITION = re.compile(r"\((?:Rev\.\s*)?[A-Z][\w'.\- ]*?,\s*\d{4}\)")
 # "WTDC-22", "PP-22", "WTSA-24": a conference named by its year.
 _CONFERENCE = re.compile(r"\b(WTDC|PP|WTSA|WRC|RA|WTPF|WSIS)-\d{2}\b")
-_PUNCTUATION = re.compile(r"[^\w]+")
+# Punctuation and spacing both go: "radiofrequency" / "radio-frequency" and "cyber
+# literacy" / "cyberliteracy" are the same words spelt apart or together.
+_PUNCTUATION = re.compile(r"[\W_]+")
 
 
 def _without_references(text: str) -> str:
@@ -27,7 +29,7 @@ def _without_references(text: str) -> str:
 
 
 def _without_typography(text: str) -> str:
-    return " ".join(_PUNCTUATION.sub(" ", text).split())
+    return _PUNCTUATION.sub("", text)
 
 
 def change_kinds(old_text: str, new_text: str, *, relabelled: bool) -> tuple[ChangeKind, ...]:

@@ -13,29 +13,8 @@ from typing import Any
 
 from toolkit.align.kinds import is_hidden, proposal_mark
 from toolkit.align.model import Alignment, ChangeKind, ClausePair, ClauseRef
-from toolkit.parse.model import Document
 
 SCHEMA_VERSION = 1
-
-
-def load_documents(spec: str) -> tuple[Document, ...]:
-    """The documents behind an OLD/NEW argument: a file, "-", EDITION or EDITION:DOC."""
-    from pathlib import Path
-
-    from toolkit.corpus import known_editions
-
-    if (
-        spec != "-"
-        and not Path(spec).exists()
-        and (":" in spec or spec in {e.id for e in known_editions()})
-    ):
-        from toolkit.corpus.resolve import resolve
-
-        return resolve(spec)
-    from toolkit.ingest import read_source
-    from toolkit.parse import parse_source
-
-    return parse_source(read_source(spec)).documents
 
 
 def align_specs(old: str, new: str) -> tuple[tuple[Alignment, ...], bool]:
@@ -54,7 +33,9 @@ def align_specs(old: str, new: str) -> tuple[tuple[Alignment, ...], bool]:
     editions = {e.id for e in known_editions()}
     if old in editions and new in editions and not Path(old).exists() and not Path(new).exists():
         return align_editions(old, new), True
-    old_docs, new_docs = load_documents(old), load_documents(new)
+    from toolkit.corpus.resolve import resolve
+
+    old_docs, new_docs = resolve(old), resolve(new)
     if len(old_docs) == 1 and len(new_docs) == 1:
         alignment = align_clauses(old_docs[0], new_docs[0])
         reason = f"one document on each side: {old} and {new}"
