@@ -513,20 +513,30 @@ def _measure_output(
         sys.stdout.write(to_table(frame, table))
 
 
-def _measure_plot(ax: Axes, path: str) -> None:
-    import io
+def _measure_plot_format(path: str | None) -> str | None:
+    """Checked before any work: a wrong --plot name must not cost a whole run first."""
     from pathlib import Path
 
     from toolkit.errors import InputError
-    from toolkit.files import atomic_write_bytes
 
+    if path is None:
+        return None
     suffix = Path(path).suffix.lower()
     if suffix not in (".png", ".svg"):
         raise InputError(f"cannot draw a chart into '{path}'; name a .png or .svg file")
+    return suffix[1:]
+
+
+def _measure_plot(ax: Axes, path: str) -> None:
+    import io
+
+    from toolkit.files import atomic_write_bytes
+
+    suffix = _measure_plot_format(path)
     buffer = io.BytesIO()
     figure = ax.get_figure(root=True)
     assert figure is not None  # every chart draws on an Axes of a Figure
-    figure.savefig(buffer, format=suffix[1:], dpi=150)
+    figure.savefig(buffer, format=suffix, dpi=150)
     atomic_write_bytes(path, buffer.getvalue())
 
 
@@ -553,6 +563,7 @@ def _cmd_terms(args: argparse.Namespace) -> int:
     from toolkit.measure.export import TERMS_TABLE, WORDS_TABLE
     from toolkit.render.charts import rate_ratio_chart, word_shift_chart
 
+    _measure_plot_format(args.plot)
     lexicon = load_lexicon(args.lexicon)
     old, new = _measure_frame(args.old), _measure_frame(args.new)
     if args.kwic:
@@ -585,6 +596,7 @@ def _cmd_regions(args: argparse.Namespace) -> int:
     from toolkit.measure.regions import initiatives
     from toolkit.render.charts import rate_ratio_chart, region_heatmap
 
+    _measure_plot_format(args.plot)
     lexicon = load_lexicon(args.lexicon)
     clauses = _measure_frame(args.edition)
     if args.kwic:

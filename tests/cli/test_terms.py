@@ -1,0 +1,122 @@
+"""`wtdc terms` and `wtdc regions` on the shipped corpus: exact figures, schemas, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from toolkit.cli import main
+from toolkit.measure.export import schema
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_regions_json_follows_its_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "regions", "--format", "json")
+    assert (code, err) == (0, "")
+    rows = json.loads(out)
+    jsonschema.validate(rows, schema("regions"))
+    assert len(rows) == 6 * 18
+    cis_ai = next(r for r in rows if (r["region"], r["theme"]) == ("CIS", "ai"))
+    # CIS5 is the CIS initiative on AI: its objective has "artificial intelligence (AI)" and
+    # results 1-4 one "AI" each (read in the report, lines 2919-2931); CIS1 adds one more.
+    assert cis_ai["count"] == 6
+    assert (cis_ai["initiatives_with_theme"], cis_ai["initiatives"]) == (2, 5)
+    assert cis_ai["rate_per_10k"] == pytest.approx(6 * 10_000 / cis_ai["tokens"])
+
+
+def test_terms_json_follows_its_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "terms", "baku-2025:res-37", "baku-2025:res-91",
+                       "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    jsonschema.validate(rows, schema("terms"))
+    ai = rows[0]
+    # Resolution 91 on AI: 16 "AI", one "artificial intelligence (AI)" and one "Artificial
+    # Intelligence" in its clauses (its title is not a clause); Resolution 37 has 4.
+    assert (ai["theme"], ai["old_count"], ai["new_count"]) == ("ai", 4, 18)
+    assert ai["ci_low"] > 1 and ai["z"] > 0
+    # Open source is in neither: ratio 1, no upper bound (null in JSON).
+    open_source = next(r for r in rows if r["theme"] == "open-source")
+    assert (open_source["rate_ratio"], open_source["ci_high"]) == (1.0, None)
+
+
+def test_terms_words_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "terms", "baku-2025:ri-afr", "baku-2025:ri-eur", "--words",
+                       "--top", "3", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    jsonschema.validate(rows, schema("words"))
+    assert [r["direction"] for r in rows] == ["rising"] * 3 + ["falling"] * 3
+    # "Member States" fills the African initiatives (23 times) and never the European ones.
+    member = next(r for r in rows if r["term"] == "Member")
+    assert (member["old_count"], member["new_count"], member["theme"]) == (23, 0, "Member")
+    code, out, _ = run(capsys, "terms", "baku-2025:ri-afr", "baku-2025:ri-eur", "--bigrams",
+                       "--top", "2", "--format", "csv")
+    assert code == 0
+    assert out.splitlines()[0].startswith("theme,term,key,direction,old_count,new_count,")
+    assert "Member States" in out
+
+
+def test_kwic_lists_every_counted_match(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "regions", "--kwic", "ai", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    jsonschema.validate(rows, schema("kwic"))
+    run(capsys, "regions", "--format", "json")
+    code, out, _ = run(capsys, "regions", "--format", "json")
+    total = sum(r["count"] for r in json.loads(out) if r["theme"] == "ai")
+    assert len(rows) == total
+    assert rows[0]["doc_id"] == "ri-afr2"
+    assert rows[0]["match"] == "artificial intelligence (AI)"
+
+
+def test_table_output_and_within(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "regions", "--within", "sections")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["THEME", "OLD", "NEW", "OLD/10k", "NEW/10k", "RATIO", "CI_LOW",
+                                "CI_HIGH", "BOOT_LOW", "BOOT_HIGH", "LRC", "Z"]
+    assert [line.split()[0] for line in lines[1:4]] == ["ai", "satellite", "resilience"]
+    code, out, _ = run(capsys, "regions", "--within", "revision", "--format", "json")
+    rows = json.loads(out)
+    jsonschema.validate(rows, schema("terms"))
+    # No resolution left unchanged since an earlier edition speaks of AI.
+    assert (rows[0]["theme"], rows[0]["old_count"]) == ("ai", 0)
+
+
+def test_plots_are_written(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    png, svg = tmp_path / "regions.png", tmp_path / "terms.svg"
+    assert run(capsys, "regions", "--plot", str(png))[0] == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert run(capsys, "terms", "baku-2025:res-37", "baku-2025:res-91", "--plot", str(svg))[0] == 0
+    assert "Themes per 10,000 tokens:" in svg.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["regions", "--plot", "chart.pdf"],
+         "wtdc: cannot draw a chart into 'chart.pdf'; name a .png or .svg file"),
+        (["regions", "--kwic", "robots"], "wtdc: unknown theme 'robots'; the lexicon has: ai, "),
+        (["terms", "baku-2025:res-37", "baku-2025:res-999"], "wtdc: "),
+        (["regions", "--lexicon", "no-such.toml"], "wtdc: cannot read lexicon no-such.toml"),
+        (["regions", "baku-2025:res-37"], "wtdc: no regional initiatives in these texts; give"),
+    ],
+)
+def test_trouble_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    argv: list[str], message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err.startswith(message) and err.count("\n") == 1
+    assert not (tmp_path / "chart.pdf").exists()
