@@ -1,0 +1,244 @@
+"""The comparison report built from the shipped corpus: contents, files, determinism, safety."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from toolkit.cli import main
+from toolkit.corpus import open_corpus
+from toolkit.errors import InputError, MissingEditionError
+from toolkit.parse import parse_source
+from toolkit.parse.lineage import parse_lineage
+from toolkit.render import report
+from toolkit.render.report import build_report
+
+TABLES = (
+    "sources", "lineage-summary", "lineage", "missing-texts", "prior-editions",
+    "term-shifts", "region-leaders", "region-emphasis",
+)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_report(out_dir=tmp_path_factory.mktemp("r") / "baku-2025")
+
+
+@pytest.fixture(scope="module")
+def page(built: Path) -> str:
+    return built.read_text(encoding="utf-8")
+
+
+def _json(built: Path, name: str) -> list[dict[str, object]]:
+    data: list[dict[str, object]] = json.loads((built.parent / f"{name}.json").read_text())
+    return data
+
+
+class _Outline(HTMLParser):
+    """Tags, attributes and text of a page, for checks a browser would make."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.headings: list[int] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit():
+            self.headings.append(int(tag[1]))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _outline(html: str) -> _Outline:
+    outline = _Outline()
+    outline.feed(html)
+    return outline
+
+
+def test_report_files(built: Path) -> None:
+    names = {p.name for p in built.parent.iterdir()}
+    expected = {"index.html"} | {f"{t}.{ext}" for t in TABLES for ext in ("csv", "json")}
+    expected |= {f"redline-{d}.{ext}" for d in ("declaration", "ri-asp") for ext in ("csv", "json")}
+    assert names == expected
+    assert built.parent.stat().st_mode & 0o777 == 0o755
+    assert all(p.stat().st_mode & 0o777 == 0o644 for p in built.parent.iterdir())
+
+
+def test_every_table_has_the_same_rows_in_csv_and_json(built: Path) -> None:
+    for name in TABLES:
+        rows = _json(built, name)
+        with (built.parent / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+            records = list(csv.DictReader(handle))
+        assert len(records) == len(rows), name
+        if rows:
+            assert list(records[0]) == list(rows[0]), name
+
+
+def test_lineage_matches_the_final_report(built: Path) -> None:
+    corpus = open_corpus()
+    source = corpus.read(corpus.final_report("baku-2025"))
+    lineage = parse_lineage(source, documents=parse_source(source).documents)
+    summary = {row["fate"]: row for row in _json(built, "lineage-summary")}
+    for fate in ("new", "revised", "unchanged", "abrogated"):
+        expected = sum(r.baku == fate and r.kind == "resolution" for r in lineage.current)
+        assert summary[fate]["resolutions"] == expected
+    rows = {row["doc_id"]: row for row in _json(built, "lineage")}
+    assert len(rows) == len(lineage.current)
+    assert rows["res-37"]["prior_edition"] == "Kigali, 2022"
+    assert rows["res-16"]["prior_edition"] == "Buenos Aires, 2017"
+    assert rows["res-24"]["prior_edition"] == "Dubai, 2014"
+    assert rows["res-53"]["baku"] == "abrogated"
+    assert summary["new"]["resolutions"] == 4
+
+
+def test_missing_texts_and_editions_are_stated(built: Path, page: str) -> None:
+    priors = {row["edition_id"]: row for row in _json(built, "prior-editions")}
+    assert priors["kigali-2022"]["in_corpus"] is False
+    assert priors["kigali-2022"]["texts"] == 44
+    assert priors["kigali-2022"]["to_add"] == (
+        "wtdc corpus add PATH --edition kigali-2022 --kind final-report"
+    )
+    assert "buenos-aires-2017" in priors
+    text = " ".join(_outline(page).text)
+    assert "The corpus holds no final report of an earlier edition: Kigali 2022, " \
+        "Buenos Aires 2017" in text
+    assert "wtdc corpus add PATH --edition buenos-aires-2017 --kind final-report" in text
+    assert "wtdc report --old kigali-2022" in text
+    missing = _json(built, "missing-texts")
+    if missing:
+        assert f"{len(missing)} texts in force per the status table have no text" in text
+    else:
+        assert "None: every resolution and Recommendation the status table lists as in " \
+            "force has its text" in text
+    assert "Nothing in this report is simulated" in text
+
+
+def test_redlines_show_the_real_pairs(built: Path, page: str) -> None:
+    assert 'id="redline-declaration"' in page and 'id="redline-ri-asp"' in page
+    # The editorial pass of the declaration: older people → older persons, bracket removed.
+    assert "<del>people</del><ins>persons</ins>" in page
+    pairs = json.loads((built.parent / "redline-ri-asp.json").read_text())
+    assert pairs["old"] == "regional-initiatives-asp-web"
+    assert pairs["new"] == "baku-2025:ri-asp"
+    assert [d["new_id"] for d in pairs["documents"]] == [f"ri-asp{i}" for i in range(1, 6)]
+    # Input text is escaped: "C&I" of ASP3 comes through as text.
+    assert "(C&amp;I)" in page
+
+
+def test_term_shifts_and_regions(built: Path) -> None:
+    shifts = {row["theme"]: row for row in _json(built, "term-shifts")}
+    ai = shifts["ai"]
+    assert ai["old_count"] == 0 and ai["new_count"] > 0
+    assert ai["ci_low"] is not None and ai["ci_low"] > 1
+    regions = _json(built, "region-emphasis")
+    assert {row["region"] for row in regions} == {"AFR", "AMS", "ARB", "ASP", "CIS", "EUR"}
+    assert {row["initiatives"] for row in regions} == {5}
+    leaders = _json(built, "region-leaders")
+    assert len(leaders) == len({row["theme"] for row in regions})
+
+
+def test_page_is_self_contained_and_accessible(built: Path, page: str) -> None:
+    outline = _outline(page)
+    tags = [tag for tag, _ in outline.tags]
+    # No external resource of any kind: nothing to load but the page itself.
+    assert "link" not in tags and "img" not in tags and "iframe" not in tags
+    assert all("src" not in attrs for _, attrs in outline.tags)
+    for tag, attrs in outline.tags:
+        href = attrs.get("href") or ""
+        if tag == "a" and not href.startswith("#"):
+            assert (built.parent / href).is_file(), href
+    assert "@import" not in page
+    assert re.findall(r"url\((.)", page) == ["#"] * page.count("url(")
+    # Landmarks, skip link, captions and header cells.
+    for tag in ("header", "nav", "main", "footer"):
+        assert tags.count(tag) >= 1
+    assert outline.tags[tags.index("a")][1] == {"class": "skip-link", "href": "#main"}
+    assert tags.count("caption") == tags.count("table")
+    assert all(attrs.get("scope") in ("col", "row") for tag, attrs in outline.tags
+               if tag == "th")
+    # Headings never skip a level on the way down.
+    assert outline.headings[0] == 1
+    assert all(b <= a + 1 for a, b in zip(outline.headings, outline.headings[1:], strict=False))
+    # Ids are unique (the SVG charts' ids are prefixed per chart).
+    ids = [attrs["id"] for _, attrs in outline.tags if attrs.get("id")]
+    assert len(ids) == len(set(ids))
+    assert tags.count("svg") == 2
+
+
+def test_report_is_byte_identical_across_runs(built: Path, tmp_path: Path) -> None:
+    again = build_report(out_dir=tmp_path / "again")
+    for file in built.parent.iterdir():
+        assert (again.parent / file.name).read_bytes() == file.read_bytes(), file.name
+
+
+def test_input_text_is_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "corpus"
+    shutil.copytree(Path(open_corpus().root), root)
+    monkeypatch.setenv("WTDC_CORPUS", str(root))
+    note = tmp_path / "note.txt"
+    note.write_text('Ampersands & <script>alert("x")</script> stay text.\n', encoding="utf-8")
+    open_corpus().add(note, edition="baku-2025", kind="other",
+                      title='<script>alert("x")</script> & Co')
+    page = build_report(out_dir=tmp_path / "out").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Co" in page
+    assert '<script>alert("x")' not in page
+    outline = _outline(page)
+    assert '<script>alert("x")</script> & Co' in outline.text
+    # The page's own script and one per redline fragment; nothing from the input.
+    assert [tag for tag, _ in outline.tags].count("script") == 3
+
+
+def test_failed_run_leaves_the_previous_report(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "baku-2025"
+    shutil.copytree(built.parent, target)
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+
+    def broken(view: report.ReportView) -> str:
+        raise RuntimeError("template failed")
+
+    monkeypatch.setattr(report, "render_report", broken)
+    with pytest.raises(RuntimeError):
+        build_report(out_dir=target)
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["baku-2025"]
+
+
+def test_output_dir_of_other_files_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "thesis.docx").write_bytes(b"mine")
+    with pytest.raises(InputError, match="is not a wtdc report; choose another directory"):
+        build_report(out_dir=tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["thesis.docx"]
+
+
+def test_missing_old_edition_is_one_line_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(MissingEditionError):
+        build_report(old_edition="kigali-2022", out_dir=tmp_path / "r")
+    status = main(["report", "--old", "kigali-2022", "-o", str(tmp_path / "r")])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err == (
+        "wtdc: the corpus holds no final report of kigali-2022 (Kigali, 2022); run `wtdc corpus "
+        "fetch kigali-2022`, or download it yourself and run `wtdc corpus add PATH --edition "
+        "kigali-2022 --kind final-report`\n"
+    )
+    assert not (tmp_path / "r").exists()
+
+
+def test_cli_writes_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["report", "-o", str(tmp_path / "r")])
+    assert status == 0
+    assert capsys.readouterr().out == f"{tmp_path / 'r' / 'index.html'}\n"
+    assert (tmp_path / "r" / "term-shifts.csv").is_file()
