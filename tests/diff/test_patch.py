@@ -50,3 +50,9 @@ def test_patch_on_wrong_text_fails_clearly() -> None:
 def test_not_a_patch() -> None:
     with pytest.raises(PatchError, match="not diff-match-patch patch text"):
         apply_patch("text", "hello\n")
+
+
+def test_dense_hunks_whose_context_reaches_into_the_previous_hunk() -> None:
+    old = "ab" * 50
+    new = "".join(c + "X" if i % 5 == 0 else c for i, c in enumerate(old))
+    assert apply_patch(old, make_patch(old, new)) == new

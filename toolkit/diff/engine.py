@@ -13,6 +13,7 @@ from toolkit.align import align_clauses
 from toolkit.align.model import Alignment, ClausePair, ClauseRef
 from toolkit.diff.model import ClauseDiff, DiffOptions, DocumentDiff, TextDiff, words_changed
 from toolkit.diff.words import DELETE, EQUAL, INSERT, Granularity, Ops, word_ops
+from toolkit.errors import InputError
 from toolkit.parse.model import Document
 
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
@@ -83,7 +84,13 @@ def _align(old: Document | None, new: Document | None) -> Alignment:
                 for o, n in zip(_refs(old), _refs(new), strict=True)
             )
             return Alignment(old, new, pairs)
-        return align_clauses(old, new)
+        try:
+            return align_clauses(old, new)
+        except MemoryError:
+            raise InputError(
+                f"{old.id}: {len(old.clauses)} and {len(new.clauses)} clauses are too many to "
+                "align in memory; diff smaller parts, or use --format patch (no alignment)"
+            ) from None
     doc = old or new
     assert doc is not None
     refs = _refs(doc)
