@@ -205,3 +205,31 @@ def test_default_report_loads_cleanly(browser: str, default_report: Path, viewpo
         assert requests == []
     finally:
         tools.close()
+
+
+def test_input_markup_shows_as_text(
+    browser: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from toolkit.corpus import open_corpus
+
+    root = tmp_path / "corpus"
+    shutil.copytree(open_corpus().root, root)
+    monkeypatch.setenv("WTDC_CORPUS", str(root))
+    note = tmp_path / "note.txt"
+    note.write_text('Ampersands & <script>alert("x")</script> stay text.\n', encoding="utf-8")
+    open_corpus().add(note, edition="baku-2025", kind="other",
+                      title='<script>alert("x")</script> & Co')
+    page = build_report(out_dir=tmp_path / "out")
+    tools = DevTools(browser)
+    try:
+        for domain in ("Runtime", "Log", "Network", "Page"):
+            tools.send(f"{domain}.enable")
+        _load(tools, page, "desktop")
+        assert tools.evaluate(
+            "document.body.innerText.includes('<script>alert(\"x\")</script> & Co')"
+        )
+        assert tools.evaluate("document.scripts.length") == 3
+        assert not any(e["method"] == "Page.javascriptDialogOpening" for e in tools.events)
+        assert _problems(tools.events) == ([], [])
+    finally:
+        tools.close()
