@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from toolkit import __version__
 from toolkit.errors import ToolkitError
@@ -668,8 +669,16 @@ REGISTRARS.append(_register_report)
 
 # --- wiring ---------------------------------------------------------------------------
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in the house style: one `wtdc:` line naming the help to read, exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"wtdc: {message}; see '{self.prog} --help'\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    # Sub-parsers are made with the class of their parent, so all of them inherit `error`.
+    parser = _Parser(
         prog="wtdc",
         description="Compare editions of ITU WTDC resolutions, clause by clause.",
     )
