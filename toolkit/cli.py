@@ -459,13 +459,16 @@ def _register_terms(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "NEW/OLD with its 95%% Wilson interval and a bootstrap interval over whole documents, "
         "the conservative log-ratio (LRC) and the weighted log-odds z-score (Monroe et al. "
         "2008). JSON follows toolkit/measure/schemas/terms.schema.json (words.schema.json "
-        "with --words or --bigrams).",
+        "with --words or --bigrams, edits.schema.json with --edits).",
     )
     terms.add_argument("old", metavar="OLD", help=_MEASURE_SOURCE)
     terms.add_argument("new", metavar="NEW", help=_MEASURE_SOURCE)
     level = terms.add_mutually_exclusive_group()
     level.add_argument("--words", action="store_true", help="top rising and falling words")
     level.add_argument("--bigrams", action="store_true", help="top rising and falling bigrams")
+    level.add_argument("--edits", action="store_true",
+                       help="align OLD with NEW and split each theme's counts into text kept, "
+                       "inserted or deleted in edited clauses, whole clauses and documents")
     terms.add_argument("--top", type=int, default=20, metavar="N",
                        help="rising and falling words to show, each (default 20)")
     terms.add_argument("--unit", choices=("document", "clause"), default="document",
@@ -570,6 +573,15 @@ def _cmd_terms(args: argparse.Namespace) -> int:
     if args.kwic:
         return _measure_kwic({"old": old, "new": new}, args, lexicon)
     names = {"old_name": args.old, "new_name": args.new}
+    if args.edits:
+        from toolkit.align import align_documents
+        from toolkit.corpus.resolve import resolve
+        from toolkit.measure import edit_shifts
+        from toolkit.measure.export import EDITS_TABLE
+
+        parts = edit_shifts(align_documents(resolve(args.old), resolve(args.new)), lexicon)
+        _measure_output(parts, args.format, EDITS_TABLE)
+        return 0
     if args.words or args.bigrams:
         shifts = word_shifts(old, new, n=2 if args.bigrams else 1, top=args.top,
                              unit=args.unit, seed=args.seed)

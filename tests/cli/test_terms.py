@@ -65,6 +65,19 @@ def test_terms_words_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Member States" in out
 
 
+def test_edits_json_follows_its_schema(
+    capsys: pytest.CaptureFixture[str], prefinal_declaration_path: Path
+) -> None:
+    code, out, _ = run(capsys, "terms", str(prefinal_declaration_path), "baku-2025:declaration",
+                       "--edits", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    jsonschema.validate(rows, schema("edits"))
+    # The editorial pass kept the declaration's four satellite/space matches as they were.
+    satellite = next(r for r in rows if r["theme"] == "satellite")
+    assert (satellite["old_count"], satellite["new_count"], satellite["kept_new"]) == (4, 4, 4)
+
+
 def test_kwic_lists_every_counted_match(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "regions", "--kwic", "ai", "--format", "json")
     assert code == 0

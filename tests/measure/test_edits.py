@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import polars as pl
 import pytest
 
 from toolkit.align.model import Alignment, ClausePair, ClauseRef
@@ -54,3 +57,27 @@ def test_each_theme_change_is_split_into_its_parts() -> None:
         assert row["old_count"] == pytest.approx(
             row["kept_old"] + row["deleted_in_edited"] + row["deleted_clauses"]
             + row["dropped_documents"])
+
+
+def test_real_earlier_versions_split_into_parts(
+    prefinal_declaration_path: Path, asp_web_path: Path
+) -> None:
+    from toolkit.align import align_documents
+    from toolkit.corpus.resolve import resolve
+    from toolkit.measure import term_counts
+    from toolkit.parse import clauses_frame
+
+    for old_spec, new_spec in ((str(prefinal_declaration_path), "baku-2025:declaration"),
+                               (str(asp_web_path), "baku-2025:ri-asp")):
+        old, new = resolve(old_spec), resolve(new_spec)
+        parts = edit_shifts(align_documents(old, new))
+        # The parts add up to the plain counts of each side, clause by clause once.
+        assert parts["old_count"].to_list() == term_counts(clauses_frame(old), by=())[
+            "count"].to_list()
+        assert parts["new_count"].to_list() == term_counts(clauses_frame(new), by=())[
+            "count"].to_list()
+    # ASP3 result 6: the web page's "radiofrequency" became "radio-frequency" in the report;
+    # the other three spectrum matches of that clause are kept.
+    spectrum = parts.filter(pl.col("theme") == "spectrum").row(0, named=True)
+    assert (spectrum["kept_old"], spectrum["deleted_in_edited"]) == (3, 1)
+    assert (spectrum["kept_new"], spectrum["inserted_in_edited"]) == (3, 1)

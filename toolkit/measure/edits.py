@@ -9,6 +9,7 @@ documents new in NEW or gone from OLD. The parts add up to the two sides' counts
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import numpy as np
 import polars as pl
@@ -45,37 +46,64 @@ def _split(theme: Theme, text: str, mask: np.ndarray) -> tuple[int, int]:
     return kept, changed
 
 
+@dataclass
+class _Side:
+    """One clause of one side, with every clause the alignment links it to."""
+
+    text: str
+    partners: list[str] = field(default_factory=list)
+    whole_document: bool = False  # its document has no partner at all
+
+
+def _sides(alignments: Iterable[Alignment]) -> tuple[dict[str, _Side], dict[str, _Side]]:
+    """Old and new clauses, each once: a split or merge lists one clause in several pairs."""
+    old: dict[str, _Side] = {}
+    new: dict[str, _Side] = {}
+    for alignment in alignments:
+        for pair in alignment.pairs:
+            if pair.old is not None:
+                side = old.setdefault(pair.old.id, _Side(
+                    normalize(pair.old.clause.text), whole_document=alignment.new_doc is None))
+                if pair.new is not None:
+                    side.partners.append(normalize(pair.new.clause.text))
+            if pair.new is not None:
+                side = new.setdefault(pair.new.id, _Side(
+                    normalize(pair.new.clause.text), whole_document=alignment.old_doc is None))
+                if pair.old is not None:
+                    side.partners.append(normalize(pair.old.clause.text))
+    return old, new
+
+
 def edit_shifts(alignments: Iterable[Alignment], lexicon: Lexicon | None = None) -> pl.DataFrame:
     """One row per theme: old_count, new_count and the parts they split into (see PARTS).
 
     old_count = kept_old + deleted_in_edited + deleted_clauses + dropped_documents, and
-    new_count = kept_new + inserted_in_edited + inserted_clauses + new_documents.
+    new_count = kept_new + inserted_in_edited + inserted_clauses + new_documents. A clause
+    linked to several (a split or merge) is diffed against their joined text.
     """
     from toolkit.diff import word_ops
 
     lex = lexicon or load_lexicon()
     parts = {p: np.zeros(len(lex.themes), dtype=np.int64) for p in PARTS}
-    for alignment in alignments:
-        for pair in alignment.pairs:
-            old = normalize(pair.old.clause.text) if pair.old else None
-            new = normalize(pair.new.clause.text) if pair.new else None
-            if old is not None and new is not None:
-                ops = word_ops(old, new)
-                old_mask, new_mask = _changed_mask(ops, -1), _changed_mask(ops, 1)
-            for j, theme in enumerate(lex.themes):
-                if old is not None and new is not None:
-                    kept, deleted = _split(theme, old, old_mask)
-                    parts["kept_old"][j] += kept
-                    parts["deleted_in_edited"][j] += deleted
-                    kept, inserted = _split(theme, new, new_mask)
-                    parts["kept_new"][j] += kept
-                    parts["inserted_in_edited"][j] += inserted
-                elif old is not None:
-                    where = "dropped_documents" if alignment.new_doc is None else "deleted_clauses"
-                    parts[where][j] += len(theme.spans(old))
-                elif new is not None:
-                    where = "new_documents" if alignment.old_doc is None else "inserted_clauses"
-                    parts[where][j] += len(theme.spans(new))
+    old, new = _sides(alignments)
+    for sides, op_side, names in (
+        (old, -1, ("kept_old", "deleted_in_edited", "deleted_clauses", "dropped_documents")),
+        (new, 1, ("kept_new", "inserted_in_edited", "inserted_clauses", "new_documents")),
+    ):
+        kept, changed, alone, whole = names
+        for side in sides.values():
+            if side.partners:
+                other = " ".join(side.partners)
+                ops = word_ops(other, side.text) if op_side == 1 else word_ops(side.text, other)
+                mask = _changed_mask(ops, op_side)
+                for j, theme in enumerate(lex.themes):
+                    k, c = _split(theme, side.text, mask)
+                    parts[kept][j] += k
+                    parts[changed][j] += c
+            else:
+                where = whole if side.whole_document else alone
+                for j, theme in enumerate(lex.themes):
+                    parts[where][j] += len(theme.spans(side.text))
     old_count = (parts["kept_old"] + parts["deleted_in_edited"] + parts["deleted_clauses"]
                  + parts["dropped_documents"])
     new_count = (parts["kept_new"] + parts["inserted_in_edited"] + parts["inserted_clauses"]

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-Schema = Literal["terms", "words", "regions", "kwic"]
+Schema = Literal["terms", "words", "regions", "kwic", "edits"]
 
 
 def records(frame: pl.DataFrame) -> list[dict[str, Any]]:
@@ -85,3 +85,10 @@ REGIONS_TABLE = (
 )
 KWIC_TABLE = (("side", "SIDE"), ("doc_id", "DOC"), ("label", "LABEL"), ("left", "LEFT"),
               ("match", "MATCH"), ("right", "RIGHT"))
+EDITS_TABLE = (
+    ("theme", "THEME"), ("old_count", "OLD"), ("new_count", "NEW"), ("kept_old", "KEPT_OLD"),
+    ("kept_new", "KEPT_NEW"), ("deleted_in_edited", "DEL_EDITED"),
+    ("inserted_in_edited", "INS_EDITED"), ("deleted_clauses", "DEL_CLAUSES"),
+    ("inserted_clauses", "INS_CLAUSES"), ("dropped_documents", "DROPPED_DOCS"),
+    ("new_documents", "NEW_DOCS"),
+)
