@@ -1,0 +1,205 @@
+"""`wtdc diff` and `wtdc patch apply`: exact output; exit 0 same, 1 different, 2 trouble."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from toolkit.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+SCHEMA = REPO / "toolkit" / "diff" / "diff.schema.json"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture()
+def texts(tmp_path: Path) -> tuple[Path, Path]:
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text("Older people live here.\n\nA second paragraph & more.\n", encoding="utf-8")
+    new.write_text("Older persons live here.\n\nA second paragraph & more.\n", encoding="utf-8")
+    return old, new
+
+
+def test_text_output(capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path]) -> None:
+    old, new = texts
+    status, out, err = run(capsys, "diff", str(old), str(new))
+    assert (status, err) == (1, "")
+    assert out == (
+        f"--- {old}\n+++ {new}\n\n## text\n"
+        "@@ text › ¶1: edited, similarity 0.75 @@\n"
+        "Older [-people-]{+persons+} live here.\n\n"
+        "clauses: 1 unchanged, 1 edited, 0 moved, 0 inserted, 0 deleted, 0 split, 0 merged; "
+        "0 relabelled; words: +1 -1\n"
+    )
+
+
+def test_identical(capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path]) -> None:
+    old, _ = texts
+    assert run(capsys, "diff", str(old), str(old)) == (0, f"{old} and {old} are identical\n", "")
+    status, out, err = run(capsys, "diff", str(old), str(old), "--format", "json")
+    assert (status, json.loads(out)["identical"]) == (0, True)
+    assert err == f"{old} and {old} are identical\n"  # stdout stays JSON
+
+
+def test_ignore_case(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The Baku  Action Plan.\n", encoding="utf-8")
+    b.write_text("the baku Action Plan.\n", encoding="utf-8")
+    assert run(capsys, "diff", str(a), str(b))[0] == 1
+    assert run(capsys, "diff", str(a), str(b), "--ignore-case")[0] == 0
+
+
+def test_stat(capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path]) -> None:
+    old, new = texts
+    assert run(capsys, "diff", str(old), str(new), "--stat") == (1, (
+        "text | clauses: 1 unchanged, 1 edited, 0 moved, 0 inserted, 0 deleted, 0 split, "
+        "0 merged; 0 relabelled; words: +1 -1\n"
+        "total: clauses: 1 unchanged, 1 edited, 0 moved, 0 inserted, 0 deleted, 0 split, "
+        "0 merged; 0 relabelled; words: +1 -1\n"), "")
+
+
+def test_json_matches_schema_and_output_file(
+    capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = texts
+    target = tmp_path / "out" / "diff.json"
+    assert run(capsys, "diff", str(old), str(new), "--format", "json", "-o", str(target)) == (
+        1, "", "")
+    document = json.loads(target.read_text(encoding="utf-8"))
+    jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    (pair,) = [p for p in document["documents"][0]["pairs"] if p["status"] == "edited"]
+    assert pair["ops"] == [[0, "Older "], [-1, "people"], [1, "persons"], [0, " live here."]]
+    assert [p.name for p in target.parent.iterdir()] == ["diff.json"]  # no temporary left
+
+
+def test_html(capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path]) -> None:
+    old, new = texts
+    status, out, _ = run(capsys, "diff", str(old), str(new), "--format", "html")
+    assert status == 1
+    assert out.startswith("<!DOCTYPE html>")
+    assert "Older <del>people</del><ins>persons</ins> live here." in out
+
+
+def test_patch_round_trip(
+    capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = texts
+    status, patch, _ = run(capsys, "diff", str(old), str(new), "--format", "patch")
+    assert status == 1
+    assert patch == "@@ -3,14 +3,15 @@\n der \n-people\n+persons\n  liv\n"
+    patch_file = tmp_path / "p.patch"
+    patch_file.write_text(patch, encoding="utf-8")
+    assert run(capsys, "patch", "apply", str(old), str(patch_file)) == (
+        0, new.read_text(encoding="utf-8"), "")
+    assert run(capsys, "patch", "apply", str(new), str(patch_file)) == (2, "", (
+        "wtdc: 1 of 1 patch hunks do not apply to the old text; "
+        "check that OLD is the text the patch was made from\n"))
+
+
+def test_patch_of_the_real_pair_rebuilds_the_declaration(
+    capsys: pytest.CaptureFixture[str], prefinal_declaration_path: Path, tmp_path: Path
+) -> None:
+    status, patch, _ = run(capsys, "diff", str(prefinal_declaration_path),
+                           "baku-2025:declaration", "--format", "patch")
+    assert status == 1
+    patch_file = tmp_path / "decl.patch"
+    patch_file.write_text(patch, encoding="utf-8")
+    target = tmp_path / "declaration.txt"
+    assert run(capsys, "patch", "apply", str(prefinal_declaration_path), str(patch_file),
+               "-o", str(target)) == (0, "", "")
+    rebuilt = target.read_text(encoding="utf-8")
+    assert rebuilt.startswith("\t\t\tBAKU DECLARATION\n")
+    assert "for the full and rapid implementation of the Baku Declaration, the Baku Action Plan" \
+        in rebuilt
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["/nonexistent/old.txt", "{new}"],
+         "wtdc: /nonexistent/old.txt: no such file; check the path and try again\n"),
+        (["{dir}", "{new}"], "wtdc: {dir}: is a directory, not a file; give a .txt, .md, .html, "
+         ".docx or .pdf file\n"),
+        (["{empty}", "{new}"], "wtdc: {empty}: is empty; give a file that holds the text\n"),
+        (["-", "-"], "wtdc: OLD and NEW cannot both be standard input; give a file for one of "
+         "them\n"),
+    ],
+)
+def test_bad_input(
+    capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path], tmp_path: Path,
+    argv: list[str], message: str,
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    names = {"new": str(texts[1]), "dir": str(tmp_path), "empty": str(empty)}
+    status, out, err = run(capsys, "diff", *(a.format(**names) for a in argv))
+    assert (status, out, err) == (2, "", message.format(**names))
+
+
+def test_unknown_document_lists_what_exists(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "diff", "baku-2025:res-999", "baku-2025:declaration")
+    assert (status, out) == (2, "")
+    assert err.startswith("wtdc: edition baku-2025 holds no document 'res-999'; it holds "
+                          "declaration, action-plan, ")
+    assert err.count("\n") == 1
+
+
+def test_binary_file_and_no_partial_output(
+    capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path], tmp_path: Path
+) -> None:
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00\x01\x02" * 10)
+    target = tmp_path / "out.html"
+    status, out, err = run(capsys, "diff", str(binary), str(texts[1]), "-o", str(target))
+    assert (status, out) == (2, "")
+    assert err.startswith(f"wtdc: {binary}: looks like a binary file")
+    assert not target.exists()
+
+
+def test_standard_input(texts: tuple[Path, Path]) -> None:
+    old, new = texts
+    done = subprocess.run(
+        [sys.executable, "-m", "toolkit", "diff", "-", str(new), "--stat"],
+        input=old.read_bytes(), capture_output=True, cwd=REPO, check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.decode().endswith("0 relabelled; words: +1 -1\n")
+
+
+def _on_terminal(argv: list[str], env: dict[str, str]) -> bytes:
+    """Run the CLI with stdout on a pseudo-terminal; return what it printed there."""
+    leader, follower = pty.openpty()
+    done = subprocess.run([sys.executable, "-m", "toolkit", *argv], stdout=follower,
+                          stderr=subprocess.DEVNULL, cwd=REPO, env=env, check=False)
+    os.close(follower)
+    chunks = []
+    try:
+        while chunk := os.read(leader, 65536):
+            chunks.append(chunk)
+    except OSError:
+        pass
+    os.close(leader)
+    assert done.returncode == 1
+    return b"".join(chunks)
+
+
+def test_colour_on_a_terminal_unless_no_color(texts: tuple[Path, Path]) -> None:
+    old, new = texts
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    coloured = _on_terminal(["diff", str(old), str(new)], env)
+    assert b"\x1b[31m[-people-]\x1b[0m\x1b[32m{+persons+}\x1b[0m" in coloured
+    plain = _on_terminal(["diff", str(old), str(new)], {**env, "NO_COLOR": "1"})
+    assert b"[-people-]{+persons+}" in plain and b"\x1b[" not in plain
