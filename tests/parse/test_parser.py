@@ -59,6 +59,10 @@ def test_five_initiatives_per_region(report: ParsedText, region: str) -> None:
     docs = report.select(f"ri-{region}")
     assert [d.id for d in docs] == [f"ri-{region}{n}" for n in range(1, 6)]
     assert {d.region for d in docs} == {region.upper()}
+    assert report.region_heading(region) == {
+        "afr": "AFRICA", "ams": "AMERICAS", "arb": "ARAB STATES", "asp": "ASIA-PACIFIC",
+        "cis": "CIS", "eur": "EUROPE",
+    }[region] + " REGIONAL INITIATIVES"
     assert all(d.sections[1].heading == "Expected results" for d in docs if region != "arb")
 
 

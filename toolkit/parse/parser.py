@@ -40,6 +40,8 @@ class ParsedText:
     # Headings whose document the source replaces by a note, e.g. `RESOLUTION 53 (Rev. Dubai,
     # 2014)` followed only by "(Abrogated by WTDC-25)": doc id → the note as printed.
     notes: tuple[tuple[str, str], ...] = ()
+    # Region code → its heading as printed: ("AFR", "AFRICA REGIONAL INITIATIVES"), …
+    regions: tuple[tuple[str, str], ...] = ()
     # Footnotes whose marker was not found in their document's text.
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
@@ -63,6 +65,10 @@ class ParsedText:
                 f"'{self.name}' holds no document '{doc_id}'; it holds {_abbreviate(self.ids)}"
             )
         return found
+
+    def region_heading(self, code: str) -> str | None:
+        """The heading printed over a region's initiatives ("AFRICA REGIONAL INITIATIVES")."""
+        return dict(self.regions).get(code.upper())
 
     def document(self, doc_id: str) -> Document:
         found = self.select(doc_id)
@@ -128,6 +134,8 @@ class _Parser:
         self.doc: _Document | None = None
         self.part: str | None = None
         self.group: list[_Document] = []  # a region's initiatives, finished together
+        self.region_heading: str | None = None  # waiting for the region's first initiative
+        self.regions: dict[str, str] = {}
 
     # --- driving ------------------------------------------------------------------------
 
@@ -144,7 +152,8 @@ class _Parser:
                 f"'{self.name}' holds document(s) {', '.join(duplicates)} more than once; "
                 "split the file so each source holds one copy"
             )
-        return ParsedText(self.name, tuple(self.done), tuple(self.notes), tuple(self.warnings))
+        return ParsedText(self.name, tuple(self.done), tuple(self.notes),
+                          tuple(self.regions.items()), tuple(self.warnings))
 
     def _structure(self, line: Line) -> bool:
         """Handle a line that opens or closes a document; False if it is ordinary text."""
@@ -160,6 +169,7 @@ class _Parser:
             return True
         if h.REGION.match(text) and self.part in (None, "III"):
             self._close()
+            self.region_heading = tidy(text)
             return True
         if h.DECLARATION.match(text) and self.part in (None, "I"):
             self._open(line, "declaration", "declaration", None, text, None)
@@ -174,6 +184,9 @@ class _Parser:
             self._open(line, f"ri-{code.lower()}{match['n']}", "regional-initiative",
                        f"{code}{match['n']}", f"{code}{match['n']}", None)
             self._doc().region = code
+            if self.region_heading is not None:
+                self.regions.setdefault(code, self.region_heading)
+                self.region_heading = None
             self._doc().title = tidy(match["title"])
             self._doc().expect_title = False
             return True
