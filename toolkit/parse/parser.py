@@ -101,7 +101,6 @@ class _Section:
     kind: SectionKind
     start: int
     end: int
-    in_annex: bool = False
     clauses: list[_Clause] = field(default_factory=list)
 
 
@@ -202,7 +201,7 @@ class _Parser:
                     f"{self.name}:{line.start}: '{tidy(text)}' does not follow its resolution; "
                     "an annex must come after the resolution it belongs to"
                 )
-            doc.sections.append(_Section(tidy(text), "body", line.start, line.end, True))
+            doc.sections.append(_Section(tidy(text), "body", line.start, line.end))
             doc.in_annex = True
             doc.annex_title_pending = True
             return True
@@ -425,7 +424,7 @@ class _Parser:
 
     def _add_section(self, line: Line, heading: str | None, kind: SectionKind) -> None:
         doc = self._doc()
-        doc.sections.append(_Section(heading, kind, line.start, line.end, doc.in_annex))
+        doc.sections.append(_Section(heading, kind, line.start, line.end))
 
     def _add_clause(self, line: Line, label: str | None, text: str) -> None:
         doc = self._doc()
