@@ -153,7 +153,7 @@ def _ambiguous(
             np.delete(weights[:, j], i)[np.delete(similarity[:, j], i) >= LINK_THRESHOLD],
         ]
     )
-    return bool(candidates.size) and float(candidates.max()) >= weights[i, j] - AMBIGUITY_MARGIN
+    return bool(candidates.size) and bool(candidates.max() >= weights[i, j] - AMBIGUITY_MARGIN)
 
 
 def _groups(

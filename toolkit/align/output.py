@@ -128,7 +128,8 @@ def render_table(data: dict[str, Any], *, width: int | None = None) -> str:
     """A plain-text table: one line per pair (status or mark, similarity, places, text)."""
     width = width or (os.get_terminal_size().columns if sys.stdout.isatty() else 120)
     documents = data.get("documents", [data])
-    lines: list[str] = []
+    what = "MARK" if any("mark" in p for d in documents for p in d["pairs"]) else "STATUS"
+    lines = [f"  {what:<9} {'SIM':>4}    {'OLD':<16} {'NEW':<16} TEXT"]
     for doc in documents:
         pair_names = f"{doc['old_doc'] or '(none)'} → {doc['new_doc'] or '(none)'}"
         lines.append(f"{pair_names}: {doc['reason']}")
