@@ -2,8 +2,8 @@
 
 Programmatic edits with a fixed seed: about 5% of prose paragraphs reworded (words
 replaced, dropped or swapped), about 1% deleted, about 1% inserted (a paragraph's words
-shuffled, after "Simulated inserted paragraph:"). The output is not an ITU text: its file name and its first
-line say SIMULATED.
+shuffled, after "Simulated inserted paragraph:"). The output is not an ITU text: its file
+name and its first line say SIMULATED.
 
     .venv/bin/python benchmarks/simulate_revision.py [OUT]
 """
@@ -50,8 +50,7 @@ def _reword(line: str, rng: random.Random) -> str:
 def simulate(text: str, *, seed: int = SEED) -> str:
     rng = random.Random(seed)
     out = [HEADER.format(seed=seed)]
-    lines = text.split("\n")
-    for n, line in enumerate(lines):
+    for line in text.split("\n"):
         prose = len(line.split()) >= 12
         roll = rng.random()
         if prose and roll < 0.01:
