@@ -57,6 +57,7 @@ class Column:
     digits: int | None = None  # decimals shown in HTML for a float column; files keep all
     max_chars: int | None = None  # cut long values (hashes) in HTML; files keep all
     code: bool = False  # a command or identifier, shown in monospace
+    upper: str | None = None  # the key of an interval's upper end: shown "low–high"
 
 
 @dataclass(frozen=True)
@@ -78,13 +79,18 @@ class ReportTable:
     @property
     def cells(self) -> tuple[tuple[Cell, ...], ...]:
         return tuple(
-            tuple(_cell(row.get(c.key), c) for c in self.columns) for row in self.rows
+            tuple(
+                _interval(row.get(c.key), row.get(c.upper), c) if c.upper
+                else _cell(row.get(c.key), c)
+                for c in self.columns
+            )
+            for row in self.rows
         )
 
     @property
     def fields(self) -> tuple[str, ...]:
         """The columns of the files: every field of the rows, not only those shown."""
-        shown = [c.key for c in self.columns]
+        shown = [k for c in self.columns for k in (c.key, c.upper) if k]
         extra = [k for k in (self.rows[0] if self.rows else {}) if k not in shown]
         return (*shown, *extra)
 
@@ -198,6 +204,11 @@ def _cell(value: Any, column: Column) -> Cell:
     return Cell(text, css)
 
 
+def _interval(low: Any, high: Any, column: Column) -> Cell:
+    ends = (_cell(low, column).text, _cell(high, column).text)
+    return Cell("—" if ends == ("—", "—") else f"{ends[0]}–{ends[1]}", "num")
+
+
 def _csv_value(value: Any) -> str:
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return ""
@@ -245,7 +256,9 @@ def chart_svg(draw: Callable[[Axes], object], *, id: str, title: str,
     draw(figure.add_subplot())
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.hashsalt": f"wtdc-{id}", "svg.fonttype": "path"}):
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
+        # "tight" grows the canvas to the labels, so a long title or tick label is never cut.
+        figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight",
+                       pad_inches=0.05)
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg"):]
     svg = _SVG_ID.sub(lambda m: f"{m.group(1)}{id}-{m.group(2)}", svg)
@@ -719,10 +732,8 @@ _SHIFT_COLUMNS = (
     Column("old_rate_per_10k", "Per 10k (old)", numeric=True, digits=1),
     Column("new_rate_per_10k", "Per 10k (new)", numeric=True, digits=1),
     Column("rate_ratio", "Rate ratio", numeric=True),
-    Column("ci_low", "95% CI low", numeric=True),
-    Column("ci_high", "95% CI high", numeric=True),
-    Column("boot_low", "Bootstrap low", numeric=True),
-    Column("boot_high", "Bootstrap high", numeric=True),
+    Column("ci_low", "95% interval", numeric=True, upper="ci_high"),
+    Column("boot_low", "Bootstrap 95% interval", numeric=True, upper="boot_high"),
     Column("lrc", "LRC (log₂)", numeric=True),
     Column("z", "Log-odds z", numeric=True),
 )
@@ -752,7 +763,7 @@ def _terms(new_clauses: pl.DataFrame, old_clauses: pl.DataFrame | None, new: Edi
             f"Theme frequencies in all texts of the {_name(old)} final report (old side) "
             f"against the {_name(new)} one (new side)."
         )
-    title = f"Theme rate ratio: {new_name} vs {old_name}"
+    title = f"Themes: {new_name} vs {old_name}"
     ratios = shifts.filter(pl.col("old_count") + pl.col("new_count") > 0)["rate_ratio"].to_list()
 
     def draw(ax: Axes) -> None:
@@ -789,7 +800,7 @@ def _regions(new_clauses: pl.DataFrame, new: Edition) -> Measures:
         emphasis.select("theme", "label").unique(maintain_order=True), on="theme",
         how="left", maintain_order="left",
     )
-    title = f"Regional initiatives, {_name(new)}: theme mentions per 10,000 tokens"
+    title = f"Regional initiatives, {_name(new)}: mentions per 10,000 tokens"
     charts = (
         Chart(
             "chart-region-rates",
@@ -809,8 +820,7 @@ def _regions(new_clauses: pl.DataFrame, new: Edition) -> Measures:
                 Column("label", "Theme"), Column("region", "Leading region"),
                 Column("count", "Mentions", numeric=True),
                 Column("rate_per_10k", "Per 10k", numeric=True, digits=1),
-                Column("rate_low", "95% CI low", numeric=True, digits=1),
-                Column("rate_high", "95% CI high", numeric=True, digits=1),
+                Column("rate_low", "95% interval", numeric=True, digits=1, upper="rate_high"),
                 Column("z", "One-vs-rest z", numeric=True),
                 Column("initiatives_with_theme", "Initiatives with it", numeric=True),
                 Column("initiatives", "Initiatives", numeric=True),
@@ -825,8 +835,7 @@ def _regions(new_clauses: pl.DataFrame, new: Edition) -> Measures:
                 Column("count", "Mentions", numeric=True),
                 Column("tokens", "Tokens", numeric=True),
                 Column("rate_per_10k", "Per 10k", numeric=True, digits=1),
-                Column("rate_low", "95% CI low", numeric=True, digits=1),
-                Column("rate_high", "95% CI high", numeric=True, digits=1),
+                Column("rate_low", "95% interval", numeric=True, digits=1, upper="rate_high"),
                 Column("z", "One-vs-rest z", numeric=True),
                 Column("initiatives_with_theme", "Initiatives with it", numeric=True),
                 Column("initiatives", "Initiatives", numeric=True),
@@ -849,13 +858,13 @@ def _methods(corpus: Corpus, new: Edition, old: Edition | None, overview: Overvi
     absent = [known_edition(e) for e in corpus.missing_final_reports() if e != new.id]
     # The two editions a reader of the Baku texts needs first, then any older ones.
     absent.sort(key=lambda e: (e.id not in ("kigali-2022", "buenos-aires-2017"), -e.year))
-    commands = []
-    for missing in absent[:2]:
-        commands += [
-            f"wtdc corpus fetch {missing.id}",
-            f"{_add_command(missing)}   # after downloading it yourself",
-            f"wtdc report --old {missing.id}",
-        ]
+    commands = tuple(
+        f"# {_name(missing)}: fetch it (needs access to itu.int) or add your download\n"
+        f"wtdc corpus fetch {missing.id}\n"
+        f"{_add_command(missing)}\n"
+        f"wtdc report --old {missing.id}"
+        for missing in absent[:2]
+    )
     missing_texts = len(overview.missing.rows)
     return (
         MethodsPart(
@@ -887,8 +896,11 @@ def _methods(corpus: Corpus, new: Edition, old: Edition | None, overview: Overvi
                 "own matching rules (multi-word terms, case-sensitive acronyms such as AI, "
                 "variants), and “artificial intelligence (AI)” counts once. Texts are "
                 "tokenised with NLTK's data-free tokenisers; rates are per 10,000 tokens.",
-                "Rate ratio: the new side's rate over the old side's, with a 95% interval "
-                "from the Poisson (log-normal) approximation. Bootstrap interval: 1,000 "
+                "Rate ratio: the new side's rate over the old side's. Its 95% interval comes "
+                "from the conditional binomial: given a theme's occurrences on both sides, "
+                "the share on the old side is binomial, and a Wilson score interval for that "
+                "share maps onto the ratio; when one side has no occurrence at all, the far "
+                "end is unbounded (∞). Bootstrap interval: 1,000 "
                 "resamples of whole documents on each side (fixed seed), because words of one "
                 "text are not independent draws. LRC: the conservative log-ratio, log₂ of the "
                 "interval end nearest to 1 and 0 when the interval holds 1 — the figure safe "
@@ -926,6 +938,6 @@ def _methods(corpus: Corpus, new: Edition, old: Edition | None, overview: Overvi
                     "they are listed in the overview.",
                 )),
             ),
-            commands=tuple(commands),
+            commands=commands,
         ),
     )
