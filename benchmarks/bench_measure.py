@@ -1,0 +1,117 @@
+"""Measure-stage timings on the shipped Baku corpus, side by side with a naive baseline.
+
+Target (issue 5): the whole-corpus term table and the region matrix in under 1 s. Parsing is
+timed apart: it belongs to the parse stage and is cached per process.
+Baseline: one regex per lexicon entry per clause (each with its own word-edge checks and no
+substring pre-check), the obvious way to count a lexicon.
+Run: .venv/bin/python benchmarks/bench_measure.py
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+
+from toolkit.ingest import read_source
+from toolkit.measure import counts as counts_module
+from toolkit.measure import (
+    load_lexicon,
+    preamble_vs_operative,
+    region_emphasis,
+    term_counts,
+    word_shifts,
+)
+from toolkit.measure.lexicon import _phrase_body
+from toolkit.measure.text import normalize, token_count
+from toolkit.parse import clauses_frame, parse_source
+
+REPORT = Path(__file__).resolve().parents[1] / "corpora" / "wtdc-25-final-report.txt"
+TARGET = 1.0
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def naive_term_table(clauses: pl.DataFrame) -> list[int]:
+    edge_b, edge_a = r"(?<![^\W_])", r"(?![^\W_])"
+    patterns = [
+        [re.compile(f"{edge_b}(?i:{_phrase_body(p)}){edge_a}") for p in t.phrases]
+        + [re.compile(f"{edge_b}{re.escape(a)}{edge_a}") for a in t.acronyms]
+        for t in load_lexicon().themes
+    ]
+    totals = [0] * len(patterns)
+    for raw in clauses.get_column("text").to_list():
+        text = normalize(raw)
+        token_count(text)
+        for j, entries in enumerate(patterns):
+            spans = sorted((m.start(), m.end()) for p in entries for m in p.finditer(text))
+            end = -1
+            for a, b in spans:  # the same merging rules as the real counter
+                bracketed = (end >= 0 and re.fullmatch(r"\s*\(\s*", text[end:a])
+                             and re.match(r"\s*\)", text[b:]))
+                if a > end and not bracketed:
+                    totals[j] += 1
+                end = max(end, b) if not bracketed else b + len(
+                    re.match(r"\s*\)", text[b:]).group())  # type: ignore[union-attr]
+    return totals
+
+
+def cold() -> None:
+    counts_module._clause_row.cache_clear()
+    counts_module._word_table.cache_clear()
+
+
+def main() -> int:
+    t0 = time.perf_counter()
+    clauses = clauses_frame(parse_source(read_source(REPORT)).documents)
+    parse_s = time.perf_counter() - t0
+    lexicon = load_lexicon()
+
+    cold()
+    naive_totals: list[int] = []
+    baseline_terms = timed(lambda: naive_totals.extend(naive_term_table(clauses)))
+    cold()
+    terms_cold = timed(lambda: term_counts(clauses, lexicon, by=("doc_id",)))
+    terms_warm = timed(lambda: term_counts(clauses, lexicon, by=("doc_id",)))
+    cold()
+    regions_cold = timed(lambda: region_emphasis(clauses, lexicon))
+    both_cold = terms_cold + timed(lambda: region_emphasis(clauses, lexicon))
+    shifts = timed(lambda: preamble_vs_operative(clauses, lexicon, n_boot=1000))
+    cold()
+    words = timed(lambda: word_shifts(
+        clauses.filter(pl.col("section_kind") == "preamble"),
+        clauses.filter(pl.col("section_kind") == "operative"), n_boot=1000))
+
+    rows = [
+        ("parse Final Report (parse stage, once)", parse_s, None, None),
+        ("term table, whole corpus, cold", terms_cold, baseline_terms, TARGET),
+        ("term table, whole corpus, warm", terms_warm, None, TARGET),
+        ("region matrix, cold", regions_cold, None, TARGET),
+        ("term table + region matrix, cold", both_cold, None, TARGET),
+        ("theme shifts preamble→operative, 1000 boot", shifts, None, None),
+        ("word shifts preamble→operative, cold, 1000 boot", words, None, None),
+    ]
+    same = naive_totals == term_counts(clauses, lexicon, by=())["count"].to_list()
+    print(f"clauses: {clauses.height}, themes: {len(lexicon.themes)}, "
+          f"naive counts {'agree' if same else 'DISAGREE'} with ours")
+    print(f"{'task':<50} {'ours s':>8} {'naive s':>8} {'naive/ours':>10} {'target s':>8}  ok")
+    ok = True
+    for name, ours, naive, target in rows:
+        ratio = f"{naive / ours:10.1f}" if naive else f"{'':>10}"
+        nv = f"{naive:8.3f}" if naive else f"{'':>8}"
+        tg = f"{target:8.1f}" if target else f"{'':>8}"
+        fine = "" if target is None else ("yes" if ours < target else "NO")
+        ok &= fine != "NO"
+        print(f"{name:<50} {ours:8.3f} {nv} {ratio} {tg}  {fine}")
+    return 0 if ok and same else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
