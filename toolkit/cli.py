@@ -302,6 +302,8 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         color=to_terminal and not os.environ.get("NO_COLOR"),
         progress=sys.stderr.isatty(),
     )
+    for warning in result.warnings:
+        print(f"wtdc: warning: {warning}", file=sys.stderr)
     _emit(result.output, args.output)
     if result.identical:
         # Machine formats keep stdout parseable; the note goes to stderr for them.

@@ -203,3 +203,16 @@ def test_colour_on_a_terminal_unless_no_color(texts: tuple[Path, Path]) -> None:
     assert b"\x1b[31m[-people-]\x1b[0m\x1b[32m{+persons+}\x1b[0m" in coloured
     plain = _on_terminal(["diff", str(old), str(new)], {**env, "NO_COLOR": "1"})
     assert b"[-people-]{+persons+}" in plain and b"\x1b[" not in plain
+
+
+def test_cp1252_is_read_with_a_warning(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_bytes("Café people here.\n".encode("cp1252"))
+    new.write_text("Café persons here.\n", encoding="utf-8")
+    status, out, err = run(capsys, "diff", str(old), str(new))
+    assert status == 1
+    assert "Café [-people-]{+persons+} here." in out
+    assert err == (f"wtdc: warning: {old}: not valid UTF-8 (invalid continuation byte at byte "
+                   "3); read as Windows-1252 (cp1252)\n")

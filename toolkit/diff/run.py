@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from toolkit.diff.words import Granularity
+
+if TYPE_CHECKING:
+    from toolkit.parse import Document
 
 OutputFormat = Literal["text", "html", "json", "patch"]
 
@@ -16,6 +20,21 @@ OutputFormat = Literal["text", "html", "json", "patch"]
 class DiffRun:
     output: str
     identical: bool
+    warnings: tuple[str, ...] = ()  # e.g. a file read as cp1252 because it is not UTF-8
+
+
+def _documents(spec: str, warnings: list[str]) -> tuple[Document, ...]:
+    """Like `resolve`, but a file's reader warnings are kept for the user."""
+    from toolkit.corpus.resolve import resolve
+
+    if spec == "-" or Path(spec).exists():
+        from toolkit.ingest import read_source
+        from toolkit.parse import parse_source
+
+        source = read_source(spec)
+        warnings.extend(source.warnings)
+        return parse_source(source).documents
+    return resolve(spec)
 
 
 def run_diff(
@@ -39,14 +58,14 @@ def run_diff(
         old_text, new_text = full_text(old), full_text(new)
         return DiffRun(make_patch(old_text, new_text), old_text == new_text)
 
-    from toolkit.corpus.resolve import resolve
     from toolkit.diff.engine import diff_sources
 
+    warnings: list[str] = []
     with _progress(progress) as report:
         report(0, 2, "reading and parsing")
-        old_docs = resolve(old)
+        old_docs = _documents(old, warnings)
         report(1, 2, "reading and parsing")
-        new_docs = resolve(new)
+        new_docs = _documents(new, warnings)
         report(2, 2, "reading and parsing")
         diff = diff_sources(
             old_docs,
@@ -63,21 +82,24 @@ def run_diff(
         if format == "json":
             import json
 
-            return DiffRun(json.dumps(diff.stat().as_dict(), indent=2) + "\n", diff.identical)
-        from toolkit.render.terminal import render_stat
+            output = json.dumps(diff.stat().as_dict(), indent=2) + "\n"
+        else:
+            from toolkit.render.terminal import render_stat
 
-        return DiffRun(render_stat(diff), diff.identical)
-    if format == "json":
-        return DiffRun(diff.to_json(), diff.identical)
-    if format == "html":
+            output = render_stat(diff)
+    elif format == "json":
+        output = diff.to_json()
+    elif format == "html":
         from toolkit.render.diff_html import render_diff_page
 
-        return DiffRun(render_diff_page(diff), diff.identical)
-    if diff.identical:
-        return DiffRun("", True)  # the caller says that they are identical
-    from toolkit.render.terminal import render_diff_text
+        output = render_diff_page(diff)
+    elif diff.identical:
+        output = ""  # the caller says that they are identical
+    else:
+        from toolkit.render.terminal import render_diff_text
 
-    return DiffRun(render_diff_text(diff, color=color), False)
+        output = render_diff_text(diff, color=color)
+    return DiffRun(output, diff.identical, tuple(warnings))
 
 
 @contextmanager
