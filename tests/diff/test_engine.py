@@ -137,3 +137,14 @@ def test_granularity(granularity: str) -> None:
         "char": ((0, "older pe"), (-1, "ople"), (1, "rsons")),
     }
     assert clause.ops == expected[granularity]
+
+
+def test_diff_alignments_takes_pairs_made_elsewhere() -> None:
+    from toolkit.align import align_clauses
+    from toolkit.diff import diff_alignments
+
+    old, new = _doc((None, "older people"), doc_id="res-1"), _doc((None, "older persons"),
+                                                                  doc_id="res-9")
+    diff = diff_alignments([align_clauses(old, new)], old_name="a", new_name="b")
+    assert [d.name for d in diff.documents] == ["res-1 → res-9"]
+    assert diff.clauses[0].ops == ((0, "older "), (-1, "people"), (1, "persons"))

@@ -47,6 +47,22 @@ def diff_sources(
     return TextDiff(old_name, new_name, tuple(documents), options)
 
 
+def diff_alignments(
+    alignments: Sequence[Alignment],
+    *,
+    old_name: str = "old",
+    new_name: str = "new",
+    granularity: Granularity = "word",
+    ignore_case: bool = False,
+    ignore_whitespace: bool = False,
+    ignore_labels: bool = False,
+) -> TextDiff:
+    """Diff alignments made elsewhere (e.g. documents paired by lineage), clause by clause."""
+    options = DiffOptions(granularity, ignore_case, ignore_whitespace, ignore_labels)
+    documents = tuple(_diff_document(a, options) for a in alignments)
+    return TextDiff(old_name, new_name, documents, options)
+
+
 def _pair_documents(
     old: Sequence[Document], new: Sequence[Document]
 ) -> list[tuple[Document | None, Document | None, str]]:
