@@ -1,0 +1,33 @@
+"""Every notebook runs top to bottom on the shipped corpus, in notebooks/ as its folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+nbformat = pytest.importorskip("nbformat", reason="the notebooks extra is not installed")
+nbclient = pytest.importorskip("nbclient", reason="the notebooks extra is not installed")
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+
+
+@pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.stem)
+def test_notebook_runs(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The kernel inherits the environment: make sure it reads the shipped corpus.
+    monkeypatch.delenv("WTDC_CORPUS", raising=False)
+    book = nbformat.read(path, as_version=4)
+    assert all(not cell.get("outputs") for cell in book.cells if cell.cell_type == "code"), (
+        f"{path.name} is committed with outputs; strip them"
+    )
+    client = nbclient.NotebookClient(
+        book, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(NOTEBOOKS)}}
+    )
+    client.execute()
+    errors = [o for cell in book.cells for o in cell.get("outputs", [])
+              if o.get("output_type") == "error"]
+    assert errors == []
+
+
+def test_notebooks_exist() -> None:
+    assert [p.name[:2] for p in sorted(NOTEBOOKS.glob("*.ipynb"))] == ["01", "02", "03", "04", "05"]
