@@ -55,20 +55,38 @@ def _texts(clauses: pl.DataFrame) -> tuple[str, ...]:
     return tuple(t or "" for t in clauses.get_column("text").to_list())
 
 
-@lru_cache(maxsize=100_000)
-def _clause_row(raw: str, lexicon: Lexicon) -> tuple[int, tuple[int, ...]]:
-    """Tokens and theme matches of one clause text; cached, so that the groups, subsets and
-    both sides of a comparison drawn from one parsed edition are counted once."""
-    text = normalize(raw)
-    return token_count(text), tuple(len(theme.spans(text)) for theme in lexicon.themes)
+# Per lexicon, per clause text: (tokens, theme counts). Groups, subsets and both sides of a
+# comparison drawn from one parsed edition are then counted once per process.
+_ROWS: dict[Lexicon, dict[str, tuple[int, tuple[int, ...]]]] = {}
+_JOIN = "\n\x00\n"  # between clauses: no match can span it
+
+
+def _count(texts: list[str], lexicon: Lexicon) -> list[tuple[int, tuple[int, ...]]]:
+    """Tokens and theme matches of clause texts, scanning the joined texts theme by theme."""
+    normalized = [normalize(t) for t in texts]
+    tokens_ = [token_count(t) for t in normalized]
+    joined = _JOIN.join(normalized)
+    folded = joined.lower()
+    starts = np.cumsum([0] + [len(t) + len(_JOIN) for t in normalized[:-1]])
+    counts = np.zeros((len(texts), len(lexicon.themes)), dtype=np.int64)
+    for j, theme in enumerate(lexicon.themes):
+        offsets = theme.candidates(joined, folded)
+        rows = (range(len(texts)) if offsets is None else
+                set(np.searchsorted(starts, sorted(offsets), side="right") - 1))
+        for i in rows:
+            counts[i, j] = len(theme.spans(normalized[int(i)]))
+    return [(tokens_[i], tuple(int(c) for c in counts[i])) for i in range(len(texts))]
 
 
 def _theme_table(texts: tuple[str, ...], lexicon: Lexicon) -> ThemeTable:
-    rows = [_clause_row(t, lexicon) for t in texts]
+    cache = _ROWS.setdefault(lexicon, {})
+    missing = list(dict.fromkeys(t for t in texts if t not in cache))
+    if missing:
+        cache.update(zip(missing, _count(missing, lexicon), strict=True))
     k = len(lexicon.themes)
     return ThemeTable(
-        np.array([r[0] for r in rows], dtype=np.int64),
-        np.array([r[1] for r in rows], dtype=np.int64).reshape(len(rows), k),
+        np.array([cache[t][0] for t in texts], dtype=np.int64),
+        np.array([cache[t][1] for t in texts], dtype=np.int64).reshape(len(texts), k),
         lexicon.ids,
         tuple(t.label for t in lexicon.themes),
     )

@@ -51,8 +51,8 @@ class Theme:
     acronyms: tuple[str, ...] = ()
     regex: tuple[str, ...] = ()
     _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    _folded: tuple[str, ...] = field(init=False, repr=False, compare=False)
-    _cased: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
+    _probe_folded: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    _probe_cased: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         entries = [f"(?i:{_phrase_body(p)})" for p in self.phrases]
@@ -73,18 +73,31 @@ class Theme:
                 f"theme '{self.id}' has an invalid regex ({error}); fix it in the lexicon"
             ) from None
         object.__setattr__(self, "_pattern", pattern)
-        # Cheap substring tests that must pass before the regex runs at all (None: always run).
-        object.__setattr__(self, "_folded", tuple(_longest_piece(p) for p in self.phrases))
-        object.__setattr__(self, "_cased", None if self.regex else self.acronyms)
+        # A cheap literal search that must succeed before the full regex runs (None: always
+        # run it): the longest piece of each phrase, lower-cased, or an acronym as written.
+        folded = "|".join(re.escape(_longest_piece(p)) for p in self.phrases)
+        cased = "|".join(re.escape(a) for a in self.acronyms)
+        object.__setattr__(self, "_probe_folded", re.compile(folded) if folded else None)
+        object.__setattr__(self, "_probe_cased", re.compile(cased) if cased else None)
+
+    def candidates(self, text: str, folded: str) -> set[int] | None:
+        """Offsets in `text` (with `folded` its lower-case form) where a match may start
+        nearby; None when the theme has regex entries and every text must be scanned.
+
+        One search over a whole corpus joined into one string is much cheaper than one per
+        clause; callers then run `spans` only on the clauses that hold a candidate."""
+        if self.regex:
+            return None
+        hits: set[int] = set()
+        if self._probe_folded is not None:
+            hits.update(m.start() for m in self._probe_folded.finditer(folded))
+        if self._probe_cased is not None:
+            hits.update(m.start() for m in self._probe_cased.finditer(text))
+        return hits
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Match spans in `text`, overlapping ones merged, "phrase (ACRONYM)" counted once."""
         found: list[tuple[int, int]] = []
-        if self._cased is not None and not (
-            any(a in text for a in self._cased)
-            or any(w in text.lower() for w in self._folded)
-        ):
-            return found
         for m in ((m.start(), m.end()) for m in self._pattern.finditer(text)):
             if found and m[0] <= found[-1][1]:
                 found[-1] = (found[-1][0], max(found[-1][1], m[1]))
