@@ -203,3 +203,38 @@ def test_change_kinds() -> None:
     ]
     for old, new, relabelled, expected in table:
         assert change_kinds(old, new, relabelled=relabelled) == expected, (old, new)
+
+
+def test_near_duplicates_are_flagged_ambiguous(make_doc: MakeDoc) -> None:
+    """A formula that the new text repeats: context tells copies apart when it can (the
+    resolves section), and the link is flagged when nothing does (the invites section)."""
+    boiler = "to continue to assist Member States in this regard;"
+    old = make_doc(
+        [
+            ("resolves", [("1", boiler), ("2", boiler), ("3", C_J)]),
+            ("invites Member States", [("1", R_A), ("2", boiler), ("3", R_K)]),
+        ]
+    )
+    new = make_doc(
+        [
+            ("resolves", [("1", boiler), ("2", boiler), ("3", C_J)]),
+            ("invites Member States", [("1", N_A), ("2", boiler), ("3", boiler), ("4", N_B)]),
+        ]
+    )
+    alignment = align_clauses(old, new)
+    got = [
+        (p.old.id if p.old else None, p.new.id if p.new else None, p.status, p.ambiguous)
+        for p in alignment.pairs
+    ]
+    assert got == [
+        ("res-37/0/1", "res-37/0/1", "unchanged", False),
+        ("res-37/0/2", "res-37/0/2", "unchanged", False),
+        ("res-37/0/3", "res-37/0/3", "unchanged", False),
+        ("res-37/1/1", None, "deleted", False),
+        (None, "res-37/1/1", "inserted", False),
+        (None, "res-37/1/2", "inserted", False),
+        # the copy nearer in relative position wins, flagged: the other was nearly as good
+        ("res-37/1/2", "res-37/1/3", "unchanged", True),
+        ("res-37/1/3", None, "deleted", False),
+        (None, "res-37/1/4", "inserted", False),
+    ]

@@ -2,6 +2,7 @@
 
 from toolkit.align.clauses import align_clauses
 from toolkit.align.documents import align_documents, align_editions, one_sided
+from toolkit.align.history import clause_history, corpus_history
 from toolkit.align.kinds import change_kinds, is_hidden, proposal_mark
 from toolkit.align.model import Alignment, ClausePair, ClauseRef
 
@@ -13,6 +14,8 @@ __all__ = [
     "align_documents",
     "align_editions",
     "change_kinds",
+    "clause_history",
+    "corpus_history",
     "is_hidden",
     "one_sided",
     "proposal_mark",
