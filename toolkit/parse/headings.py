@@ -41,6 +41,12 @@ QUESTION_LIKE = re.compile(r"^QUESTION\s+\d")
 
 EDITION_NOTE = re.compile(r"^\((?P<edition>(?:Rev\.\s+)?[A-Z][\w ]*,\s*\d{4})\)$")
 ABROGATION_NOTE = re.compile(r"^\(Abrogated by WTDC-\d+\)$")
+# What follows a title: the opening formula, an edition note, the Question a Recommendation
+# answers, or the Questions' first numbered heading.
+TITLE_END = re.compile(
+    r"^(?:The (?:World|ITU) Telecommunication Development|\(|Question \d+/\d+:|\d+\s)"
+)
+OPENING = re.compile(r"^The (?:World|ITU) Telecommunication Development \w+\b.*,$")
 CONFERENCE = re.compile(r"\((?P<edition>[A-Z][\w ]*,\s*\d{4})\),$")
 
 _PREAMBLE = frozenset(
@@ -63,6 +69,9 @@ _OPERATIVE = frozenset(
     }
 )
 _TERMINAL = ".;,:"
+# Preamble headings are short ("noting with appreciation", "bearing in mind"); operative ones
+# carry their addressee and can be long.
+_PREAMBLE_WORDS = 5
 _FIRST_WORD = re.compile(r"^(?:further\s+)?([a-z]+)")
 
 def heading_candidate(text: str) -> bool:
@@ -75,15 +84,20 @@ def heading_candidate(text: str) -> bool:
     )
 
 
-def heading_kind(text: str) -> SectionKind | None:
-    """`preamble` / `operative` for a known heading word, else None."""
+def heading_kind(text: str, *, strict: bool = False) -> SectionKind | None:
+    """`preamble` / `operative` for a heading word, else None. Any other participle counts as
+    a preamble heading too (`underscoring`), unless `strict`: in a text without indentation a
+    wrapped line can start with one ("including device and service affordability", "emphasizing
+    the need to …"), so only a known word heading a short line counts."""
     match = _FIRST_WORD.match(text)
     if match is None:
         return None
     word = match[1]
     if word in _OPERATIVE:
         return "operative"
-    if word in _PREAMBLE or word.endswith("ing"):
+    if word in _PREAMBLE and (not strict or len(text.split()) <= _PREAMBLE_WORDS):
+        return "preamble"
+    if word.endswith("ing") and not strict:
         return "preamble"
     return None
 
@@ -92,6 +106,7 @@ def body_heading(text: str) -> bool:
     """A short capitalised line without closing punctuation: `Expected results`, `SECTION 1 – …`."""
     return (
         (text[:1].isupper() or text[:1].isdigit())
+        and not _QUESTION_ANSWERED.match(text)
         and len(text) <= 100
         and len(text.split()) <= 14
         and text.rstrip()[-1] not in _TERMINAL
@@ -99,6 +114,7 @@ def body_heading(text: str) -> bool:
     )
 
 
+_QUESTION_ANSWERED = re.compile(r"^Question \d+/\d+:")  # under a Recommendation's title
 NUMBERED_HEADING = re.compile(r"^(?P<n>\d+(?:\.\d+)*)\t+(?P<title>[A-Z][^\t]*)$")
 
 

@@ -20,8 +20,12 @@ TABLE_INDENT = 7  # table cells
 _LABEL_TAB = re.compile(
     r"^(?P<label>\(?[a-z]{1,2}\)|\(?[ivxlc]+\)|\d+(?:\.\d+)*\)?|[–•*\-])\t+(?P<rest>.*)$"
 )
+# Without a tab a bare number is a label only before a lowercase word ("1 to continue …"),
+# so that "2030 Agenda …" or "25 June …" at the start of a wrapped line stays text; a
+# section number ("1.1 The World …") only before a capital.
 _LABEL_SPACE = re.compile(
-    r"^(?P<label>\(?[a-z]{1,2}\)|\(?[ivxlc]+\)|\d{1,2}\)|[–•\-]) +(?P<rest>.*)$"
+    r"^(?P<label>\(?[a-z]{1,2}\)|\(?[ivxlc]+\)|\d{1,2}\)|\d{1,2}(?= +[a-z])"
+    r"|\d{1,2}(?:\.\d{1,2})+(?= +[A-Z])|[–•\-]) +(?P<rest>.*)$"
 )
 _BULLETS = frozenset("–•*-")
 _TAB_RUNS = re.compile(r"[ \t\u00a0]+")

@@ -28,7 +28,9 @@ from toolkit.parse.lines import (
 from toolkit.parse.model import Clause, DocType, Document, Footnote, Section, SectionKind
 
 _FOOTNOTE = re.compile(r"^(?P<marker>\d+)\t+(?P<text>.*)$")
-_SENTENCE_END = tuple(".;:,!?")
+_SENTENCE_END = tuple(".;:!?")
+_WRAPPED_HEADING = 50  # characters: a shorter heading line did not reach the right margin
+_WRAPPED_TITLE = 40  # titles are set in a larger type: fewer characters fill a line
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ class _Document:
     indent: int
     region: str | None = None
     expect_title: bool = True
+    title_open: bool = False  # a plain source's title may wrap onto the next line
     in_annex: bool = False
     annex_title_pending: bool = False
     end: int = 0
@@ -357,6 +360,21 @@ class _Parser:
             doc.expect_title = False
             if not (h.CONFERENCE.search(text) or split_label(text, tabbed=self.tabbed)[1]):
                 doc.title = text
+                doc.title_open = not self.tabbed and len(text) >= _WRAPPED_TITLE
+                return
+        if doc.title_open:
+            # "Models and methods to determine the cost of" / "national telecommunication
+            # services": a title that filled its line goes on until the opening formula.
+            doc.title_open = False
+            if (
+                doc.title
+                and not h.TITLE_END.match(text)
+                and not split_label(text, tabbed=False)[1]
+                and len(text) <= 120
+                and text.rstrip()[-1] not in (*_SENTENCE_END, ",")
+            ):
+                doc.title = f"{doc.title} {text}"
+                doc.title_open = len(text) >= _WRAPPED_TITLE
                 return
         # A Recommendation prints its edition under the title, "(January, 2002)", or only in
         # its opening formula, "The World … Conference (Dubai, 2014),".
@@ -374,24 +392,30 @@ class _Parser:
             return
         table = line.indent >= TABLE_INDENT
         label, labelled, rest = split_label(text, tabbed=self.tabbed)
+        if not self.tabbed and self._wrapped(doc, line, labelled):
+            return
         if not labelled and not table:
-            if self._section_heading(line, doc):
-                return
             clauses = doc.sections[-1].clauses if doc.sections else []
             # A deeper paragraph continues the clause above it (Declaration, item a)); in a
-            # plain source, so does a paragraph that goes on with a sentence left open (the
-            # pre-final Declaration breaks "… of the global population" / "remains offline …").
+            # plain source (Markdown, a PDF's text), so does a line that goes on with a
+            # sentence left open: the pre-final Declaration breaks "… of the global
+            # population" / "remains offline …", and a PDF wraps every long clause.
+            last = clauses[-1].parts[-1].rstrip()[-1:] if clauses else "."
             if clauses and (
                 doc.indent < line.indent < FOOTNOTE_INDENT
                 or (
                     not self.tabbed
-                    and text[:1].islower()
-                    and clauses[-1].parts[-1].rstrip()[-1:] not in _SENTENCE_END
+                    and last not in _SENTENCE_END
+                    and not h.OPENING.match(text)
+                    # "(Baku, 2025)," then "recognizing": a comma may close a clause too
+                    and not (last == "," and self._known_heading(doc, text))
                 )
             ):
                 current = clauses[-1]
                 current.parts.append(text)
                 current.end = line.end
+                return
+            if self._section_heading(line, doc):
                 return
         elif labelled and not table and self._numbered_heading(doc) and h.numbered_heading(text):
             self._add_section(line, tidy(text), "body")
@@ -401,23 +425,72 @@ class _Parser:
     def _numbered_heading(self, doc: _Document) -> bool:
         return doc.type in ("question", "action-plan") or doc.in_annex
 
+    def _wrapped(self, doc: _Document, line: Line, labelled: bool) -> bool:
+        """In a source without indentation (a PDF's text), join a line that continues a
+        wrapped heading or a clause whose sentence is still open; True if joined."""
+        text = line.text
+        section = doc.sections[-1] if doc.sections else None
+        if section is None or section.heading is None:
+            return False
+        if not section.clauses:
+            # "resolves to instruct the Director of the" / "Telecommunication Development
+            # Bureau": only a heading that filled its line can have wrapped, and an
+            # unlabelled clause opens with "to …" or "that …".
+            if (
+                not labelled
+                and len(section.heading) >= _WRAPPED_HEADING
+                and not text.startswith(("to ", "that "))
+                and len(text) <= 200
+                and text.rstrip()[-1] not in (*_SENTENCE_END, ",")
+            ):
+                section.heading = f"{section.heading} {text}"
+                section.end = line.end
+                return True
+            return False
+        clause = section.clauses[-1]
+        # "… services in rural and" / "25 per cent of …": a labelled-looking line after an
+        # open sentence is its next line, not a new clause.
+        if labelled and clause.parts[-1].rstrip()[-1:] not in (*_SENTENCE_END, ","):
+            clause.parts.append(text)
+            clause.end = line.end
+            return True
+        return False
+
+    @staticmethod
+    def _known_heading(doc: _Document, text: str) -> bool:
+        return (
+            doc.type in ("resolution", "recommendation")
+            and h.heading_candidate(text)
+            and h.heading_kind(text, strict=True) is not None
+        )
+
     def _section_heading(self, line: Line, doc: _Document) -> bool:
         text = line.text
         if line.indent > doc.indent and self.tabbed:
             return False
         if doc.type in ("resolution", "recommendation") and h.heading_candidate(text):
-            kind = h.heading_kind(text)
+            kind = h.heading_kind(text, strict=not self.tabbed)
             if kind is not None:
                 self._add_section(line, tidy(text), kind)
                 return True
-            if not doc.in_annex:
+            # In the tab-indented report a line is a whole paragraph, so a short lowercase
+            # one without closing punctuation is a heading; in other sources it may be the
+            # first line of a wrapped clause ("to expedite and prioritize work that …").
+            if self.tabbed and not doc.in_annex:
                 raise ParseError(
                     f"{self.name}:{line.start}: '{tidy(text)}' in {doc.id} looks like a "
                     "preamble or operative heading but its verb is not one the parser knows; "
                     "add it to toolkit/parse/headings.py"
                 )
             return False
-        if doc.type != "declaration" and h.body_heading(text):
+        # Without indentation, a capitalised line right under a heading is the first line of
+        # a clause (or the heading's own wrap, joined before this), not a second heading.
+        under_heading = bool(doc.sections) and not doc.sections[-1].clauses
+        if (
+            doc.type != "declaration"
+            and h.body_heading(text)
+            and (self.tabbed or not under_heading)
+        ):
             self._add_section(line, tidy(text), "body")
             return True
         return False
