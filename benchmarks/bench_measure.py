@@ -60,12 +60,15 @@ def naive_term_table(clauses: pl.DataFrame) -> list[int]:
             spans = sorted((m.start(), m.end()) for p in entries for m in p.finditer(text))
             end = -1
             for a, b in spans:  # the same merging rules as the real counter
-                bracketed = (end >= 0 and re.fullmatch(r"\s*\(\s*", text[end:a])
-                             and re.match(r"\s*\)", text[b:]))
-                if a > end and not bracketed:
+                gap = text[end:a] if end >= 0 else None
+                close = re.match(r"\s*\)", text[b:])
+                if gap is not None and (a <= end or re.fullmatch(r"[\s-]*", gap)):
+                    end = max(end, b)  # overlapping or adjacent: the same mention
+                elif gap is not None and re.fullmatch(r"\s*\(\s*", gap) and close:
+                    end = b + len(close.group())  # "phrase (ACRONYM)"
+                else:
                     totals[j] += 1
-                end = max(end, b) if not bracketed else b + len(
-                    re.match(r"\s*\)", text[b:]).group())  # type: ignore[union-attr]
+                    end = b
     return totals
 
 

@@ -97,3 +97,10 @@ def test_missing_lexicon_file_and_unknown_theme(tmp_path: Path) -> None:
         load_lexicon(tmp_path / "none.toml")
     with pytest.raises(InputError, match="unknown theme 'robots'; the lexicon has: ai, "):
         load_lexicon().theme("robots")
+
+
+def test_adjacent_matches_of_a_theme_are_one_mention() -> None:
+    # CIS4 result 4 in the Final Report: "non-geostationary satellite orbit systems".
+    assert matches("satellite", "access of non-geostationary satellite orbit systems") == [
+        "non-geostationary satellite"]
+    assert matches("ai", "AI and AI") == ["AI", "AI"]

@@ -20,6 +20,8 @@ _WORD_EDGE_BEFORE = r"(?<![^\W_])"
 _WORD_EDGE_AFTER = r"(?![^\W_])"
 # "artificial intelligence (AI)": a match followed by another of the same theme in parentheses.
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
+# "non-geostationary satellite": matches next to each other form one phrase, one mention.
+_ADJACENT = re.compile(r"[\s-]*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 
 
@@ -101,6 +103,9 @@ class Theme:
         for m in ((m.start(), m.end()) for m in self._pattern.finditer(text)):
             if found and m[0] <= found[-1][1]:
                 found[-1] = (found[-1][0], max(found[-1][1], m[1]))
+                continue
+            if found and _ADJACENT.fullmatch(text, found[-1][1], m[0]):
+                found[-1] = (found[-1][0], m[1])
                 continue
             if found:
                 gap = _PAREN_OPEN.fullmatch(text, found[-1][1], m[0])

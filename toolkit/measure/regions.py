@@ -19,8 +19,13 @@ from toolkit.measure.stats import compare, poisson_interval
 REGIONS = ("AFR", "AMS", "ARB", "ASP", "CIS", "EUR")
 
 
-def initiatives(clauses: pl.DataFrame) -> pl.DataFrame:
-    """The clauses of regional initiatives, those with a region."""
+def initiatives(clauses: pl.DataFrame, *, titles: bool = True) -> pl.DataFrame:
+    """The clauses of regional initiatives, those with a region.
+
+    With `titles`, each initiative's title ("AFR2: Developing an inclusive, trustworthy
+    artificial intelligence ecosystem …") comes first as a clause of its own: what a region
+    names its initiatives after is the plainest sign of its emphasis.
+    """
     if "region" not in clauses.columns or "doc_id" not in clauses.columns:
         raise InputError("the clauses frame has no `region`/`doc_id` columns; use clauses_frame()")
     out = clauses.filter(pl.col("region").is_not_null())
@@ -31,18 +36,34 @@ def initiatives(clauses: pl.DataFrame) -> pl.DataFrame:
             "no regional initiatives in these texts; give an edition or a final report "
             "that has Part III (e.g. baku-2025)"
         )
-    return out
+    if not titles or "title" not in out.columns:
+        return out
+    heads = (
+        out.group_by("doc_id", maintain_order=True).first()
+        .with_columns(text=pl.col("title"), label=pl.lit(None, dtype=pl.String),
+                      section_kind=pl.lit("title"))
+        .filter(pl.col("text").is_not_null() & (pl.col("text") != ""))
+        .select(out.columns)
+    )
+    order = pl.concat([heads.with_columns(_k=0), out.with_columns(_k=1)]).with_columns(
+        _doc=pl.col("doc_id").rank("dense")).sort("_doc", "_k", maintain_order=True)
+    return order.drop("_k", "_doc")
 
 
 def region_emphasis(
-    clauses: pl.DataFrame, lexicon: Lexicon | None = None, *, level: float = 0.95
+    clauses: pl.DataFrame,
+    lexicon: Lexicon | None = None,
+    *,
+    level: float = 0.95,
+    titles: bool = True,
 ) -> pl.DataFrame:
-    """Region × theme matrix (long form, regions in ITU order, themes in lexicon order).
+    """Region × theme matrix (long form, regions in ITU order, themes in lexicon order),
+    over the initiatives' clauses and, with `titles`, their titles.
 
     Columns region, theme, label, count, tokens, rate_per_10k, rate_low, rate_high, z,
     initiatives_with_theme, initiatives.
     """
-    ri = initiatives(clauses)
+    ri = initiatives(clauses, titles=titles)
     table = theme_table(ri, lexicon)
     regions = ri.get_column("region").to_list()
     doc_ids = ri.get_column("doc_id").to_list()
