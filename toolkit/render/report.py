@@ -252,7 +252,7 @@ def chart_svg(draw: Callable[[Axes], object], *, id: str, title: str,
     import matplotlib
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=size, layout="constrained")
+    figure = Figure(figsize=size)
     draw(figure.add_subplot())
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.hashsalt": f"wtdc-{id}", "svg.fonttype": "path"}):
