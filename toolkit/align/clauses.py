@@ -1,11 +1,12 @@
 """Clause alignment of two versions of one document.
 
-Clauses are linked one to one by a global assignment on a score matrix (text similarity,
-plus a small bonus for staying in a section of the same heading and a small cost for
-drifting in relative position), so that boilerplate repeated across a text goes to the
-copy in the right place instead of the first one met. What is left unlinked is then
-examined for splits (a new clause contained in an old one that also became another new
-clause) and merges (the converse).
+Clauses are linked one to one by an optimal assignment on a score matrix (word-level text
+similarity, plus small terms for staying in a section of the same heading, for alike
+neighbours and against drifting in relative position), so that boilerplate repeated
+across a text goes to the copy in the right place instead of the first one met. Linking
+runs within sections of the same heading first, then across the document for what is
+left. What is still unlinked is examined for splits (a new clause contained in an old one
+that also became another new clause) and merges (the converse).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ LINK_THRESHOLD = 0.45
 SECTION_BONUS = 0.04
 POSITION_COST = 0.06
 CONTEXT_BONUS = 0.04
+# A within-section link yields to a clause elsewhere that is this much more alike.
+SECTION_FIRST_MARGIN = 0.1
 # A link is ambiguous when another candidate scores within this margin of it.
 AMBIGUITY_MARGIN = 0.01
 # A new clause counts as a piece of an old one (split) when this much of it is found there.
@@ -44,6 +47,7 @@ class _Side:
     refs: tuple[ClauseRef, ...]
     keys: tuple[str, ...]  # one character per lower-cased word, punctuation dropped
     headings: tuple[str, ...]  # section heading key of each clause
+    heading_codes: npt.NDArray[np.int64]  # the same as numbers shared by both sides
     sections: tuple[int, ...]
     position: npt.NDArray[np.float64]  # relative reading position in [0, 1]
 
@@ -55,10 +59,14 @@ def _side(doc: Document, vocabulary: dict[str, int]) -> _Side:
         for clause in section.clauses
     )
     count = len(refs)
+    headings = tuple(_heading_key(r.section) for r in refs)
     return _Side(
         refs=refs,
         keys=tuple(_word_key(r.clause.text, vocabulary) for r in refs),
-        headings=tuple(_heading_key(r.section) for r in refs),
+        headings=headings,
+        heading_codes=np.array(
+            [vocabulary.setdefault(f"\x00{h}", len(vocabulary)) for h in headings], dtype=np.int64
+        ),
         sections=tuple(r.section_index for r in refs),
         position=np.arange(count, dtype=np.float64) / max(count - 1, 1),
     )
@@ -86,9 +94,7 @@ def _similarity(old: _Side, new: _Side) -> npt.NDArray[np.float64]:
 def _weights(
     old: _Side, new: _Side, similarity: npt.NDArray[np.float64]
 ) -> npt.NDArray[np.float64]:
-    same_heading = np.equal.outer(
-        np.array(old.headings, dtype=object), np.array(new.headings, dtype=object)
-    )
+    same_heading = np.equal.outer(old.heading_codes, new.heading_codes)
     # Squared drift: a convex cost makes the order-keeping matching of identical copies the
     # cheapest one, so boilerplate stays in order.
     drift = np.subtract.outer(old.position, new.position) ** 2
@@ -129,9 +135,15 @@ def _components(edges: npt.NDArray[np.bool_]) -> list[tuple[list[int], list[int]
     return list(blocks.values())
 
 
-def _link(similarity: npt.NDArray[np.float64], weights: npt.NDArray[np.float64]) -> dict[int, int]:
+def _link(
+    similarity: npt.NDArray[np.float64],
+    weights: npt.NDArray[np.float64],
+    allowed: npt.NDArray[np.bool_] | None = None,
+) -> dict[int, int]:
     """One-to-one links old → new maximising the total weight among candidate edges."""
     edges = similarity >= LINK_THRESHOLD
+    if allowed is not None:
+        edges &= allowed
     links: dict[int, int] = {}
     for rows, cols in _components(edges):
         if len(rows) == 1 and len(cols) == 1:
@@ -141,6 +153,30 @@ def _link(similarity: npt.NDArray[np.float64], weights: npt.NDArray[np.float64])
         for r, c in max_weight_assignment(block):
             if edges[rows[r], cols[c]]:
                 links[rows[r]] = cols[c]
+    return links
+
+
+def _link_sections_first(
+    old: _Side, new: _Side, similarity: npt.NDArray[np.float64], weights: npt.NDArray[np.float64]
+) -> dict[int, int]:
+    """Link within sections of the same heading first, then across the document.
+
+    A link made within a section stands only if no clause elsewhere is clearly more alike
+    (by SECTION_FIRST_MARGIN) to either of its ends: a clause moved to another section must
+    not be kept from its true partner by a mediocre neighbour.
+    """
+    same = np.equal.outer(old.heading_codes, new.heading_codes)
+    links = {}
+    row_best = similarity.max(axis=1, initial=0.0)
+    col_best = similarity.max(axis=0, initial=0.0)
+    for i, j in _link(similarity, weights, same.astype(bool)).items():
+        if similarity[i, j] >= max(row_best[i], col_best[j]) - SECTION_FIRST_MARGIN:
+            links[i] = j
+    rows = [i for i in range(len(old.refs)) if i not in links]
+    taken = set(links.values())
+    cols = [j for j in range(len(new.refs)) if j not in taken]
+    rest = _link(similarity[np.ix_(rows, cols)], weights[np.ix_(rows, cols)])
+    links.update({rows[r]: cols[c] for r, c in rest.items()})
     return links
 
 
@@ -267,7 +303,7 @@ def align_clauses(old: Document, new: Document) -> Alignment:
     o, n = _side(old, vocabulary), _side(new, vocabulary)
     similarity = _similarity(o, n)
     weights = _weights(o, n, similarity)
-    links = _link(similarity, weights)
+    links = _link_sections_first(o, n, similarity, weights)
 
     linked_new = set(links.values())
     partner_of_new = {j: i for i, j in links.items()}
