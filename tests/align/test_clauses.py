@@ -113,6 +113,8 @@ def test_move_across_sections_and_reorder(make_doc: MakeDoc) -> None:
         ("res-37/1/2", "res-37/1/1", "unchanged"),
     ]
     assert [p.relabelled for p in alignment.pairs] == [False, True, True, True, True]
+    # Relabelled but moved: not a cosmetic change, so --hide labels keeps it.
+    assert [p.change_kinds for p in alignment.pairs] == [(), (), ("labels",), (), ("labels",)]
 
 
 def test_split_and_merge(make_doc: MakeDoc) -> None:

@@ -383,9 +383,10 @@ def _pair(
     relabelled = old.clause.label != new.clause.label
     if old.clause.text == new.clause.text:
         similarity = 1.0
+    # A move, split or merge is never cosmetic, whatever its wording: no kind can hide it.
     kinds = (
         ()
-        if status in ("split", "merged")
+        if status in ("split", "merged", "moved")
         else change_kinds(old.clause.text, new.clause.text, relabelled=relabelled)
     )
     return ClausePair(
