@@ -43,6 +43,18 @@ def _placeholders() -> Iterator[str]:
     return map(chr, chain.from_iterable(ranges))
 
 
+class _Codes(dict[str, str]):
+    """Token → placeholder character, a fresh one for each token not seen before."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._fresh = _placeholders()
+
+    def __missing__(self, token: str) -> str:
+        code = self[token] = next(self._fresh)
+        return code
+
+
 def tokens(text: str, *, granularity: Granularity = "word") -> list[str]:
     """Split `text` into the units the diff works on; joining them gives `text` back."""
     pattern = _WORD_TOKENS if granularity == "word" else _CHAR_TOKENS
@@ -73,25 +85,14 @@ def word_ops(
     old_tokens = tokens(old, granularity=granularity)
     new_tokens = tokens(new, granularity=granularity)
 
-    def key(token: str) -> str:
-        if ignore_whitespace and token.isspace():
-            return " "
-        return token.casefold() if ignore_case else token
+    def keys(token_list: list[str]) -> list[str]:
+        if ignore_whitespace:
+            token_list = [" " if t.isspace() else t for t in token_list]
+        return [t.casefold() for t in token_list] if ignore_case else token_list
 
-    codes: dict[str, str] = {}
-    fresh = _placeholders()
-
-    def encode(token_list: list[str]) -> str:
-        chars = []
-        for token in token_list:
-            k = key(token)
-            code = codes.get(k)
-            if code is None:
-                code = codes[k] = next(fresh)
-            chars.append(code)
-        return "".join(chars)
-
-    old_codes, new_codes = encode(old_tokens), encode(new_tokens)
+    codes = _Codes()
+    old_codes = "".join(map(codes.__getitem__, keys(old_tokens)))
+    new_codes = "".join(map(codes.__getitem__, keys(new_tokens)))
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0  # the same inputs must always give the same operations
     diffs = dmp.diff_main(old_codes, new_codes, False)
