@@ -216,3 +216,22 @@ def test_cp1252_is_read_with_a_warning(
     assert "Café [-people-]{+persons+} here." in out
     assert err == (f"wtdc: warning: {old}: not valid UTF-8 (invalid continuation byte at byte "
                    "3); read as Windows-1252 (cp1252)\n")
+
+
+def test_progress_bar_only_on_a_terminal(texts: tuple[Path, Path]) -> None:
+    old, new = texts
+    leader, follower = pty.openpty()
+    done = subprocess.run([sys.executable, "-m", "toolkit", "diff", str(old), str(new)],
+                          stdout=subprocess.PIPE, stderr=follower, cwd=REPO, check=False)
+    os.close(follower)
+    shown = b""
+    try:
+        while chunk := os.read(leader, 65536):
+            shown += chunk
+    except OSError:
+        pass
+    os.close(leader)
+    assert done.returncode == 1
+    assert b"reading and parsing" in shown  # rich, on the terminal's stderr
+    assert b"\x1b" not in done.stdout  # stdout is a pipe: plain markers only
+    assert b"Older [-people-]{+persons+} live here." in done.stdout

@@ -108,9 +108,11 @@ def _progress(show: bool) -> Iterator[Callable[[int, int, str], None]]:
     if not show:
         yield lambda done, total, what: None
         return
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True) as bar:
+    # On stderr, so that stdout holds only the diff even when both are a terminal.
+    with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("wtdc diff", total=None)
 
         def report(done: int, total: int, what: str) -> None:
