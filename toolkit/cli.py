@@ -327,7 +327,7 @@ def _cmd_patch_apply(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as error:
         return _fail(f"{args.patch}: cannot be read as a UTF-8 patch ({error}); "
                      "make one with: wtdc diff OLD NEW --format patch")
-    _emit(apply_patch(full_text(args.old), patch), args.output)
+    _emit(apply_patch(full_text(args.old), patch, name=args.patch), args.output)
     return 0
 
 

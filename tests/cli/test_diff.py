@@ -105,7 +105,7 @@ def test_patch_round_trip(
     assert run(capsys, "patch", "apply", str(old), str(patch_file)) == (
         0, new.read_text(encoding="utf-8"), "")
     assert run(capsys, "patch", "apply", str(new), str(patch_file)) == (2, "", (
-        "wtdc: 1 of 1 patch hunks do not apply to the old text; "
+        f"wtdc: {patch_file}: 1 of 1 hunks do not apply to the old text; "
         "check that OLD is the text the patch was made from\n"))
 
 

@@ -42,14 +42,18 @@ def test_identical_texts_make_an_empty_patch() -> None:
 
 def test_patch_on_wrong_text_fails_clearly() -> None:
     patch = make_patch("older people live here\n", "older persons live here\n")
-    with pytest.raises(PatchError, match=r"^1 of 1 patch hunks do not apply to the old text; "
+    with pytest.raises(PatchError, match=r"^p.patch: 1 of 1 hunks do not apply to the old text; "
                        "check that OLD is the text the patch was made from$"):
-        apply_patch("something else entirely\n", patch)
+        apply_patch("something else entirely\n", patch, name="p.patch")
 
 
 def test_not_a_patch() -> None:
-    with pytest.raises(PatchError, match="not diff-match-patch patch text"):
+    with pytest.raises(PatchError) as caught:
         apply_patch("text", "hello\n")
+    assert str(caught.value) == (
+        "the patch: is not diff-match-patch patch text (its hunks start with '@@ -'); "
+        "make one with: wtdc diff OLD NEW --format patch"
+    )
 
 
 def test_dense_hunks_whose_context_reaches_into_the_previous_hunk() -> None:

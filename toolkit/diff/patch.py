@@ -151,7 +151,7 @@ class _Patched:
         return "".join(self.done) + self.pending + self.old[self.cursor :]
 
 
-def apply_patch(old: str, patch: str) -> str:
+def apply_patch(old: str, patch: str, *, name: str = "the patch") -> str:
     """Apply patch text to `old`; raises PatchError when any hunk does not apply.
 
     Strict: a hunk applies only where its text and context stand exactly, so a patch
@@ -162,9 +162,9 @@ def apply_patch(old: str, patch: str) -> str:
     dmp = _dmp()
     try:
         patches = dmp.patch_fromText(patch)
-    except ValueError as error:
+    except ValueError:
         raise PatchError(
-            f"the patch is not diff-match-patch patch text ({error}); "
+            f"{name}: is not diff-match-patch patch text (its hunks start with '@@ -'); "
             "make one with: wtdc diff OLD NEW --format patch"
         ) from None
     text = _Patched(old)
@@ -178,7 +178,7 @@ def apply_patch(old: str, patch: str) -> str:
             delta -= len(after) - len(before)
     if failed:
         raise PatchError(
-            f"{failed} of {len(patches)} patch hunks do not apply to the old text; "
+            f"{name}: {failed} of {len(patches)} hunks do not apply to the old text; "
             "check that OLD is the text the patch was made from"
         )
     return text.text()
