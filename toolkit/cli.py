@@ -527,15 +527,23 @@ def _measure_plot_format(path: str | None) -> str | None:
 
     if path is None:
         return None
-    suffix = Path(path).suffix.lower()
+    target = Path(path)
+    suffix = target.suffix.lower()
     if suffix not in (".png", ".svg"):
         raise InputError(f"cannot draw a chart into '{path}'; name a .png or .svg file")
+    if target.is_dir():
+        raise InputError(f"cannot draw a chart into '{path}': it is a directory; name a file")
+    blocking = next((p for p in target.parents if p.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        raise InputError(f"cannot draw a chart into '{path}': {blocking} is a file, not a "
+                         "directory; choose another path")
     return suffix[1:]
 
 
 def _measure_plot(ax: Axes, path: str) -> None:
     import io
 
+    from toolkit.errors import InputError
     from toolkit.files import atomic_write_bytes
 
     suffix = _measure_plot_format(path)
@@ -543,7 +551,12 @@ def _measure_plot(ax: Axes, path: str) -> None:
     figure = ax.get_figure(root=True)
     assert figure is not None  # every chart draws on an Axes of a Figure
     figure.savefig(buffer, format=suffix, dpi=150)
-    atomic_write_bytes(path, buffer.getvalue())
+    try:
+        atomic_write_bytes(path, buffer.getvalue())
+    except OSError as error:
+        raise InputError(
+            f"cannot write the chart to '{path}' ({error.strerror}); choose another path"
+        ) from None
 
 
 def _measure_kwic(

@@ -137,3 +137,17 @@ def test_trouble_is_one_line_and_exit_2(
     assert (code, out) == (2, "")
     assert err.startswith(message) and err.count("\n") == 1
     assert not (tmp_path / "chart.pdf").exists()
+
+
+def test_plot_into_a_path_under_a_file_is_refused_before_work(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x", "utf-8")
+    (tmp_path / "dir.png").mkdir()
+    code, out, err = run(capsys, "regions", "--plot", str(blocker / "out.png"))
+    assert (code, out) == (2, "")
+    assert err == (f"wtdc: cannot draw a chart into '{blocker / 'out.png'}': {blocker} is a "
+                   "file, not a directory; choose another path\n")
+    code, _, err = run(capsys, "regions", "--plot", str(tmp_path / "dir.png"))
+    assert code == 2 and "it is a directory; name a file" in err
