@@ -27,6 +27,9 @@ def excerpts(final_report_path: Path) -> dict[str, str]:
         "priority": report_line(final_report_path, "This priority seeks to foster access"),
         # Part III, ASP3, expected result 7.
         "asp3": report_line(final_report_path, "7)\tEnhancement of skills for the development"),
+        # Part IV, a preamble clause naming an edition held in Buenos Aires.
+        # (no-break spaces after "Resolution" and "Rev.", as printed)
+        "aires": report_line(final_report_path, "a)\tResolution\u00a020 (Rev.\u00a0Buenos Aires"),
     }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import polars as pl
 import pytest
 
@@ -98,3 +100,14 @@ def test_word_counts_group_on_stems_and_show_real_words(excerpt_frame: pl.DataFr
     assert as_dict["artificial intelligence"] == 1
     # A bigram never crosses punctuation: "(AI)" follows "intelligence" but is not joined.
     assert "intelligence AI" not in as_dict
+
+
+def test_names_with_ai_letters_are_not_ai(
+    final_report_path: Path, excerpts: dict[str, str]
+) -> None:
+    # Real lines: a delegate's name (list of officers) and an edition's city in a preamble.
+    aisha = "Ms Aisha Al Marzooqi (United Arab Emirates)"
+    frame = pl.DataFrame({"doc_id": ["officers", "res-x"], "text": [aisha, excerpts["aires"]]})
+    counts = term_counts(frame)
+    assert counts.filter(pl.col("theme") == "ai")["count"].to_list() == [0, 0]
+    assert final_report_path.read_text("utf-8").count(aisha) == 2
