@@ -11,9 +11,9 @@ from dataclasses import replace
 
 from toolkit.align import align_clauses
 from toolkit.align.model import Alignment, ClausePair, ClauseRef
+from toolkit.diff.large import LARGE, align_large, refs
 from toolkit.diff.model import ClauseDiff, DiffOptions, DocumentDiff, TextDiff, words_changed
 from toolkit.diff.words import DELETE, EQUAL, INSERT, Granularity, Ops, word_ops
-from toolkit.errors import InputError
 from toolkit.parse.model import Document
 
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
@@ -82,14 +82,6 @@ def _pair_documents(
     return pairs
 
 
-def _refs(doc: Document) -> list[ClauseRef]:
-    return [
-        ClauseRef(doc.id, section.heading, index, clause)
-        for index, section in enumerate(doc.sections)
-        for clause in section.clauses
-    ]
-
-
 def _align(old: Document | None, new: Document | None) -> Alignment:
     if old is not None and new is not None:
         if old == new:
@@ -97,23 +89,19 @@ def _align(old: Document | None, new: Document | None) -> Alignment:
             # a revised report are untouched, and pairing them in order needs no aligner.
             pairs = tuple(
                 ClausePair(o, n, "unchanged", 1.0)
-                for o, n in zip(_refs(old), _refs(new), strict=True)
+                for o, n in zip(refs(old), refs(new), strict=True)
             )
             return Alignment(old, new, pairs)
-        try:
-            return align_clauses(old, new)
-        except MemoryError:
-            raise InputError(
-                f"{old.id}: {len(old.clauses)} and {len(new.clauses)} clauses are too many to "
-                "align in memory; diff smaller parts, or use --format patch (no alignment)"
-            ) from None
+        if len(old.clauses) * len(new.clauses) > LARGE:
+            return align_large(old, new)
+        return align_clauses(old, new)
     doc = old or new
     assert doc is not None
-    refs = _refs(doc)
+    doc_refs = refs(doc)
     if old is not None:
-        pairs = tuple(ClausePair(ref, None, "deleted", 0.0) for ref in refs)
+        pairs = tuple(ClausePair(ref, None, "deleted", 0.0) for ref in doc_refs)
         return Alignment(old, None, pairs)
-    pairs = tuple(ClausePair(None, ref, "inserted", 0.0) for ref in refs)
+    pairs = tuple(ClausePair(None, ref, "inserted", 0.0) for ref in doc_refs)
     return Alignment(None, new, pairs)
 
 
