@@ -92,3 +92,27 @@ def test_views_switch_without_javascript() -> None:
         ".wtdc-diff .wd-sbs:checked ~ .wd-views .wd-view-sbs, "
         ".wtdc-diff .wd-inl:checked ~ .wd-views .wd-view-inl { display: block; }"
     ) in html
+
+
+def test_keys_n_and_p_move_between_changes(tmp_path: Path) -> None:
+    # The page itself, plus a probe script that presses n, n, n, p and records where the
+    # current change is after each key (dump-dom shows the DOM after scripts ran).
+    probe = """<script>
+    var seen = [];
+    ["n", "n", "n", "p"].forEach(function (key) {
+      document.dispatchEvent(new KeyboardEvent("keydown", {key: key}));
+      var current = document.querySelector(".wd-current");
+      seen.push(current ? current.id : "none");
+    });
+    document.body.setAttribute("data-seen", seen.join(" "));
+    document.body.setAttribute("data-pos", document.querySelector(".wd-pos").textContent);
+    </script></body>"""
+    page = tmp_path / "nav.html"
+    page.write_text(render_diff_page(relabelled_diff()).replace("</body>", probe),
+                    encoding="utf-8")
+    dom = _dump_dom(page)
+    seen = re.search(r'data-seen="([^"]*)"', dom)
+    assert seen is not None
+    ids = seen.group(1).split()
+    assert [i.split("-")[-1] for i in ids] == ["c1", "c2", "c3", "c2"]
+    assert 'data-pos="change 2 of 4"' in dom
