@@ -47,3 +47,39 @@ def test_no_initiatives_is_an_error() -> None:
     frame = initiatives_frame().filter(pl.col("region").is_null())
     with pytest.raises(InputError, match="no regional initiatives in these texts; give an"):
         region_emphasis(frame)
+
+
+@pytest.fixture(scope="module")
+def baku_matrix() -> pl.DataFrame:
+    from toolkit.corpus.resolve import resolve
+    from toolkit.parse import clauses_frame
+
+    return region_emphasis(clauses_frame(resolve("baku-2025")))
+
+
+def test_baku_satellite_counts_match_a_reading_of_part_iii(baku_matrix: pl.DataFrame) -> None:
+    # Read in Part III (report lines 2236-3110): AFR1 12) "satellites"; ARB1 8) twice, ARB2
+    # 6), ARB3 1) and 10) twice; ASP3 7) "non-terrestrial", ASP5 5) "satellite-based" and
+    # 6) "space-based"; CIS2 5) and CIS4 4) "non-geostationary satellite" (one mention);
+    # none in AMS or EUR ("digital space" in EUR4 is not space).
+    satellite = baku_matrix.filter(pl.col("theme") == "satellite")
+    assert dict(satellite.select("region", "count").iter_rows()) == {
+        "AFR": 1, "AMS": 0, "ARB": 6, "ASP": 3, "CIS": 2, "EUR": 0}
+    assert dict(satellite.select("region", "initiatives_with_theme").iter_rows()) == {
+        "AFR": 1, "AMS": 0, "ARB": 3, "ASP": 2, "CIS": 2, "EUR": 0}
+
+
+def test_baku_leaders(baku_matrix: pl.DataFrame) -> None:
+    lead = {r["theme"]: r for r in leading_regions(baku_matrix).iter_rows(named=True)}
+    # ASP1 is named after LDCs, SIDS and LLDCs: the strongest contrast of the matrix, all of
+    # it in one initiative.
+    ldc = lead["ldc-sids-lldc"]
+    assert (ldc["region"], ldc["initiatives_with_theme"]) == ("ASP", 1)
+    assert ldc["z"] > 5 and ldc["rate_low"] > 100
+    assert lead["ai"]["region"] == "CIS" and lead["resilience"]["region"] == "AMS"
+    # No region's lead on AI, satellites or resilience is clear of every other region:
+    # each leader's interval overlaps the runner-up's.
+    for theme in ("ai", "satellite", "resilience"):
+        rows = baku_matrix.filter(pl.col("theme") == theme).sort("rate_per_10k",
+                                                                 descending=True)
+        assert rows["rate_low"][0] < rows["rate_high"][1]
