@@ -1,8 +1,10 @@
 (function () {
   "use strict";
+  // In a notebook the script may run without currentScript: take the newest fragment.
   var script = document.currentScript;
-  var root = script && script.closest(".wtdc-diff");
-  if (!root) { return; }
+  var all = document.querySelectorAll(".wtdc-diff");
+  var root = (script && script.closest(".wtdc-diff")) || all[all.length - 1];
+  if (!root || root.wtdcGo) { return; }
   var nav = root.querySelector(".wd-nav");
   var pos = root.querySelector(".wd-pos");
   var index = -1;
