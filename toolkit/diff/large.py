@@ -17,7 +17,7 @@ from diff_match_patch import diff_match_patch
 
 from toolkit.align import align_clauses
 from toolkit.align.model import Alignment, ClausePair, ClauseRef
-from toolkit.diff.words import DELETE, EQUAL, INSERT, _Codes
+from toolkit.diff.words import DELETE, EQUAL, INSERT, PlaceholderCodes
 from toolkit.errors import InputError
 from toolkit.parse.model import Document
 
@@ -46,7 +46,7 @@ def _only(doc: Document, keep: set[int]) -> Document:
 def align_large(old: Document, new: Document) -> Alignment:
     """Alignment of two long documents: common runs unchanged, the rest by the aligner."""
     old_refs, new_refs = refs(old), refs(new)
-    codes = _Codes()
+    codes = PlaceholderCodes()
     old_codes = "".join(codes[f"{r.clause.label}\0{r.clause.text}"] for r in old_refs)
     new_codes = "".join(codes[f"{r.clause.label}\0{r.clause.text}"] for r in new_refs)
     dmp = diff_match_patch()

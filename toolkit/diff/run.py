@@ -25,8 +25,6 @@ class DiffRun:
 
 def _documents(spec: str, warnings: list[str]) -> tuple[Document, ...]:
     """Like `resolve`, but a file's reader warnings are kept for the user."""
-    from toolkit.corpus.resolve import resolve
-
     if spec == "-" or Path(spec).exists():
         from toolkit.ingest import read_source
         from toolkit.parse import parse_source
@@ -34,6 +32,8 @@ def _documents(spec: str, warnings: list[str]) -> tuple[Document, ...]:
         source = read_source(spec)
         warnings.extend(source.warnings)
         return parse_source(source).documents
+    from toolkit.corpus.resolve import resolve
+
     return resolve(spec)
 
 

@@ -43,7 +43,7 @@ def _placeholders() -> Iterator[str]:
     return map(chr, chain.from_iterable(ranges))
 
 
-class _Codes(dict[str, str]):
+class PlaceholderCodes(dict[str, str]):
     """Token → placeholder character, a fresh one for each token not seen before."""
 
     def __init__(self) -> None:
@@ -90,7 +90,7 @@ def word_ops(
             token_list = [" " if t.isspace() else t for t in token_list]
         return [t.casefold() for t in token_list] if ignore_case else token_list
 
-    codes = _Codes()
+    codes = PlaceholderCodes()
     old_codes = "".join(map(codes.__getitem__, keys(old_tokens)))
     new_codes = "".join(map(codes.__getitem__, keys(new_tokens)))
     dmp = diff_match_patch()
