@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
     from toolkit.corpus import Corpus, CorpusEntry, Edition
     from toolkit.diff.model import TextDiff
-    from toolkit.ingest import SourceText
     from toolkit.parse import ParsedText
     from toolkit.parse.lineage import LineageRow
 
@@ -169,6 +168,9 @@ class ReportView:
     terms: Measures
     regions: Measures
     methods: tuple[MethodsPart, ...]
+    # Sources derived from real text by programmatic edits ("File id: title"): shown in a
+    # banner at the top and in every title that draws on them.
+    simulated: tuple[str, ...] = ()
 
     @property
     def tables(self) -> tuple[ReportTable, ...]:
@@ -297,6 +299,7 @@ def render_report(view: ReportView) -> str:
         terms=view.terms,
         regions=view.regions,
         methods=view.methods,
+        simulated=view.simulated,
         downloads=view.tables,
         css=_asset("report.css"),
         js=_asset("report.js"),
@@ -388,7 +391,8 @@ def build_report(
     anything is written.
     """
     from toolkit.corpus import edition, open_corpus
-    from toolkit.parse import clauses_frame, parse_source
+    from toolkit.corpus.resolve import parsed_edition
+    from toolkit.parse import clauses_frame
 
     new = edition(new_edition)
     old = edition(old_edition) if old_edition else None
@@ -401,12 +405,11 @@ def build_report(
 
     step = _Steps(progress, 5 + len(versions) + (old is not None))
     step(f"Parsing the {_name(new)} final report")
-    new_source = corpus.read(new_entry)
-    new_text = parse_source(new_source)
+    new_text = parsed_edition(new.id, corpus=corpus)
     new_clauses = clauses_frame(new_text.documents)
 
     step("Reading the lineage tables")
-    overview = _overview(corpus, new, old, new_source, new_text)
+    overview = _overview(corpus, new, old, new_text)
 
     redlines: list[Redline] = []
     extra_files: dict[str, str] = {}
@@ -416,25 +419,28 @@ def build_report(
     old_clauses = None
     if old is not None and old_entry is not None:
         step(f"Redlines: {_name(old)} → {_name(new)}")
-        old_text = parse_source(corpus.read(old_entry))
-        old_clauses = clauses_frame(old_text.documents)
-        redlines.append(_edition_redline(old_text, new_text, old_entry, new_entry, extra_files))
+        old_clauses = clauses_frame(parsed_edition(old.id, corpus=corpus).documents)
+        redlines.append(_edition_redline(corpus, old_entry, new_entry, extra_files))
 
     step("Term shifts")
-    terms = _terms(new_clauses, old_clauses, new, old)
+    terms = _terms(new_clauses, old_clauses, new, old,
+                   simulated=old_entry is not None and is_simulated(old_entry))
     step("Regional emphasis")
     regions = _regions(new_clauses, new)
     step("Writing the report")
+    simulated = tuple(f"{e.id}: {e.title}" for e in (new_entry, old_entry, *versions)
+                      if e is not None and is_simulated(e))
     view = ReportView(
         name=name,
-        title=_title(new, old),
+        title=("SIMULATED · " if simulated else "") + _title(new, old),
         subtitle=_subtitle(new, old, new_entry),
         overview=overview,
         redlines_intro=_redlines_intro(new, old, versions),
         redlines=tuple(redlines),
         terms=terms,
         regions=regions,
-        methods=_methods(corpus, new, old, overview),
+        methods=_methods(corpus, new, old, overview, simulated),
+        simulated=simulated,
     )
     page = write_report(view, target, extra_files)
     step.finish()
@@ -470,13 +476,12 @@ def _tally(values: Iterable[str]) -> str:
     return "; ".join(f"{value} ({n})" for value, n in ordered)
 
 
-def _overview(
-    corpus: Corpus, new: Edition, old: Edition | None, source: SourceText, parsed: ParsedText
-) -> Overview:
+def _overview(corpus: Corpus, new: Edition, old: Edition | None, parsed: ParsedText) -> Overview:
     from toolkit.corpus import edition_by_label
-    from toolkit.parse.lineage import check_corpus, parse_lineage
+    from toolkit.corpus.resolve import edition_lineage
+    from toolkit.parse import check_corpus
 
-    lineage = parse_lineage(source, documents=parsed.documents)
+    lineage = edition_lineage(new.id, corpus=corpus)
     current = lineage.current
     check = check_corpus(lineage, parsed.documents)
     editions = {new.id} | ({old.id} if old else set())
@@ -544,15 +549,15 @@ def _overview(
         ),
         tuple(_lineage_fields(lineage.row(doc_id)) for doc_id in check.missing_text),
     )
-    held = set(corpus.editions())
-    priors: dict[str, list[str]] = {}
+    priors: dict[str, list[LineageRow]] = {}
     for row in current:
         if row.prior_edition and row.baku in ("revised", "unchanged"):
-            priors.setdefault(row.prior_edition, []).append(row.doc_id or row.number)
+            priors.setdefault(row.prior_edition, []).append(row)
     prior_rows: list[dict[str, Any]] = []
-    for label, docs in sorted(priors.items(), key=lambda item: (-len(item[1]), item[0])):
+    for label, rows in sorted(priors.items(), key=lambda item: (-len(item[1]), item[0])):
         known = edition_by_label(label)
-        in_corpus = known is not None and known.id in held
+        in_corpus = all(r.prior_in_corpus for r in rows)
+        docs = [r.doc_id or r.number for r in rows]
         prior_rows.append({
             "prior_edition": label,
             "edition_id": known.id if known else None,
@@ -665,17 +670,20 @@ def _redline(diff: TextDiff, *, id: str, title: str, old_source: str, new_source
     )
 
 
-def _edition_redline(old_text: ParsedText, new_text: ParsedText, old_entry: CorpusEntry,
-                     new_entry: CorpusEntry, files: dict[str, str]) -> Redline:
-    """Every document of the new edition against the old edition's document of that id."""
-    from toolkit.diff import diff_sources
+def _edition_redline(corpus: Corpus, old_entry: CorpusEntry, new_entry: CorpusEntry,
+                     files: dict[str, str]) -> Redline:
+    """Every document of the new edition against its partner in the old one, paired by the
+    new edition's lineage (resolutions), renumbering (Questions), code and title."""
+    from toolkit.align import align_editions
+    from toolkit.diff import diff_alignments
 
-    diff = diff_sources(old_text.documents, new_text.documents,
-                        old_name=old_entry.edition, new_name=new_entry.edition)
+    alignments = align_editions(old_entry.edition, new_entry.edition, corpus=corpus)
+    diff = diff_alignments(alignments, old_name=old_entry.edition, new_name=new_entry.edition)
     return _redline(
         diff,
         id=f"redline-{old_entry.edition}--{new_entry.edition}",
-        title=f"{old_entry.title} → {new_entry.title}",
+        title=("SIMULATED: " if is_simulated(old_entry) or is_simulated(new_entry) else "")
+        + f"{old_entry.title} → {new_entry.title}",
         old_source=f"{old_entry.title} ({old_entry.id}): {old_entry.source}",
         new_source=f"{new_entry.title} ({new_entry.id}): {new_entry.source}",
         files=files,
@@ -685,8 +693,10 @@ def _edition_redline(old_text: ParsedText, new_text: ParsedText, old_entry: Corp
 def _redlines_intro(new: Edition, old: Edition | None, versions: Sequence[CorpusEntry]) -> str:
     if old is not None:
         return (
-            f"Every document of the {_name(new)} final report against the {_name(old)} document "
-            "of the same id; documents without a partner are shown wholly inserted or deleted."
+            f"Every document of the {_name(new)} final report against its {_name(old)} "
+            "version, paired by the lineage tables (resolutions, Recommendations), the "
+            "renumbering of study Questions, and code and title (regional initiatives); a "
+            "document without a partner is shown wholly inserted or deleted."
         )
     if not versions:
         return (
@@ -740,7 +750,7 @@ _SHIFT_COLUMNS = (
 
 
 def _terms(new_clauses: pl.DataFrame, old_clauses: pl.DataFrame | None, new: Edition,
-           old: Edition | None) -> Measures:
+           old: Edition | None, *, simulated: bool = False) -> Measures:
     from toolkit.measure import revised_vs_unchanged, term_shifts
     from toolkit.render.charts import rate_ratio_chart
 
@@ -756,7 +766,8 @@ def _terms(new_clauses: pl.DataFrame, old_clauses: pl.DataFrame | None, new: Edi
         )
     else:
         shifts = term_shifts(old_clauses, new_clauses)
-        old_name, new_name = _name(old), _name(new)
+        old_name = _name(old) + (" (SIMULATED)" if simulated else "")
+        new_name = _name(new)
         intro = (
             f"Theme frequencies in all texts of the {_name(old)} final report (old side) "
             f"against the {_name(new)} one (new side)."
@@ -845,8 +856,17 @@ def _regions(new_clauses: pl.DataFrame, new: Edition) -> Measures:
     return Measures(intro=intro, charts=charts, tables=tables)
 
 
-def _methods(corpus: Corpus, new: Edition, old: Edition | None, overview: Overview
-             ) -> tuple[MethodsPart, ...]:
+def is_simulated(entry: CorpusEntry) -> bool:
+    """A corpus file derived from real text by programmatic edits, as its manifest says.
+
+    Simulated texts say so in their title or source ("(simulated)", "SIMULATED"); the manifest
+    has no other field for it, and a report must never pass one off as an edition's text.
+    """
+    return "simulated" in f"{entry.title} {entry.source}".lower()
+
+
+def _methods(corpus: Corpus, new: Edition, old: Edition | None, overview: Overview,
+             simulated: Sequence[str]) -> tuple[MethodsPart, ...]:
     from toolkit.corpus import edition as known_edition
 
     absent = [known_edition(e) for e in corpus.missing_final_reports() if e != new.id]
@@ -910,6 +930,11 @@ def _methods(corpus: Corpus, new: Edition, old: Edition | None, overview: Overvi
             "methods-simulated",
             "What is simulated",
             (
+                "SIMULATED: this report draws on texts derived from real ones by programmatic "
+                "edits, not on an edition's text: " + "; ".join(simulated) + ". Every figure "
+                "and redline that uses them shows what the toolkit does, not what any "
+                "conference adopted.",
+            ) if simulated else (
                 "Nothing in this report is simulated: every text it shows is a real ITU text "
                 "listed under “Sources compared”. The toolkit's tests and benchmarks also use "
                 "revisions derived from the Baku text by programmatic edits; they are labelled "
