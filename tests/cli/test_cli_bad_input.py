@@ -1,0 +1,299 @@
+"""Every `wtdc` sub-command that takes a file or a source, against every kind of bad input.
+
+Run as a user runs it (`python -m toolkit …` in a subprocess), each case must end with exit
+status 2, exactly one line on stderr starting with `wtdc: `, nothing on stdout, no traceback,
+and no file left where -o (or --plot) pointed. Cases of sub-commands the CLI does not list in
+its --help are skipped. Also the exit-status contract of `wtdc` itself and of `wtdc diff`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _load_cli_reference() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("cli_reference",
+                                                  REPO / "scripts" / "cli_reference.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+cli = _load_cli_reference()
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+# Bytes that neither UTF-8 nor cp1252 can decode (0x81 0x8D 0x8F 0x90 0x9D are unassigned).
+UNDECODABLE = b"\x81\x8d\x8f\x90\x9d"
+
+# Bad files, by kind: the file name and its bytes (None: not created; b"/": a directory).
+BAD_FILES: dict[str, tuple[str, bytes | None]] = {
+    "missing": ("nowhere.txt", None),
+    "directory": ("folder", b"/"),
+    "empty": ("empty.txt", b""),
+    "blank": ("blank.txt", b"  \n\t \r\n  \n"),
+    "binary": ("binary.txt", PNG),
+    "png": ("image.png", PNG),
+    "undecodable": ("undecodable.txt", UNDECODABLE),
+    "corrupt-pdf": ("corrupt.pdf", b"%PDF-1.4 garbage"),
+}
+# Bad sources named by id, with a valid partner of the same shape for two-sided commands.
+BAD_SPECS: dict[str, tuple[str, str]] = {
+    "unknown-edition": ("atlantis-2099", "baku-2025"),
+    "unknown-edition-doc": ("atlantis-2099:res-37", "baku-2025:res-37"),
+    "unknown-document": ("baku-2025:res-9999", "baku-2025:res-37"),
+    "absent-edition": ("kigali-2022", "baku-2025"),
+    "absent-edition-doc": ("kigali-2022:res-37", "baku-2025:res-37"),
+}
+GOOD_OLD = "Older people live here.\n\nA second paragraph & more.\n"
+GOOD_NEW = "Older persons live here.\n\nA second paragraph & more.\n"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One command line; `{name}` fields are paths filled in by the `workspace` fixture."""
+
+    id: str
+    command: tuple[str, ...]  # the (sub-)command, to skip it when the CLI lacks it
+    argv: tuple[str, ...]
+    stdin: str | None = None  # a bad-file kind fed on standard input
+    corpus_copy: bool = False  # run against a private copy of corpora/ ($WTDC_CORPUS)
+
+
+def _bad(kind: str) -> str:
+    return "{" + kind + "}" if kind in BAD_FILES else BAD_SPECS[kind][0]
+
+
+def _partner(kind: str) -> str:
+    return "{good_new}" if kind in BAD_FILES else BAD_SPECS[kind][1]
+
+
+# Every kind of bad input for the cheap commands; a sample for `terms` and `regions`, which
+# load polars, nltk and matplotlib (about a second each) before they look at their input.
+EVERY = (*BAD_FILES, *BAD_SPECS)
+TERMS_SAMPLE = ("missing", "binary", "corrupt-pdf", "unknown-edition", "absent-edition")
+REGIONS_SAMPLE = ("directory", "undecodable", "unknown-edition", "unknown-document",
+                  "absent-edition")
+SECOND_SIDE = ("missing", "empty", "binary", "unknown-edition-doc", "unknown-document",
+               "absent-edition-doc")
+
+
+def _cases() -> Iterator[Case]:
+    for kind in EVERY:
+        bad, partner = _bad(kind), _partner(kind)
+        yield Case(f"diff-old-{kind}", ("diff",), ("diff", bad, partner))
+        yield Case(f"parse-{kind}", ("parse",), ("parse", bad, "-o", "{out}/clauses.json"))
+        yield Case(f"align-{kind}", ("align",),
+                   ("align", bad, partner, "-o", "{out}/align.json"))
+        yield Case(f"patch-old-{kind}", ("patch", "apply"),
+                   ("patch", "apply", bad, "{patch}", "-o", "{out}/new.txt"))
+    for kind in SECOND_SIDE:
+        yield Case(f"diff-new-{kind}", ("diff",),
+                   ("diff", _partner(kind), _bad(kind), "-o", "{out}/diff.txt"))
+        yield Case(f"align-new-{kind}", ("align",), ("align", _partner(kind), _bad(kind)))
+    for kind in TERMS_SAMPLE:
+        yield Case(f"terms-{kind}", ("terms",),
+                   ("terms", _bad(kind), _partner(kind), "--plot", "{out}/terms.png"))
+    for kind in REGIONS_SAMPLE:
+        yield Case(f"regions-{kind}", ("regions",),
+                   ("regions", _bad(kind), "--plot", "{out}/regions.png"))
+    for kind in BAD_FILES:
+        bad = _bad(kind)
+        yield Case(f"corpus-add-{kind}", ("corpus", "add"),
+                   ("corpus", "add", bad, "--edition", "kigali-2022", "--kind", "final-report"),
+                   corpus_copy=True)
+        if kind not in ("empty", "blank"):  # an empty patch is the patch of identical texts
+            yield Case(f"patch-file-{kind}", ("patch", "apply"),
+                       ("patch", "apply", "{good_old}", bad, "-o", "{out}/new.txt"))
+    for kind in ("missing", "corrupt-pdf"):
+        yield Case(f"terms-lexicon-{kind}", ("terms",),
+                   ("terms", "{good_old}", "{good_new}", "--lexicon", _bad(kind)))
+    for kind in ("empty", "blank", "binary", "undecodable", "corrupt-pdf"):
+        yield Case(f"diff-stdin-{kind}", ("diff",), ("diff", "-", "{good_new}"), stdin=kind)
+        yield Case(f"parse-stdin-{kind}", ("parse",), ("parse", "-"), stdin=kind)
+    yield Case("patch-file-not-a-patch", ("patch", "apply"),
+               ("patch", "apply", "{good_old}", "{good_new}", "-o", "{out}/new.txt"))
+    for kind in BAD_SPECS:
+        yield Case(f"history-{kind}", ("history",),
+                   ("history", _bad(kind), "-o", "{out}/history.txt"))
+    yield Case("history-unknown-doc-id", ("history",),
+               ("history", "res-9999", "-o", "{out}/history.txt"))
+    for kind in ("unknown-edition", "unknown-edition-doc", "unknown-document"):
+        yield Case(f"corpus-fetch-{kind}", ("corpus", "fetch"), ("corpus", "fetch", _bad(kind)))
+    yield Case("corpus-add-unknown-edition", ("corpus", "add"),
+               ("corpus", "add", "{good_old}", "--edition", "atlantis-2099", "--kind",
+                "final-report"), corpus_copy=True)
+    yield Case("corpus-add-unknown-kind", ("corpus", "add"),
+               ("corpus", "add", "{good_old}", "--edition", "kigali-2022", "--kind", "poster"),
+               corpus_copy=True)
+    yield Case("corpus-add-duplicate", ("corpus", "add"),
+               ("corpus", "add", "{corpus}/baku-declaration-prefinal.md", "--edition",
+                "baku-2025", "--kind", "declaration"), corpus_copy=True)
+    for option in ("--old", "--new"):
+        for kind in ("unknown-edition", "absent-edition", "unknown-document"):
+            yield Case(f"report{option}-{kind}", ("report",),
+                       ("report", option, _bad(kind), "-o", "{out}/report"))
+    # Output paths that cannot be written: into a regular file, or onto a directory.
+    outputs = {
+        "diff": ("diff", "{good_old}", "{good_new}", "-o"),
+        "parse": ("parse", "{good_old}", "-o"),
+        "align": ("align", "{good_old}", "{good_new}", "-o"),
+        "history": ("history", "res-37", "-o"),
+        "patch": ("patch", "apply", "{good_old}", "{patch}", "-o"),
+        "terms": ("terms", "{good_old}", "{good_new}", "--plot"),
+        "regions": ("regions", "--plot"),
+    }
+    for name, argv in outputs.items():
+        command = ("patch", "apply") if name == "patch" else (name,)
+        suffix = ".png" if argv[-1] == "--plot" else ""
+        yield Case(f"{name}-output-in-file", command, (*argv, f"{{blocker}}/out{suffix}"))
+        yield Case(f"{name}-output-is-directory", command, (*argv, "{out}"))
+    # The report's -o names a directory: an existing one is fine, one inside a file is not.
+    yield Case("report-output-in-file", ("report",), ("report", "-o", "{blocker}/report"))
+
+
+CASES = list(_cases())
+
+
+@cache
+def _available(command: tuple[str, ...]) -> bool:
+    """Whether `wtdc … --help` lists this (sub-)command."""
+    parent = command[:-1]
+    return (not parent or _available(parent)) and command[-1] in cli.subcommands(
+        cli.help_text(parent))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: int | None  # None: timed out
+    stdout: str
+    stderr: str
+    leftovers: list[str]  # files found where the case's output must not be
+    seconds: float
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("bad-input")
+    paths = {kind: root / name for kind, (name, _) in BAD_FILES.items()}
+    for kind, (_, data) in BAD_FILES.items():
+        if data == b"/":
+            paths[kind].mkdir()
+        elif data is not None:
+            paths[kind].write_bytes(data)
+    paths["good_old"] = root / "old.txt"
+    paths["good_old"].write_text(GOOD_OLD, encoding="utf-8")
+    paths["good_new"] = root / "new.txt"
+    paths["good_new"].write_text(GOOD_NEW, encoding="utf-8")
+    # A regular file standing where an output directory would have to be.
+    paths["blocker"] = root / "blocker"
+    paths["blocker"].write_text("not a directory\n", encoding="utf-8")
+    paths["patch"] = root / "old-to-new.patch"
+    made = cli.run_wtdc("diff", str(paths["good_old"]), str(paths["good_new"]),
+                        "--format", "patch", "-o", str(paths["patch"]))
+    if not paths["patch"].exists():
+        paths["patch"].write_text("", encoding="utf-8")  # patch-old cases still run
+        assert made.returncode in (0, 1, 2)
+    return paths
+
+
+def _run(case: Case, workspace: dict[str, Path], root: Path) -> Outcome:
+    out = root / "out" / case.id
+    out.mkdir(parents=True)
+    fields = {name: str(path) for name, path in workspace.items()} | {"out": str(out)}
+    env = dict(cli.HELP_ENV)
+    if case.corpus_copy:
+        corpus = root / "corpora" / case.id
+        shutil.copytree(REPO / "corpora", corpus)
+        env["WTDC_CORPUS"] = str(corpus)
+        fields["corpus"] = str(corpus)
+    argv = [arg.format(**fields) for arg in case.argv]
+    before = (corpus / "manifest.toml").read_bytes() if case.corpus_copy else b""
+    start = time.perf_counter()
+    try:
+        if case.stdin is None:
+            result = cli.run_wtdc(*argv, env=env)
+        else:
+            with open(workspace[case.stdin], "rb") as stdin:
+                result = cli.run_wtdc(*argv, stdin=stdin.fileno(), env=env)
+    except subprocess.TimeoutExpired as timeout:
+        return Outcome(None, str(timeout.stdout or ""), str(timeout.stderr or ""), [], 60.0)
+    seconds = time.perf_counter() - start
+    leftovers = [str(p.relative_to(out)) for p in out.rglob("*")]
+    if workspace["blocker"].read_text(encoding="utf-8") != "not a directory\n":
+        leftovers.append("blocker (overwritten)")
+    if case.corpus_copy and (corpus / "manifest.toml").read_bytes() != before:
+        leftovers.append("corpus manifest.toml (changed)")
+    return Outcome(result.returncode, result.stdout, result.stderr, leftovers, seconds)
+
+
+@pytest.fixture(scope="module")
+def outcomes(request: pytest.FixtureRequest, workspace: dict[str, Path],
+             tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+    """Run every selected, available case once, in parallel (each is a fresh interpreter)."""
+    selected = {item.callspec.params["case"].id for item in request.session.items
+                if hasattr(item, "callspec") and isinstance(item.callspec.params.get("case"),
+                                                            Case)}
+    todo = [case for case in CASES if case.id in selected and _available(case.command)]
+    root = tmp_path_factory.mktemp("runs")
+    with ThreadPoolExecutor(max_workers=max(4, 2 * (os.cpu_count() or 1))) as pool:
+        results = pool.map(lambda case: _run(case, workspace, root), todo)
+        return {case.id: outcome for case, outcome in zip(todo, results, strict=True)}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_bad_input(case: Case, outcomes: dict[str, Outcome]) -> None:
+    if not _available(case.command):
+        pytest.skip(f"command not built yet: wtdc {' '.join(case.command)}")
+    outcome = outcomes[case.id]
+    assert outcome.status is not None, "timed out after 60 s"
+    assert "Traceback" not in outcome.stderr
+    assert (outcome.status, outcome.stdout, outcome.leftovers) == (2, "", [])
+    lines = outcome.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("wtdc: "), outcome.stderr
+
+
+# --- the exit-status contract --------------------------------------------------------------
+
+
+def test_version() -> None:
+    result = cli.run_wtdc("--version")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("wtdc ") and result.stdout.count("\n") == 1
+
+
+def test_no_arguments_prints_help_to_stderr() -> None:
+    result = cli.run_wtdc()
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("usage: wtdc ")
+    assert result.stderr == cli.help_text(())
+
+
+def test_unknown_subcommand() -> None:
+    result = cli.run_wtdc("frobnicate")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("wtdc: ") and result.stderr.count("\n") == 1
+
+
+def test_diff_exit_status(workspace: dict[str, Path]) -> None:
+    old, new = str(workspace["good_old"]), str(workspace["good_new"])
+    same = cli.run_wtdc("diff", old, old)
+    assert (same.returncode, same.stdout, same.stderr) == (0, f"{old} and {old} are identical\n",
+                                                           "")
+    different = cli.run_wtdc("diff", old, new)
+    assert (different.returncode, different.stderr) == (1, "")
+    assert "Older [-people-]{+persons+} live here." in different.stdout
