@@ -21,6 +21,7 @@ def test_three_edition_chain(baku: ParsedText) -> None:
     oldest = simulate_revision(middle.document, seed=12, rate=0.15, edits=edits, donors=donors)
     frame = clause_history({OLDEST: oldest.document, MIDDLE: middle.document, NEWEST: res37})
     assert frame.columns == list(HISTORY_COLUMNS)
+    assert frame["predates_history"].sum() == len(oldest.document.clauses)
 
     # The truth, chained by hand: where each Baku clause came from, and when it last changed.
     expected = {}
@@ -80,6 +81,7 @@ def test_history_of_the_shipped_corpus() -> None:
     assert frame.height == 123
     assert set(frame["introduced_in"]) == {"baku-2025"}
     text = render_history(frame.head(2), format="table")
-    assert text.splitlines()[1].startswith("res-37#1       baku-2025          baku-2025")
+    assert text.splitlines()[1].startswith("res-37#1       ≤ baku-2025        ≤ baku-2025")
+    assert frame["predates_history"].all()
     with pytest.raises(UnknownDocumentError):
         corpus_history("res-999")

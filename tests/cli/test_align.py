@@ -155,4 +155,4 @@ def test_history_table(capsys: pytest.CaptureFixture[str]) -> None:
         lines[0] == f"{'clause':<14} {'introduced':<18} {'last amended':<18} {'removed':<18} text"
     )
     assert len(lines) == 1 + 123
-    assert lines[2].startswith("res-37#2       baku-2025          baku-2025")
+    assert lines[2].startswith("res-37#2       ≤ baku-2025        ≤ baku-2025")

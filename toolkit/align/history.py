@@ -4,7 +4,8 @@ Each clause of the oldest edition gets an id ("res-37#1", …); every later edit
 clause inherits the id of the clause it continues (for a split, the first piece; for a
 merge, the first source) and a clause with no past gets a fresh id. Then each id has an
 edition that introduced it, the last that amended it (any status but unchanged), and the
-one that dropped it, if any.
+one that dropped it, if any. A clause already in the oldest edition compared may be older
+still: `predates_history` says so, and the table prints "≤ edition".
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 HISTORY_COLUMNS = (
     "clause",
     "introduced_in",
+    "predates_history",
     "last_amended_in",
     "removed_in",
     "origin",
@@ -108,6 +110,7 @@ def clause_history(docs_by_edition: Mapping[str, Document]) -> pl.DataFrame:
         {
             "clause": s.clause,
             "introduced_in": s.introduced_in,
+            "predates_history": s.introduced_in == first,
             "last_amended_in": s.last_amended_in,
             "removed_in": s.removed_in,
             "origin": s.origin,
@@ -123,6 +126,7 @@ def clause_history(docs_by_edition: Mapping[str, Document]) -> pl.DataFrame:
     schema: dict[str, pl.DataType] = {
         name: pl.List(pl.String()) if name in lists else pl.String() for name in HISTORY_COLUMNS
     }
+    schema["predates_history"] = pl.Boolean()
     return pl.DataFrame(rows, schema=schema)
 
 
@@ -163,8 +167,13 @@ def render_history(frame: pl.DataFrame, *, format: Literal["table", "csv", "json
     lines = [f"{'clause':<14} {'introduced':<18} {'last amended':<18} {'removed':<18} text"]
     for row in flat.iter_rows(named=True):
         text = row["text"] if len(row["text"]) <= 60 else row["text"][:59] + "…"
+        # Unchanged since the oldest edition compared: amended then, or earlier.
+        early = "≤ " if row["predates_history"] else ""
+        amended = (early if row["last_amended_in"] == row["introduced_in"] else "") + row[
+            "last_amended_in"
+        ]
         lines.append(
-            f"{row['clause']:<14} {row['introduced_in']:<18} {row['last_amended_in']:<18} "
+            f"{row['clause']:<14} {early + row['introduced_in']:<18} {amended:<18} "
             f"{row['removed_in'] or '':<18} {text}"
         )
     return "\n".join(lines) + "\n"
