@@ -23,7 +23,6 @@ def test_plain_text_output() -> None:
         "\n"
         "## declaration\n"
         "@@ declaration › we declare the following › 1): unchanged, relabelled i) → 1) @@\n"
-        "We are cognizant.\n"
         "@@ declaration › we declare the following › 2): edited, relabelled ii) → 2), "
         "similarity 0.91 @@\n"
         "older [-people-]{+persons+} and youth\n"

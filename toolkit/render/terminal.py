@@ -29,6 +29,8 @@ def _clause(c: ClauseDiff, *, color: bool, ignore_labels: bool) -> str:
     header = f"@@ {c.where}: {c.describe(ignore_labels=ignore_labels)} @@"
     if color:
         header = f"{_CYAN}{header}{_RESET}"
+    if c.status == "unchanged":  # relabelled only: the header says it all, as git's renames
+        return f"{header}\n"
     return f"{header}\n{render_ops(c.ops, color=color)}\n"
 
 
