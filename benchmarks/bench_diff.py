@@ -36,14 +36,15 @@ sys.path.insert(0, str(HERE))
 from simulate_revision import DEFAULT_OUT as SIMULATED  # noqa: E402
 from simulate_revision import SOURCE, simulate  # noqa: E402
 
-# Runs one command, then prints its wall time, peak RSS (kB) and exit status as JSON.
+# Runs one command, then prints its wall and CPU time, peak RSS (kB) and exit status as JSON.
 _WRAPPER = """
 import json, resource, subprocess, sys, time
 start = time.perf_counter()
 status = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)
 wall = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"wall": wall, "peak_kb": peak, "status": status}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = usage.ru_utime + usage.ru_stime
+print(json.dumps({"wall": wall, "cpu": cpu, "peak_kb": usage.ru_maxrss, "status": status}))
 """
 
 _DIFFLIB = """
@@ -83,6 +84,7 @@ class Case:
 @dataclass(frozen=True)
 class Result:
     wall: float | None  # None: timed out
+    cpu: float | None  # user + system: what the run costs whatever else the machine does
     peak_mb: float | None
     status: int | None
     timeout: float
@@ -101,9 +103,9 @@ def _measure(command: list[str], timeout: float) -> Result:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
-        return Result(None, None, None, timeout)
+        return Result(None, None, None, None, timeout)
     data = json.loads(out)
-    return Result(data["wall"], data["peak_kb"] / 1024, data["status"], timeout)
+    return Result(data["wall"], data["cpu"], data["peak_kb"] / 1024, data["status"], timeout)
 
 
 def _cases() -> list[Case]:
@@ -165,11 +167,11 @@ def main(argv: list[str] | None = None) -> int:
 
     lines = [
         f"# wtdc diff benchmark, {datetime.date.today().isoformat()}",
-        f"machine: {_machine()}",
+        f"machine: {_machine()}; load average at start {os.getloadavg()[0]:.1f}",
         "case 2 compares the Final Report with a SIMULATED revision (not an ITU text)",
         "",
-        "| case | tool | wall (s) | peak RSS (MB) | time / wtdc |",
-        "| --- | --- | ---: | ---: | ---: |",
+        "| case | tool | wall (s) | CPU (s) | peak RSS (MB) | wall / wtdc's |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
     ]
     print("\n".join(lines), flush=True)
     for case in _cases():
@@ -181,14 +183,14 @@ def main(argv: list[str] | None = None) -> int:
             if name == "wtdc diff":
                 reference = result.wall
             if result.wall is None:
-                wall, peak = f"> {result.timeout:.0f}", "–"
+                wall, cpu, peak = f"> {result.timeout:.0f}", "–", "–"
                 ratio = f"> {result.timeout / reference:.0f}×" if reference else "–"
             else:
-                wall, peak = f"{result.wall:.2f}", f"{result.peak_mb:.0f}"
+                wall, cpu, peak = f"{result.wall:.2f}", f"{result.cpu:.2f}", f"{result.peak_mb:.0f}"
                 ratio = f"{result.wall / reference:.1f}×" if reference else "–"
                 if result.status not in (0, 1):
                     wall += f" (exit {result.status})"
-            row = f"| {case.name} | {name} | {wall} | {peak} | {ratio} |"
+            row = f"| {case.name} | {name} | {wall} | {cpu} | {peak} | {ratio} |"
             lines.append(row)
             print(row, flush=True)
     (OUT / "bench_diff.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
