@@ -39,9 +39,9 @@ def simulated_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_simulated_edition_is_labelled_everywhere(simulated_report: Path) -> None:
     page = simulated_report.read_text(encoding="utf-8")
-    assert "<h1>SIMULATED · WTDC comparison report: Kigali 2022 → Baku 2025</h1>" in page
+    assert "<h1>SIMULATED: WTDC comparison report: Kigali 2022 → Baku 2025</h1>" in page
     assert '<p class="simulated-banner" role="note"><strong>SIMULATED</strong>' in page
-    assert f"SIMULATED: {TITLE} → Final Report" in page
+    assert f"<h3 id=\"redline-kigali-2022--baku-2025-title\">{TITLE} → Final Report" in page
     assert "Kigali 2022 (SIMULATED)" in page  # term-shift chart and table
     assert "SIMULATED: this report draws on texts derived from real ones" in page
     assert "Nothing in this report is simulated" not in page

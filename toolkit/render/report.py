@@ -432,7 +432,7 @@ def build_report(
                       if e is not None and is_simulated(e))
     view = ReportView(
         name=name,
-        title=("SIMULATED · " if simulated else "") + _title(new, old),
+        title=_simulated_label(_title(new, old), bool(simulated)),
         subtitle=_subtitle(new, old, new_entry),
         overview=overview,
         redlines_intro=_redlines_intro(new, old, versions),
@@ -477,7 +477,7 @@ def _tally(values: Iterable[str]) -> str:
 
 
 def _overview(corpus: Corpus, new: Edition, old: Edition | None, parsed: ParsedText) -> Overview:
-    from toolkit.corpus import edition_by_label
+    from toolkit.corpus import edition, edition_by_label
     from toolkit.corpus.resolve import edition_lineage
     from toolkit.parse import check_corpus
 
@@ -598,8 +598,9 @@ def _overview(corpus: Corpus, new: Edition, old: Edition | None, parsed: ParsedT
         paragraphs.append(
             f"{sum(row['texts'] for row in absent)} texts were revised or left unchanged at "
             f"{_name(new)}, but the editions that hold their earlier versions are not in the "
-            f"corpus ({', '.join(str(row['prior_edition']) for row in absent)}), so they cannot "
-            "be compared clause by clause here. Methods → What is missing says how to add them."
+            f"corpus ({', '.join(_name(edition(row['edition_id'])) for row in absent)}), so they "
+            "cannot be compared clause by clause here. Methods → What is missing says how to "
+            "add them."
         )
     if check.missing_text:
         missing_text = (
@@ -682,8 +683,8 @@ def _edition_redline(corpus: Corpus, old_entry: CorpusEntry, new_entry: CorpusEn
     return _redline(
         diff,
         id=f"redline-{old_entry.edition}--{new_entry.edition}",
-        title=("SIMULATED: " if is_simulated(old_entry) or is_simulated(new_entry) else "")
-        + f"{old_entry.title} → {new_entry.title}",
+        title=_simulated_label(f"{old_entry.title} → {new_entry.title}",
+                               is_simulated(old_entry) or is_simulated(new_entry)),
         old_source=f"{old_entry.title} ({old_entry.id}): {old_entry.source}",
         new_source=f"{new_entry.title} ({new_entry.id}): {new_entry.source}",
         files=files,
@@ -863,6 +864,11 @@ def is_simulated(entry: CorpusEntry) -> bool:
     has no other field for it, and a report must never pass one off as an edition's text.
     """
     return "simulated" in f"{entry.title} {entry.source}".lower()
+
+
+def _simulated_label(text: str, simulated: bool) -> str:
+    """`text`, opening with SIMULATED when it draws on a simulated source and does not yet."""
+    return f"SIMULATED: {text}" if simulated and not text.startswith("SIMULATED") else text
 
 
 def _methods(corpus: Corpus, new: Edition, old: Edition | None, overview: Overview,
