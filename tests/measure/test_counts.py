@@ -111,3 +111,10 @@ def test_names_with_ai_letters_are_not_ai(
     counts = term_counts(frame)
     assert counts.filter(pl.col("theme") == "ai")["count"].to_list() == [0, 0]
     assert final_report_path.read_text("utf-8").count(aisha) == 2
+
+
+def test_fast_token_count_agrees_with_the_nltk_tokenizer(final_report_path: Path) -> None:
+    from toolkit.measure.text import token_count
+
+    lines = [normalize(line) for line in final_report_path.read_text("utf-8").splitlines()]
+    assert [token_count(line) for line in lines] == [len(tokens(line)) for line in lines]

@@ -67,14 +67,12 @@ def _count(texts: list[str], lexicon: Lexicon) -> list[tuple[int, tuple[int, ...
     tokens_ = [token_count(t) for t in normalized]
     joined = _JOIN.join(normalized)
     folded = joined.lower()
-    starts = np.cumsum([0] + [len(t) + len(_JOIN) for t in normalized[:-1]])
+    starts = [0, *np.cumsum([len(t) + len(_JOIN) for t in normalized[:-1]]).tolist()]
     counts = np.zeros((len(texts), len(lexicon.themes)), dtype=np.int64)
     for j, theme in enumerate(lexicon.themes):
-        offsets = theme.candidates(joined, folded)
-        rows = (range(len(texts)) if offsets is None else
-                set(np.searchsorted(starts, sorted(offsets), side="right") - 1))
-        for i in rows:
-            counts[i, j] = len(theme.spans(normalized[int(i)]))
+        rows = theme.candidate_rows(joined, folded, starts)
+        for i in range(len(texts)) if rows is None else rows:
+            counts[i, j] = len(theme.spans(normalized[i]))
     return [(tokens_[i], tuple(int(c) for c in counts[i])) for i in range(len(texts))]
 
 

@@ -166,12 +166,18 @@ def word_shifts(
 
 
 def preamble_vs_operative(
-    clauses: pl.DataFrame, lexicon: Lexicon | None = None, **options: object
+    clauses: pl.DataFrame,
+    lexicon: Lexicon | None = None,
+    *,
+    unit: Unit = "document",
+    n_boot: int = 1000,
+    seed: int = 0,
+    level: float = 0.95,
 ) -> pl.DataFrame:
     """Theme shifts from the preamble (OLD side) to the operative text (NEW side)."""
     kind = pl.col("section_kind")
     return term_shifts(clauses.filter(kind == "preamble"), clauses.filter(kind == "operative"),
-                       lexicon, **options)  # type: ignore[arg-type]
+                       lexicon, unit=unit, n_boot=n_boot, seed=seed, level=level)
 
 
 def revised_at(label: str, edition_label: str | None) -> bool:
@@ -184,13 +190,16 @@ def revised_vs_unchanged(
     lexicon: Lexicon | None = None,
     *,
     edition_label: str = "Baku, 2025",
-    **options: object,
+    unit: Unit = "document",
+    n_boot: int = 1000,
+    seed: int = 0,
+    level: float = 0.95,
 ) -> pl.DataFrame:
-    """Theme shifts from resolutions left as earlier editions had them (OLD side) to those
-    adopted or revised at `edition_label` (NEW side)."""
+    """Theme shifts from the resolutions left as earlier editions had them (OLD side) to
+    those adopted or revised at `edition_label` (NEW side)."""
     res = clauses.filter(pl.col("doc_type") == "resolution")
     revised = res.get_column("edition_label").map_elements(
         lambda e: revised_at(edition_label, e), return_dtype=pl.Boolean
     )
     return term_shifts(res.filter(~revised), res.filter(revised), lexicon,
-                       **options)  # type: ignore[arg-type]
+                       unit=unit, n_boot=n_boot, seed=seed, level=level)
