@@ -40,6 +40,8 @@ AMBIGUITY_MARGIN = 0.01
 CONTAINMENT = 0.9
 # A group of pieces must rebuild the whole clause better than its best single piece does.
 GROUP_GAIN = 0.05
+# Links weaker than this may be undone when the clause proves to be a piece of a split or merge.
+WEAK_LINK = 0.65
 
 
 @dataclass(frozen=True)
@@ -181,15 +183,25 @@ def _link_sections_first(
 
 
 def _ambiguous(
-    i: int, j: int, similarity: npt.NDArray[np.float64], weights: npt.NDArray[np.float64]
-) -> bool:
-    candidates = np.concatenate(
-        [
-            np.delete(weights[i], j)[np.delete(similarity[i], j) >= LINK_THRESHOLD],
-            np.delete(weights[:, j], i)[np.delete(similarity[:, j], i) >= LINK_THRESHOLD],
-        ]
-    )
-    return bool(candidates.size) and bool(candidates.max() >= weights[i, j] - AMBIGUITY_MARGIN)
+    links: dict[int, int], similarity: npt.NDArray[np.float64], weights: npt.NDArray[np.float64]
+) -> set[int]:
+    """Old clauses whose link has a runner-up (in its row or column) within the margin."""
+    if not links:
+        return set()
+    scores = np.where(similarity >= LINK_THRESHOLD, weights, -np.inf)
+    rows = np.fromiter(links, dtype=np.int64)
+    cols = np.fromiter(links.values(), dtype=np.int64)
+
+    def runner_up(
+        matrix: npt.NDArray[np.float64], lines: npt.NDArray[np.int64], own: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.float64]:
+        picked = matrix[lines].copy()
+        picked[np.arange(len(lines)), own] = -np.inf
+        return np.asarray(picked.max(axis=1, initial=-np.inf))
+
+    best_other = np.maximum(runner_up(scores, rows, cols), runner_up(scores.T, cols, rows))
+    close = best_other >= weights[rows, cols] - AMBIGUITY_MARGIN
+    return {int(i) for i in rows[close]}
 
 
 def _groups(
@@ -207,25 +219,30 @@ def _groups(
     neighbouring piece is linked to is tried first.
     """
     partner_of_whole = {whole: piece for piece, whole in piece_links.items()}
-    whole_words = [set(text) for text in whole_side]
+    pieces = [p for p in unlinked if len(pieces_side[p]) >= 2]
+    # Share of each piece's distinct words found in each whole: a cheap filter (most words
+    # of a piece recur in its whole) before the costly partial_ratio.
+    index = {w: k for k, w in enumerate({w for p in pieces for w in pieces_side[p]})}
+    incidence = np.zeros((len(whole_side), len(index)), dtype=np.float32)
+    for whole, text in enumerate(whole_side):
+        incidence[whole, [index[w] for w in set(text) if w in index]] = 1.0
+    lengths = np.array([len(text) for text in whole_side])
 
     def containment(piece: int, wholes: Iterable[int]) -> int:
-        text, words = pieces_side[piece], set(pieces_side[piece])
+        text = pieces_side[piece]
+        words = [index[w] for w in set(text)]
+        shares = incidence[:, words].sum(axis=1) / len(words)
         best, best_score = -1, CONTAINMENT * 100
         for whole in wholes:
-            whole_text = whole_side[whole]
-            # Most words of a piece recur in its whole: a cheap filter before partial_ratio.
-            if len(whole_text) <= len(text) or len(words & whole_words[whole]) < 0.8 * len(words):
+            if lengths[whole] <= len(text) or shares[whole] < 0.8:
                 continue
-            score = fuzz.partial_ratio(text, whole_text, score_cutoff=best_score)
+            score = fuzz.partial_ratio(text, whole_side[whole], score_cutoff=best_score)
             if score > best_score or (best < 0 and score >= best_score):
                 best, best_score = whole, score
         return best
 
     found: dict[int, list[int]] = {}
-    for piece in unlinked:
-        if len(pieces_side[piece]) < 2:
-            continue
+    for piece in pieces:
         beside = {piece_links[p] for p in (piece - 1, piece + 1) if p in piece_links}
         best = containment(piece, sorted(beside))
         if best < 0:
@@ -233,9 +250,9 @@ def _groups(
         if best >= 0:
             found.setdefault(best, []).append(piece)
     groups: dict[int, list[int]] = {}
-    for whole, pieces in found.items():
+    for whole, parts in found.items():
         linked = partner_of_whole.get(whole)
-        members = sorted(pieces + ([linked] if linked is not None else []))
+        members = sorted(set(parts) | ({linked} if linked is not None else set()))
         if len(members) < 2:
             continue
         together = fuzz.ratio(whole_side[whole], "".join(pieces_side[m] for m in members)) / 100
@@ -244,6 +261,11 @@ def _groups(
         if together >= max(alone + min(GROUP_GAIN, (1 - alone) / 2), LINK_THRESHOLD):
             groups[whole] = members
     return groups
+
+
+def _loose(i: int | None, j: int | None, similarity: npt.NDArray[np.float64]) -> bool:
+    """An unlinked clause, or one whose link is weak enough to yield to a split or merge."""
+    return i is None or j is None or similarity[i, j] < WEAK_LINK
 
 
 def _longest_increasing(values: list[int]) -> set[int]:
@@ -305,30 +327,37 @@ def align_clauses(old: Document, new: Document) -> Alignment:
     weights = _weights(o, n, similarity)
     links = _link_sections_first(o, n, similarity, weights)
 
-    linked_new = set(links.values())
+    # Pieces of a split or merge: unlinked clauses, and weakly linked ones (a short piece
+    # often finds some poor partner of its own before the grouping sees it).
     partner_of_new = {j: i for i, j in links.items()}
     splits = _groups(
         n.keys,
         o.keys,
-        [j for j in range(len(n.refs)) if j not in linked_new],
+        [j for j in range(len(n.refs)) if _loose(partner_of_new.get(j), j, similarity)],
         partner_of_new,
         similarity,
     )
-    for whole in splits:
+    for whole, pieces in splits.items():
         links.pop(whole, None)
+        for piece in pieces:
+            if partner_of_new.get(piece) not in (None, whole):
+                links.pop(partner_of_new[piece], None)
     merges = _groups(
         o.keys,
         n.keys,
-        [i for i in range(len(o.refs)) if i not in links and i not in splits],
+        [i for i in range(len(o.refs)) if i not in splits and _loose(i, links.get(i), similarity)],
         links,
         similarity.T,
     )
     split_pieces = {j for pieces in splits.values() for j in pieces}
     merges = {j: pieces for j, pieces in merges.items() if j not in split_pieces}
-    for whole in merges:
-        for piece in merges[whole]:
+    for whole, pieces in merges.items():
+        for piece in pieces:
             links.pop(piece, None)
+        for i in [i for i, j in links.items() if j == whole]:
+            links.pop(i)
 
+    ambiguous = _ambiguous(links, similarity, weights)
     order = sorted(links, key=lambda i: links[i])
     in_order = {order[k] for k in _longest_increasing(order)}
     sections = _section_map(o, n, links)
@@ -347,7 +376,7 @@ def align_clauses(old: Document, new: Document) -> Alignment:
                     n.refs[j],
                     status,
                     similarity[i, j],
-                    _ambiguous(i, j, similarity, weights),
+                    i in ambiguous,
                 ),
             )
         )
