@@ -131,3 +131,17 @@ def test_word_shifts_rank_rising_and_falling_words() -> None:
     bigrams = word_shifts(old, new, n=2, top=2, n_boot=0)
     assert set(bigrams["term"].to_list()) == {
         "AI services", "AI networks", "satellite services", "satellite networks"}
+
+
+def test_a_side_without_words_is_an_error() -> None:
+    words = frame(["AI for all"])
+    empty = pl.DataFrame({"doc_id": ["x"], "text": ["2025 - 2029"]})
+    with pytest.raises(InputError, match=r"^OLD has no words to count; give a text with words"):
+        term_shifts(empty, words)
+    with pytest.raises(InputError, match=r"^NEW has no words to count"):
+        word_shifts(words, empty)
+
+
+def test_word_shifts_of_a_corpus_against_itself_are_empty() -> None:
+    texts = frame(SENTENCES)
+    assert word_shifts(texts, texts, min_count=1, n_boot=20).height == 0

@@ -71,6 +71,13 @@ def _check_unit(unit: str) -> None:
         raise InputError(f"cannot resample by '{unit}'; use 'document' or 'clause'")
 
 
+def _check_words(old_tokens: np.ndarray, new_tokens: np.ndarray) -> None:
+    """A side without a single word has no rates to compare."""
+    for side, tok in (("OLD", old_tokens), ("NEW", new_tokens)):
+        if tok.sum() == 0:
+            raise InputError(f"{side} has no words to count; give a text with words in it")
+
+
 def term_shifts(
     old: pl.DataFrame,
     new: pl.DataFrame,
@@ -89,6 +96,7 @@ def term_shifts(
     """
     _check_unit(unit)
     to, tn = theme_table(old, lexicon), theme_table(new, lexicon)
+    _check_words(to.tokens, tn.tokens)
     uo = _unit_sums(old, to.counts, to.tokens, unit)
     un = _unit_sums(new, tn.counts, tn.tokens, unit)
     boot = bootstrap_ratio(*uo, *un, n_boot=n_boot, seed=seed, level=level)
@@ -131,6 +139,7 @@ def word_shifts(
     """
     _check_unit(unit)
     wo, wn = word_table(old, n=n), word_table(new, n=n)
+    _check_words(wo.tokens, wn.tokens)
     totals_old: dict[str, int] = {}
     totals_new: dict[str, int] = {}
     for counters, totals in ((wo.counts, totals_old), (wn.counts, totals_new)):
