@@ -65,7 +65,9 @@ def logical_lines(text: str) -> tuple[list[Line], bool]:
 
 def split_label(text: str, *, tabbed: bool) -> tuple[str | None, bool, str]:
     """(label, is_labelled, rest): bullets are labelled clauses whose label is None."""
-    match = (_LABEL_TAB if tabbed else _LABEL_SPACE).match(text)
+    # Word keeps "a)<tab>text" without the report's leading tabs: a tab after a label counts
+    # in any source.
+    match = _LABEL_TAB.match(text) or (None if tabbed else _LABEL_SPACE.match(text))
     if match is None:
         return None, False, text
     label = match["label"]

@@ -28,6 +28,7 @@ from toolkit.parse.lines import (
 from toolkit.parse.model import Clause, DocType, Document, Footnote, Section, SectionKind
 
 _FOOTNOTE = re.compile(r"^(?P<marker>\d+)\t+(?P<text>.*)$")
+_PLAIN_FOOTNOTE = re.compile(r"^(?P<marker>\d{1,3})[ \t]+(?P<text>[A-Z\"“'(h].*)$")
 _SENTENCE_END = tuple(".;:!?")
 _WRAPPED_HEADING = 50  # characters: a shorter heading line did not reach the right margin
 _WRAPPED_TITLE = 40  # titles are set in a larger type: fewer characters fill a line
@@ -119,6 +120,7 @@ class _Document:
     region: str | None = None
     expect_title: bool = True
     title_open: bool = False  # a plain source's title may wrap onto the next line
+    footnote_open: str | None = None  # a plain source's footnote may wrap too
     in_annex: bool = False
     annex_title_pending: bool = False
     end: int = 0
@@ -134,6 +136,7 @@ class _Parser:
         self.notes: list[tuple[str, str]] = []
         self.warnings: list[str] = []
         self.doc: _Document | None = None
+        self.index = 0  # of the line being read, for the look-ahead over footnote blocks
         self.part: str | None = None
         self.group: list[_Document] = []  # a region's initiatives, finished together
         self.region_heading: str | None = None  # waiting for the region's first initiative
@@ -142,7 +145,8 @@ class _Parser:
     # --- driving ------------------------------------------------------------------------
 
     def run(self) -> ParsedText:
-        for line in self.lines:
+        for index, line in enumerate(self.lines):
+            self.index = index
             if line.indent >= TABLE_INDENT or not self._structure(line):
                 self._text(line)
         self._close()
@@ -356,6 +360,8 @@ class _Parser:
         ):
             doc.footnotes[note["marker"]] = (tidy(note["text"]), line.start)
             return
+        if not self.tabbed and self._plain_footnote(doc, line):
+            return
         if doc.expect_title:
             doc.expect_title = False
             if not (h.CONFERENCE.search(text) or split_label(text, tabbed=self.tabbed)[1]):
@@ -424,6 +430,54 @@ class _Parser:
 
     def _numbered_heading(self, doc: _Document) -> bool:
         return doc.type in ("question", "action-plan") or doc.in_annex
+
+    def _plain_footnote(self, doc: _Document, line: Line) -> bool:
+        """Without indentation (Word, PDF) a footnote paragraph is told by its number: the next
+        footnote number, whose marker the text above carries, at the start of a block that runs
+        to the next document or to the end. Its wrapped lines follow it."""
+        note = _PLAIN_FOOTNOTE.match(line.text)
+        if note is None:
+            if doc.footnote_open is not None and not split_label(line.text, tabbed=False)[1]:
+                marker = doc.footnote_open
+                text, start = doc.footnotes[marker]
+                doc.footnotes[marker] = (f"{text} {tidy(line.text)}", start)
+                return True
+            return False
+        marker = note["marker"]
+        if int(marker) != len(doc.footnotes) + 1 or not self._carries_marker(doc, marker):
+            return False
+        if not self._footnotes_to_the_end(int(marker)):
+            return False
+        doc.footnotes[marker] = (tidy(note["text"]), line.start)
+        doc.footnote_open = marker
+        return True
+
+    def _carries_marker(self, doc: _Document, marker: str) -> bool:
+        pattern = _marker_pattern(marker)
+        texts = [
+            part
+            for d in (*self.group, doc)
+            for part in (
+                d.title or "",
+                *(s.heading or "" for s in d.sections),
+                *(p for s in d.sections for c in s.clauses for p in c.parts),
+            )
+        ]
+        return any(marker in t and pattern.search(t) for t in texts)
+
+    def _footnotes_to_the_end(self, number: int) -> bool:
+        """Only footnotes (numbered on, or their wrapped lines) lie between this line and the
+        next document heading or the end of the text."""
+        for line in self.lines[self.index + 1:]:
+            if h.STRUCTURAL.match(line.text):
+                return True
+            note = _PLAIN_FOOTNOTE.match(line.text)
+            if note is not None and int(note["marker"]) == number + 1:
+                number += 1
+                continue
+            if split_label(line.text, tabbed=False)[1] or h.heading_kind(line.text, strict=True):
+                return False
+        return True
 
     def _wrapped(self, doc: _Document, line: Line, labelled: bool) -> bool:
         """In a source without indentation (a PDF's text), join a line that continues a
