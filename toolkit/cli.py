@@ -458,7 +458,7 @@ def _register_terms(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "terms",
         help="how much more or less NEW speaks of each theme (or word) than OLD",
         description="Theme counts and rates per 10,000 tokens on both sides, the rate ratio "
-        "NEW/OLD with its 95%% Wilson interval and a bootstrap interval over whole documents, "
+        "NEW/OLD with its 95% Wilson interval and a bootstrap interval over whole documents, "
         "the conservative log-ratio (LRC) and the weighted log-odds z-score (Monroe et al. "
         "2008). JSON follows toolkit/measure/schemas/terms.schema.json (words.schema.json "
         "with --words or --bigrams, edits.schema.json with --edits).",
@@ -482,7 +482,7 @@ def _register_terms(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     regions = sub.add_parser(
         "regions",
         help="which region stresses which theme in its regional initiatives",
-        description="Region × theme rates per 10,000 tokens with 95%% Poisson intervals, "
+        description="Region × theme rates per 10,000 tokens with 95% Poisson intervals, "
         "one-vs-rest log-odds z-scores and the number of the region's initiatives that "
         "mention the theme. --within compares preamble with operative text, or resolutions "
         "revised at the edition with those left unchanged. JSON follows "
