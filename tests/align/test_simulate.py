@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from toolkit.align import align_clauses
 from toolkit.corpus.simulate import EDITS, simulate_revision
-from toolkit.parse import ParsedText
+from toolkit.parse import Document, ParsedText
 
 
 def test_simulated_document_says_so(baku: ParsedText) -> None:
@@ -50,3 +52,29 @@ def test_aligner_recovers_simulated_res37(baku: ParsedText) -> None:
     found = {(p.old.id if p.old else None, p.new.id if p.new else None) for p in alignment.pairs}
     truth = {(t.old, t.new) for t in revision.truth}
     assert len(truth & found) / len(truth) >= 0.97
+
+
+def test_alignment_invariants_on_every_resolution(baku: ParsedText) -> None:
+    """Every clause appears; only split wholes and merged targets appear twice; new order."""
+    docs = [d for d in baku.documents if d.type == "resolution"]
+    for doc in docs:
+        revision = simulate_revision(doc, seed=99, rate=0.3, donors=docs)
+        alignment = align_clauses(revision.document, doc)
+        olds = Counter(p.old.id for p in alignment.pairs if p.old)
+        news = Counter(p.new.id for p in alignment.pairs if p.new)
+        assert set(olds) == ids(revision.document) and set(news) == ids(doc), doc.id
+        for p in alignment.pairs:
+            assert not (p.old and olds[p.old.id] > 1) or p.status == "split"
+            assert not (p.new and news[p.new.id] > 1) or p.status == "merged"
+        order = {ref: k for k, ref in enumerate(sorted(ids(doc), key=reading_order))}
+        positions = [order[p.new.id] for p in alignment.pairs if p.new]
+        assert positions == sorted(positions), doc.id
+
+
+def ids(doc: Document) -> set[str]:
+    return {f"{doc.id}/{s}/{c.ordinal}" for s, sec in enumerate(doc.sections) for c in sec.clauses}
+
+
+def reading_order(clause_id: str) -> tuple[int, int]:
+    _, section, ordinal = clause_id.rsplit("/", 2)
+    return int(section), int(ordinal)
