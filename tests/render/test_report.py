@@ -175,9 +175,15 @@ def test_page_is_self_contained_and_accessible(built: Path, page: str) -> None:
 
 
 def test_report_is_byte_identical_across_runs(built: Path, tmp_path: Path) -> None:
-    again = build_report(out_dir=tmp_path / "again")
+    steps: list[tuple[int, int, str]] = []
+    again = build_report(out_dir=tmp_path / "again", progress=lambda *step: steps.append(step))
     for file in built.parent.iterdir():
         assert (again.parent / file.name).read_bytes() == file.read_bytes(), file.name
+    # Progress goes step by step from 0 to the announced total.
+    assert [done for done, _, _ in steps] == list(range(len(steps)))
+    assert {total for _, total, _ in steps} == {len(steps) - 1}
+    assert steps[0][2] == "Parsing the Baku 2025 final report"
+    assert steps[-1][2] == "done"
 
 
 def test_input_text_is_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
