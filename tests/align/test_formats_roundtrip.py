@@ -57,26 +57,7 @@ def write_pdf(lines: list[str], path: Path) -> None:
     pdf.output(str(path))
 
 
-@pytest.mark.parametrize(
-    "suffix",
-    [
-        pytest.param(
-            ".docx",
-            marks=pytest.mark.xfail(
-                reason="PARSE: a labelled paragraph without leading indentation ('a)\\ttext', "
-                "as Word holds it) is not split into label and text (4% of clauses match)",
-                strict=False,
-            ),
-        ),
-        pytest.param(
-            ".pdf",
-            marks=pytest.mark.xfail(
-                reason="INGEST/PARSE: PDF footnote lines run into their clause (97% match)",
-                strict=False,
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
 def test_word_and_pdf_parse_to_the_same_clauses(
     suffix: str, lines: list[str], tmp_path: Path
 ) -> None:
