@@ -173,13 +173,14 @@ def _register_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     lineage = sub.add_parser(
         "lineage",
         help="what Baku did to each resolution and Recommendation, and its prior edition",
-        description="Read the status table, the list of abrogated resolutions and the "
-        "Question renumbering of the Baku final report. JSON follows "
-        "toolkit/parse/schemas/lineage.schema.json.",
+        description="Every row of the status table of the Baku final report (all "
+        "resolutions, Recommendations and decisions a WTDC adopted), with what Baku did to "
+        "each: new, revised, unchanged, abrogated (null for texts gone before Baku). JSON "
+        "follows toolkit/parse/schemas/lineage.schema.json.",
     )
     lineage.add_argument("--format", choices=("table", "json"), default="table")
-    lineage.add_argument("--all", action="store_true",
-                         help="every row of the status table, also texts gone before Baku")
+    lineage.add_argument("--in-force", action="store_true",
+                         help="only the resolutions and Recommendations in force after Baku")
     lineage.set_defaults(run=_cmd_lineage)
 
 
@@ -216,7 +217,7 @@ def _cmd_lineage(args: argparse.Namespace) -> int:
     from toolkit.parse.output import lineage_output
 
     lineage = edition_lineage()
-    sys.stdout.write(lineage_output(lineage.rows if args.all else lineage.current,
+    sys.stdout.write(lineage_output(lineage.in_force if args.in_force else lineage.rows,
                                     format=args.format))
     return 0
 

@@ -156,24 +156,40 @@ def test_lineage_table(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "lineage")
     lines = out.splitlines()
     assert status == 0
-    assert lines[:3] == [
+    assert lines[:4] == [
         "KIND            NO.  STATUS     BAKU       PRIOR EDITION       TEXT  TITLE",
+        "resolution      1    Obsolete   –          –                   no    Special Programme "
+        "of Assistance for the Least Developed Cou…",
+        "resolution      1    Abrogated  –          –                   no    Adoption of "
+        "AF-RTDC-96 resolutions and recommendations",
         "resolution      1    In force   revised    Kigali, 2022        yes   Rules of procedure "
         "of the ITU Telecommunication Development…",
-        "resolution      2    In force   revised    Kigali, 2022        yes   Establishment of "
-        "study groups",
     ]
-    assert "resolution      91   In force   new        –                   yes   Artificial " \
+    assert "resolution      53   Abrogated  abrogated  Dubai, 2014         no    Strategic and " \
+        "financial framework for the elaboration and i…" in lines
+    assert len(lines) == 1 + 132
+
+
+def test_lineage_in_force(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "lineage", "--in-force")
+    lines = out.splitlines()
+    assert status == 0
+    assert lines[:2] == [
+        "KIND            NO.  STATUS    BAKU       PRIOR EDITION       TEXT  TITLE",
+        "resolution      1    In force  revised    Kigali, 2022        yes   Rules of procedure "
+        "of the ITU Telecommunication Development…",
+    ]
+    assert "resolution      91   In force  new        –                   yes   Artificial " \
         "intelligence technologies in telecommunication d…" in lines
-    assert len(lines) == 1 + 71
+    assert len(lines) == 1 + 70  # 63 resolutions and 7 Recommendations
 
 
 def test_lineage_json_follows_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "lineage", "--format", "json")
     rows = json.loads(out)
     jsonschema.validate(rows, schema("lineage"))
-    assert (status, len(rows)) == (0, 71)
-    by_id = {r["doc_id"]: r for r in rows}
+    assert (status, len(rows)) == (0, 132)
+    by_id = {r["doc_id"]: r for r in rows if r["doc_id"]}
     assert by_id["res-24"] == {
         "kind": "resolution",
         "number": "24",
@@ -189,10 +205,12 @@ def test_lineage_json_follows_the_schema(capsys: pytest.CaptureFixture[str]) -> 
         "prior_in_corpus": False,
     }
     assert by_id["res-53"]["baku"] == "abrogated"
-    status, out, _ = run(capsys, "lineage", "--format", "json", "--all")
-    every = json.loads(out)
-    jsonschema.validate(every, schema("lineage"))
-    assert len(every) == 132
+    gone = [r for r in rows if r["status"] != "In force" and r["baku"] is None]
+    assert len(gone) == 61  # obsolete or abrogated before Baku
+    status, out, _ = run(capsys, "lineage", "--format", "json", "--in-force")
+    in_force = json.loads(out)
+    jsonschema.validate(in_force, schema("lineage"))
+    assert len(in_force) == 70
 
 
 def test_corpus_check(capsys: pytest.CaptureFixture[str]) -> None:

@@ -88,6 +88,10 @@ class Lineage:
         """The rows Baku acted on: everything in force, and what it abrogated."""
         return tuple(r for r in self.rows if r.baku is not None)
 
+    @property
+    def in_force(self) -> tuple[LineageRow, ...]:
+        return tuple(r for r in self.rows if r.status == "In force")
+
     def row(self, doc_id: str) -> LineageRow:
         for r in self.rows:
             if r.doc_id == doc_id:
