@@ -355,7 +355,7 @@ def _register_align(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("new", metavar="NEW", help=_ALIGN_SPEC_HELP)
     p.add_argument("--format", choices=("table", "json", "html"), default="table",
                    help="table (default); json: see toolkit/align/align.schema.json; html: "
-                   "a self-contained page")
+                   "a self-contained side-by-side page (statuses, not --marks)")
     p.add_argument("--hide", metavar="KINDS", default="",
                    help="leave out pairs whose only changes are of these kinds, comma-"
                    "separated: references, labels, typography")
@@ -410,7 +410,7 @@ def _cmd_align(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     elif args.format == "html":
-        text = render_html(data, title=f"Alignment of {args.old} and {args.new}")
+        text = render_html(alignments, old_name=args.old, new_name=args.new, hide=hide)
     else:
         text = render_table(data)
     _write(text, args.output)

@@ -124,7 +124,8 @@ def test_html_is_escaped(capsys: pytest.CaptureFixture[str], in_repo: Path, tmp_
     text = page.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>")
     assert "<del>Republic of </del>" in text
-    assert "<del>&#x27;</del><ins>&quot;</ins>usage gap<del>&#x27;</del>" in text
+    assert "vast <del>&#39;</del>usage gap<del>&#39;</del> in" in text
+    assert "vast <ins>&#34;</ins>usage gap<ins>&#34;</ins> in" in text
 
 
 def test_missing_edition_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:

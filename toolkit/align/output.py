@@ -1,11 +1,10 @@
 """Alignments as JSON-ready dicts (checked against align.schema.json), a table, or HTML.
 
-All three are built from the same dict, so they cannot disagree.
+JSON and the table are built from the same dict; HTML is DIFF's page over the same pairs.
 """
 
 from __future__ import annotations
 
-import html
 import os
 import sys
 from collections.abc import Collection, Sequence
@@ -148,42 +147,21 @@ def render_table(data: dict[str, Any], *, width: int | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-_CSS = (
-    "body{font:14px/1.4 system-ui,sans-serif;margin:2em}table{border-collapse:collapse;"
-    "width:100%}td,th{border-bottom:1px solid #ddd;padding:4px 6px;vertical-align:top;"
-    "text-align:left}del{background:#fdd}ins{background:#dfd;text-decoration:none}"
-    ".s-unchanged{color:#666}"
-)
+def render_html(
+    alignments: Sequence[Alignment],
+    *,
+    old_name: str,
+    new_name: str,
+    hide: Collection[ChangeKind] = (),
+) -> str:
+    """A self-contained page by DIFF's renderer, pairs of hidden kinds left out."""
+    from dataclasses import replace
 
+    from toolkit.diff import diff_alignments
+    from toolkit.render.diff_html import render_diff_page
 
-def render_html(data: dict[str, Any], *, title: str) -> str:
-    """A self-contained page: one table per document pair, word diffs marked up."""
-    documents = data.get("documents", [data])
-    parts = [
-        f"<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>{html.escape(title)}"
-        f"</title><style>{_CSS}</style></head><body><h1>{html.escape(title)}</h1>"
+    shown = [
+        replace(a, pairs=tuple(p for p in a.pairs if not is_hidden(p, set(hide))))
+        for a in alignments
     ]
-    for doc in documents:
-        heading = f"{doc['old_doc'] or '(none)'} → {doc['new_doc'] or '(none)'}"
-        parts.append(f"<h2>{html.escape(heading)}</h2><p>{html.escape(doc['reason'])}</p>")
-        parts.append(
-            "<table><tr><th>status</th><th>similarity</th><th>old</th><th>new</th>"
-            "<th>text</th></tr>"
-        )
-        for pair in doc["pairs"]:
-            what = pair.get("mark") or pair["status"]
-            diff = "".join(
-                f"<{tag}>{html.escape(text)}</{tag}>" if tag else html.escape(text)
-                for op, text in pair["ops"]
-                for tag in ({-1: "del", 0: "", 1: "ins"}[op],)
-            )
-            parts.append(
-                f"<tr class=s-{pair['status']}><td>{what}</td><td>{pair['similarity']:.2f}</td>"
-                f"<td>{html.escape(_place(pair['old']))}</td>"
-                f"<td>{html.escape(_place(pair['new']))}</td><td>{diff}</td></tr>"
-            )
-        parts.append("</table>")
-        if doc["hidden"]:
-            parts.append(f"<p>{doc['hidden']} pairs hidden.</p>")
-    parts.append("</body></html>\n")
-    return "".join(parts)
+    return render_diff_page(diff_alignments(shown, old_name=old_name, new_name=new_name))
