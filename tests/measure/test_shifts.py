@@ -145,3 +145,17 @@ def test_a_side_without_words_is_an_error() -> None:
 def test_word_shifts_of_a_corpus_against_itself_are_empty() -> None:
     texts = frame(SENTENCES)
     assert word_shifts(texts, texts, min_count=1, n_boot=20).height == 0
+
+
+def test_headlines_use_the_conservative_factor() -> None:
+    from toolkit.measure import headline
+
+    c = compare(np.array([10.0]), 10_000, np.array([30.0]), 10_000)
+    row = {"label": "Artificial intelligence", "old_count": 10, "new_count": 30,
+           "lrc": float(c.lrc[0])}
+    # The point ratio is 3; the interval's lower end, 1.49, is what a headline may claim.
+    assert headline(row, old_name="Kigali", new_name="Baku") == (
+        "Artificial intelligence: at least 1.5× more often in Baku than Kigali (10 → 30)")
+    row["lrc"] = 0.0
+    assert headline(row) == "Artificial intelligence: no clear difference between NEW and OLD "\
+        "(10 → 30)"

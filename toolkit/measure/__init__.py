@@ -8,6 +8,7 @@ from toolkit.measure.edits import edit_shifts
 from toolkit.measure.lexicon import Lexicon, Theme, load_lexicon
 from toolkit.measure.regions import REGIONS, leading_regions, region_emphasis
 from toolkit.measure.shifts import (
+    headline,
     preamble_vs_operative,
     revised_vs_unchanged,
     term_shifts,
@@ -19,6 +20,7 @@ __all__ = [
     "Lexicon",
     "Theme",
     "edit_shifts",
+    "headline",
     "kwic",
     "leading_regions",
     "load_lexicon",

@@ -8,7 +8,8 @@ and the weighted log-odds z-score (see `stats`).
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal
 
 import numpy as np
 import polars as pl
@@ -212,3 +213,17 @@ def revised_vs_unchanged(
     )
     return term_shifts(res.filter(~revised), res.filter(revised), lexicon,
                        unit=unit, n_boot=n_boot, seed=seed, level=level)
+
+
+def headline(row: Mapping[str, Any], *, old_name: str = "OLD", new_name: str = "NEW") -> str:
+    """A sentence for one row of `term_shifts`, sized by the conservative log-ratio: the
+    factor the data support at least ("at least 3.1× more"), or no clear difference."""
+    label = str(row.get("label") or row.get("term") or row.get("theme"))
+    lrc = float(row["lrc"])
+    counts = f"({row['old_count']} → {row['new_count']})"
+    if lrc == 0:
+        return f"{label}: no clear difference between {new_name} and {old_name} {counts}"
+    factor = 2 ** abs(lrc)
+    direction = "more" if lrc > 0 else "less"
+    return (f"{label}: at least {factor:.1f}× {direction} often in {new_name} than {old_name} "
+            f"{counts}")
