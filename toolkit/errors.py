@@ -40,3 +40,7 @@ class MissingEditionError(ToolkitError):
 
 class CorpusError(ToolkitError):
     """The corpus registry or manifest cannot do what was asked (duplicate, changed file, …)."""
+
+
+class OutputError(ToolkitError):
+    """An output file or folder cannot be written where the user asked."""

@@ -6,12 +6,27 @@ import os
 import tempfile
 from pathlib import Path
 
+from toolkit.errors import OutputError
+
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write to a temporary file beside `path`, then rename it into place."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    if target.is_dir():
+        raise OutputError(f"cannot write {target}: it is a directory; give a file name")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise OutputError(
+            f"cannot write {target}: a part of {target.parent} is a file, not a directory; "
+            "choose another path"
+        ) from None
+    except OSError as error:
+        raise OutputError(f"cannot write {target}: {error.strerror}; choose another path") from None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise OutputError(f"cannot write {target}: {error.strerror}; choose another path") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
