@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 
 from toolkit.errors import InputError, MissingExtraError
 from toolkit.ingest.normalize import nfc, one_line, unify_newlines
@@ -14,6 +15,9 @@ def read_pdf(data: bytes, *, name: str) -> SourceText:
         from pypdf import PdfReader
     except ImportError:
         raise MissingExtraError("reading PDF files", "formats", "pypdf") from None
+    # pypdf logs its complaints about a damaged file; without a handler they would reach
+    # stderr beside our own one-line error. Applications that configure logging still see them.
+    logging.getLogger("pypdf").addHandler(logging.NullHandler())
     try:
         reader = PdfReader(io.BytesIO(data))
         # A PDF locked only against editing opens with the empty password, as in any viewer.
