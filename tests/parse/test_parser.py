@@ -379,3 +379,10 @@ def test_footnotes_in_titles_and_headings(report: ParsedText) -> None:
     heading = next(s for s in report.document("res-2").sections if s.footnotes)
     assert heading.heading == "Universal meaningful connectivity for bridging the digital divide"
     assert heading.footnotes[0].text.startswith("Meaningful connectivity is a level of")
+
+
+def test_paragraph_texts_stay_with_their_paragraph() -> None:
+    # The parser normalises many texts in one call; a NUL inside one must not shift the rest.
+    parsed = parse_source(text("one\u00a0two\n\nthree\x00four\n\nfive –  six\n"))
+    texts = [c.text for c in parsed.documents[0].clauses]
+    assert texts == ["one two", "three\x00four", "five - six"]

@@ -606,7 +606,13 @@ _SEPARATOR = "\x00"  # no whitespace, no combining mark: comparable() leaves it 
 
 def _comparable_all(texts: Iterable[str]) -> list[str]:
     """comparable() of many texts in one call (the parser's hot spot, ~3x faster batched)."""
-    return [t.strip() for t in comparable(_SEPARATOR.join(texts)).split(_SEPARATOR)]
+    texts = list(texts)
+    if not texts:
+        return []
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != len(texts) - 1:  # a text holds the separator itself
+        return [comparable(t) for t in texts]
+    return [t.strip() for t in comparable(joined).split(_SEPARATOR)]
 
 
 def parse_source(source: SourceText) -> ParsedText:
@@ -618,20 +624,26 @@ def parse_source(source: SourceText) -> ParsedText:
 
 
 def _paragraphs(source: SourceText) -> Document:
-    clauses: list[Clause] = []
+    """Blank-line separated paragraphs, one unlabelled clause each."""
+    raws: list[str] = []
+    spans: list[tuple[int, int]] = []
     block: list[str] = []
     start = 0
-    lines = source.text.split("\n")
-    for number, line in enumerate([*lines, ""], start=1):
-        if line.strip():
+    for number, line in enumerate([*source.text.split("\n"), ""], start=1):
+        stripped = line.strip()
+        if stripped:
             if not block:
                 start = number
-            block.append(line.strip())
+            block.append(stripped)
         elif block:
-            raw = "\n".join(block)
-            span = (start, number - 1)
-            clauses.append(Clause(None, comparable(raw), len(clauses) + 1, (), raw, span))
+            raws.append("\n".join(block))
+            spans.append((start, number - 1))
             block = []
+    texts = _comparable_all(raws)
+    clauses = [
+        Clause(None, text, n, (), raw, span)
+        for n, (text, raw, span) in enumerate(zip(texts, raws, spans, strict=True), start=1)
+    ]
     if not clauses:
         raise ParseError(f"'{source.name}' holds no text to parse; give a file with some text")
     section = Section(None, "body", tuple(clauses), (clauses[0].span[0], clauses[-1].span[1]))
