@@ -70,6 +70,7 @@ class Case:
     id: str
     command: tuple[str, ...]  # the (sub-)command, to skip it when the CLI lacks it
     argv: tuple[str, ...]
+    says: tuple[str, ...] = ()  # what the `wtdc:` line must name: the culprit, what to do
     stdin: str | None = None  # a bad-file kind fed on standard input
     corpus_copy: bool = False  # run against a private copy of corpora/ ($WTDC_CORPUS)
 
@@ -80,6 +81,25 @@ def _bad(kind: str) -> str:
 
 def _partner(kind: str) -> str:
     return "{good_new}" if kind in BAD_FILES else BAD_SPECS[kind][1]
+
+
+# What a source command's message must name besides the culprit: the way out.
+HINTS = {
+    "unknown-edition": "baku-2025",  # lists the known editions
+    "unknown-edition-doc": "baku-2025",
+    "unknown-document": "declaration",  # lists the documents the edition holds
+    "absent-edition": "wtdc corpus add",  # says how to bring the edition in
+    "absent-edition-doc": "wtdc corpus add",
+}
+
+
+def _says(kind: str, *, hint: bool = True) -> tuple[str, ...]:
+    """The culprit (file name or id) and, for a source given by id, the hint."""
+    if kind in BAD_FILES:
+        return (BAD_FILES[kind][0],)
+    culprit = BAD_SPECS[kind][0].split(":")[-1] if kind == "unknown-document" else (
+        BAD_SPECS[kind][0].split(":")[0])
+    return (culprit, HINTS[kind]) if hint else (culprit,)
 
 
 # Every kind of bad input for the cheap commands; a sample for `terms` and `regions`, which
@@ -95,58 +115,72 @@ SECOND_SIDE = ("missing", "empty", "binary", "unknown-edition-doc", "unknown-doc
 def _cases() -> Iterator[Case]:
     for kind in EVERY:
         bad, partner = _bad(kind), _partner(kind)
-        yield Case(f"diff-old-{kind}", ("diff",), ("diff", bad, partner))
-        yield Case(f"parse-{kind}", ("parse",), ("parse", bad, "-o", "{out}/clauses.json"))
+        yield Case(f"diff-old-{kind}", ("diff",), ("diff", bad, partner), _says(kind))
+        yield Case(f"parse-{kind}", ("parse",), ("parse", bad, "-o", "{out}/clauses.json"),
+                   _says(kind))
         yield Case(f"align-{kind}", ("align",),
-                   ("align", bad, partner, "-o", "{out}/align.json"))
+                   ("align", bad, partner, "-o", "{out}/align.json"), _says(kind))
         yield Case(f"patch-old-{kind}", ("patch", "apply"),
-                   ("patch", "apply", bad, "{patch}", "-o", "{out}/new.txt"))
+                   ("patch", "apply", bad, "{patch}", "-o", "{out}/new.txt"),
+                   _says(kind, hint=False))
     for kind in SECOND_SIDE:
         yield Case(f"diff-new-{kind}", ("diff",),
-                   ("diff", _partner(kind), _bad(kind), "-o", "{out}/diff.txt"))
-        yield Case(f"align-new-{kind}", ("align",), ("align", _partner(kind), _bad(kind)))
+                   ("diff", _partner(kind), _bad(kind), "-o", "{out}/diff.txt"), _says(kind))
+        yield Case(f"align-new-{kind}", ("align",), ("align", _partner(kind), _bad(kind)),
+                   _says(kind))
     for kind in TERMS_SAMPLE:
         yield Case(f"terms-{kind}", ("terms",),
-                   ("terms", _bad(kind), _partner(kind), "--plot", "{out}/terms.png"))
+                   ("terms", _bad(kind), _partner(kind), "--plot", "{out}/terms.png"), _says(kind))
     for kind in REGIONS_SAMPLE:
         yield Case(f"regions-{kind}", ("regions",),
-                   ("regions", _bad(kind), "--plot", "{out}/regions.png"))
+                   ("regions", _bad(kind), "--plot", "{out}/regions.png"), _says(kind))
     for kind in BAD_FILES:
         bad = _bad(kind)
         yield Case(f"corpus-add-{kind}", ("corpus", "add"),
                    ("corpus", "add", bad, "--edition", "kigali-2022", "--kind", "final-report"),
-                   corpus_copy=True)
+                   _says(kind), corpus_copy=True)
         if kind not in ("empty", "blank"):  # an empty patch is the patch of identical texts
             yield Case(f"patch-file-{kind}", ("patch", "apply"),
-                       ("patch", "apply", "{good_old}", bad, "-o", "{out}/new.txt"))
+                       ("patch", "apply", "{good_old}", bad, "-o", "{out}/new.txt"), _says(kind))
     for kind in ("missing", "corrupt-pdf"):
         yield Case(f"terms-lexicon-{kind}", ("terms",),
-                   ("terms", "{good_old}", "{good_new}", "--lexicon", _bad(kind)))
+                   ("terms", "{good_old}", "{good_new}", "--lexicon", _bad(kind)), _says(kind))
     for kind in ("empty", "blank", "binary", "undecodable", "corrupt-pdf"):
-        yield Case(f"diff-stdin-{kind}", ("diff",), ("diff", "-", "{good_new}"), stdin=kind)
-        yield Case(f"parse-stdin-{kind}", ("parse",), ("parse", "-"), stdin=kind)
+        yield Case(f"diff-stdin-{kind}", ("diff",), ("diff", "-", "{good_new}"), ("stdin",),
+                   stdin=kind)
+        yield Case(f"parse-stdin-{kind}", ("parse",), ("parse", "-"), ("stdin",), stdin=kind)
     yield Case("patch-file-not-a-patch", ("patch", "apply"),
-               ("patch", "apply", "{good_old}", "{good_new}", "-o", "{out}/new.txt"))
+               ("patch", "apply", "{good_old}", "{good_new}", "-o", "{out}/new.txt"), ("patch",))
     for kind in BAD_SPECS:
         yield Case(f"history-{kind}", ("history",),
-                   ("history", _bad(kind), "-o", "{out}/history.txt"))
+                   ("history", _bad(kind), "-o", "{out}/history.txt"), _says(kind, hint=False))
     yield Case("history-unknown-doc-id", ("history",),
-               ("history", "res-9999", "-o", "{out}/history.txt"))
+               ("history", "res-9999", "-o", "{out}/history.txt"), ("res-9999",))
     for kind in ("unknown-edition", "unknown-edition-doc", "unknown-document"):
-        yield Case(f"corpus-fetch-{kind}", ("corpus", "fetch"), ("corpus", "fetch", _bad(kind)))
+        yield Case(f"corpus-fetch-{kind}", ("corpus", "fetch"), ("corpus", "fetch", _bad(kind)),
+                   (BAD_SPECS[kind][0], "baku-2025"))
     yield Case("corpus-add-unknown-edition", ("corpus", "add"),
                ("corpus", "add", "{good_old}", "--edition", "atlantis-2099", "--kind",
-                "final-report"), corpus_copy=True)
+                "final-report"), ("atlantis-2099", "baku-2025"), corpus_copy=True)
     yield Case("corpus-add-unknown-kind", ("corpus", "add"),
                ("corpus", "add", "{good_old}", "--edition", "kigali-2022", "--kind", "poster"),
-               corpus_copy=True)
+               ("poster", "final-report"), corpus_copy=True)
     yield Case("corpus-add-duplicate", ("corpus", "add"),
                ("corpus", "add", "{corpus}/baku-declaration-prefinal.md", "--edition",
-                "baku-2025", "--kind", "declaration"), corpus_copy=True)
+                "baku-2025", "--kind", "declaration"), ("baku-declaration-prefinal",),
+               corpus_copy=True)
+    # --old and --new take editions: the message names the edition and lists or fetches.
+    report_editions = {"unknown-edition": ("atlantis-2099", "kigali-2022"),
+                       "document-not-edition": ("baku-2025:res-9999", "kigali-2022"),
+                       "absent-edition": ("kigali-2022", "wtdc corpus add")}
     for option in ("--old", "--new"):
-        for kind in ("unknown-edition", "absent-edition", "unknown-document"):
-            yield Case(f"report{option}-{kind}", ("report",),
-                       ("report", option, _bad(kind), "-o", "{out}/report"))
+        for name, (edition, hint) in report_editions.items():
+            yield Case(f"report{option}-{name}", ("report",),
+                       ("report", option, edition, "-o", "{out}/report"), (edition, hint))
+    # Usage errors: the one-line house style, naming the help to read.
+    yield Case("diff-missing-argument", ("diff",), ("diff", "{good_old}"), ("NEW", "--help"))
+    yield Case("parse-unknown-format", ("parse",), ("parse", "{good_old}", "--format", "xml"),
+               ("xml", "--help"))
     # Output paths that cannot be written: into a regular file, or onto a directory.
     outputs = {
         "diff": ("diff", "{good_old}", "{good_new}", "-o"),
@@ -160,10 +194,13 @@ def _cases() -> Iterator[Case]:
     for name, argv in outputs.items():
         command = ("patch", "apply") if name == "patch" else (name,)
         suffix = ".png" if argv[-1] == "--plot" else ""
-        yield Case(f"{name}-output-in-file", command, (*argv, f"{{blocker}}/out{suffix}"))
-        yield Case(f"{name}-output-is-directory", command, (*argv, "{out}"))
+        yield Case(f"{name}-output-in-file", command, (*argv, f"{{blocker}}/out{suffix}"),
+                   ("blocker",))
+        yield Case(f"{name}-output-is-directory", command, (*argv, "{out}"),
+                   (f"{name}-output-is-directory",))
     # The report's -o names a directory: an existing one is fine, one inside a file is not.
-    yield Case("report-output-in-file", ("report",), ("report", "-o", "{blocker}/report"))
+    yield Case("report-output-in-file", ("report",), ("report", "-o", "{blocker}/report"),
+               ("blocker",))
 
 
 CASES = list(_cases())
@@ -205,9 +242,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     paths["patch"] = root / "old-to-new.patch"
     made = cli.run_wtdc("diff", str(paths["good_old"]), str(paths["good_new"]),
                         "--format", "patch", "-o", str(paths["patch"]))
-    if not paths["patch"].exists():
-        paths["patch"].write_text("", encoding="utf-8")  # patch-old cases still run
-        assert made.returncode in (0, 1, 2)
+    assert made.returncode == 1 and paths["patch"].stat().st_size > 0, made.stderr
     return paths
 
 
@@ -265,6 +300,8 @@ def test_bad_input(case: Case, outcomes: dict[str, Outcome]) -> None:
     assert (outcome.status, outcome.stdout, outcome.leftovers) == (2, "", [])
     lines = outcome.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("wtdc: "), outcome.stderr
+    missing = [word for word in case.says if word not in lines[0]]
+    assert not missing, f"the message does not name {missing}: {lines[0]}"
 
 
 # --- the exit-status contract --------------------------------------------------------------
