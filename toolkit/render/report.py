@@ -147,6 +147,7 @@ class Measures:
     intro: str
     charts: tuple[Chart, ...] = ()
     tables: tuple[ReportTable, ...] = ()
+    details: tuple[ReportTable, ...] = ()  # long tables, folded away until asked for
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,8 @@ class ReportView:
         o = self.overview
         return (
             o.sources, o.lineage_summary, o.lineage, o.missing, o.prior,
-            *self.terms.tables, *self.regions.tables,
+            *self.terms.tables, *self.terms.details,
+            *self.regions.tables, *self.regions.details,
         )
 
 
@@ -816,7 +818,7 @@ def _regions(new_clauses: pl.DataFrame, new: Edition) -> Measures:
                       id="chart-region-rates", title=title, size=(7.5, 7.5)),
         ),
     )
-    tables = (
+    leaders = (
         table_from_frame(
             leading,
             id="region-leaders",
@@ -832,6 +834,8 @@ def _regions(new_clauses: pl.DataFrame, new: Edition) -> Measures:
                 Column("initiatives", "Initiatives", numeric=True),
             ),
         ),
+    )
+    matrix = (
         table_from_frame(
             emphasis,
             id="region-emphasis",
@@ -854,7 +858,7 @@ def _regions(new_clauses: pl.DataFrame, new: Edition) -> Measures:
         "its rate is high and its one-vs-rest z-score is large; dispersion says in how many of "
         "the region's initiatives the theme appears at all."
     )
-    return Measures(intro=intro, charts=charts, tables=tables)
+    return Measures(intro=intro, charts=charts, tables=leaders, details=matrix)
 
 
 def is_simulated(entry: CorpusEntry) -> bool:
