@@ -159,3 +159,18 @@ def test_headlines_use_the_conservative_factor() -> None:
     row["lrc"] = 0.0
     assert headline(row) == "Artificial intelligence: no clear difference between NEW and OLD "\
         "(10 → 30)"
+
+
+def test_parts_of_the_same_documents_are_resampled_as_pairs() -> None:
+    # Ten documents; AI is all over the even ones and absent from the odd ones, in both their
+    # preamble and their operative part. Resampled in pairs, every replicate keeps the ratio
+    # at exactly 1; resampled independently, it swings with which documents are drawn.
+    texts = ["AI and AI systems for all" if i % 2 == 0 else "spectrum for all people now"
+             for i in range(10)]
+    preamble = pl.DataFrame({"doc_id": [f"res-{i}" for i in range(10)], "text": texts})
+    operative = preamble.clone()
+    paired = term_shifts(preamble, operative, n_boot=200).row(0, named=True)
+    assert (paired["boot_low"], paired["boot_high"]) == (1.0, 1.0)
+    apart = term_shifts(preamble, operative.with_columns(pl.col("doc_id") + "-b"),
+                        n_boot=200).row(0, named=True)
+    assert apart["boot_low"] < 0.8 and apart["boot_high"] > 1.25

@@ -22,23 +22,53 @@ from toolkit.measure.stats import bootstrap_ratio, compare
 Unit = Literal["document", "clause"]
 
 
-def _unit_sums(clauses: pl.DataFrame, matrix: np.ndarray, tokens: np.ndarray, unit: Unit
-               ) -> tuple[np.ndarray, np.ndarray]:
-    """Sum clause rows into documents when resampling documents.
+def _doc_codes(clauses: pl.DataFrame) -> np.ndarray:
+    return clauses.get_column("doc_id").cast(pl.String).fill_null("").to_numpy()
 
-    A side that is one document has nothing to resample at that level: its clauses are
-    resampled instead (the interval then speaks of the clauses of that one text).
+
+def _sum_rows(codes: np.ndarray, index: dict[str, int], matrix: np.ndarray, tokens: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray]:
+    rows = np.array([index[c] for c in codes], dtype=np.int64)
+    summed = np.zeros((len(index), matrix.shape[1]))
+    np.add.at(summed, rows, matrix)
+    return summed, np.bincount(rows, weights=tokens, minlength=len(index)).astype(float)
+
+
+Units = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, bool]
+
+
+def _units(
+    old: pl.DataFrame, old_matrix: np.ndarray, old_tokens: np.ndarray,
+    new: pl.DataFrame, new_matrix: np.ndarray, new_tokens: np.ndarray, unit: Unit,
+) -> Units:
+    """What the bootstrap resamples: (old units, their tokens, new units, tokens, paired).
+
+    Clauses; or documents, and when both sides hold parts of the same documents (preamble
+    and operative text of the same resolutions) those documents are resampled as pairs. A
+    side that is one document has nothing to resample at that level: its clauses are
+    resampled instead.
     """
-    if (unit == "clause" or "doc_id" not in clauses.columns
-            or clauses.get_column("doc_id").n_unique() < 2):
-        return matrix, tokens.astype(float)
-    codes = clauses.get_column("doc_id").cast(pl.String).fill_null("").to_numpy()
-    _, inverse = np.unique(codes, return_inverse=True)
-    groups = int(inverse.max()) + 1 if len(inverse) else 0
-    summed = np.zeros((groups, matrix.shape[1]))
-    np.add.at(summed, inverse, matrix)
-    tok = np.bincount(inverse, weights=tokens, minlength=groups)
-    return summed, tok
+    if unit == "document" and "doc_id" in old.columns and "doc_id" in new.columns:
+        co, cn = _doc_codes(old), _doc_codes(new)
+        shared = set(co) & set(cn)
+        union = sorted(set(co) | set(cn))
+        if shared and len(union) >= 2:
+            index = {c: i for i, c in enumerate(union)}
+            return (*_sum_rows(co, index, old_matrix, old_tokens),
+                    *_sum_rows(cn, index, new_matrix, new_tokens), True)
+        sides = []
+        for codes, matrix, tokens in ((co, old_matrix, old_tokens), (cn, new_matrix, new_tokens)):
+            ids = sorted(set(codes))
+            sides.append(_sum_rows(codes, {c: i for i, c in enumerate(ids)}, matrix, tokens)
+                         if len(ids) >= 2 else (matrix, tokens.astype(float)))
+        return (*sides[0], *sides[1], False)
+    return old_matrix, old_tokens.astype(float), new_matrix, new_tokens.astype(float), False
+
+
+def _bootstrap(units: Units, n_boot: int, seed: int, level: float
+               ) -> tuple[np.ndarray, np.ndarray]:
+    uo, to, un, tn, paired = units
+    return bootstrap_ratio(uo, to, un, tn, n_boot=n_boot, seed=seed, level=level, paired=paired)
 
 
 def _frame(
@@ -93,14 +123,14 @@ def term_shifts(
 
     Columns theme, label, old_count, new_count, old_tokens, new_tokens, old_rate_per_10k,
     new_rate_per_10k, rate_ratio, ci_low, ci_high (Wilson), boot_low, boot_high (bootstrap
-    over `unit`s), log2_ratio, lrc, log_odds, z.
+    over `unit`s, paired when both sides hold parts of the same documents), log2_ratio, lrc,
+    log_odds, z.
     """
     _check_unit(unit)
     to, tn = theme_table(old, lexicon), theme_table(new, lexicon)
     _check_words(to.tokens, tn.tokens)
-    uo = _unit_sums(old, to.counts, to.tokens, unit)
-    un = _unit_sums(new, tn.counts, tn.tokens, unit)
-    boot = bootstrap_ratio(*uo, *un, n_boot=n_boot, seed=seed, level=level)
+    units = _units(old, to.counts, to.tokens, new, tn.counts, tn.tokens, unit)
+    boot = _bootstrap(units, n_boot, seed, level)
     return _frame(
         {"theme": list(to.themes), "label": list(to.labels)},
         to.counts.sum(axis=0), int(to.tokens.sum()), tn.counts.sum(axis=0), int(tn.tokens.sum()),
@@ -164,9 +194,9 @@ def word_shifts(
     chosen = rising + falling
     sel = [keys[i] for i in chosen]
     display = {**wo.display, **wn.display}
-    uo = _unit_sums(old, _sparse_rows(wo.counts, sel), wo.tokens, unit)
-    un = _unit_sums(new, _sparse_rows(wn.counts, sel), wn.tokens, unit)
-    boot = bootstrap_ratio(*uo, *un, n_boot=n_boot, seed=seed, level=level)
+    units = _units(old, _sparse_rows(wo.counts, sel), wo.tokens,
+                   new, _sparse_rows(wn.counts, sel), wn.tokens, unit)
+    boot = _bootstrap(units, n_boot, seed, level)
     names = {
         "term": [display[k] for k in sel],
         "key": sel,

@@ -129,18 +129,24 @@ def bootstrap_ratio(
     n_boot: int = 1000,
     seed: int = 0,
     level: float = 0.95,
+    paired: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Percentile interval of the rate ratio, resampling whole units on each side.
 
     `*_units` are unit × feature count matrices, `*_tokens` the units' token totals.
     Tokens within a clause or document are not independent draws, units are closer to it.
+    `paired`: row i of both sides is the same unit (a document's preamble and its operative
+    part), so both sides are resampled with the same draws.
     """
     k = old_units.shape[1]
     if old_units.shape[0] == 0 or new_units.shape[0] == 0 or n_boot == 0:
         nan = np.full(k, np.nan)
         return nan, nan
-    wo = _draws(old_units.shape[0], old_tokens, n_boot, seed)
-    wn = _draws(new_units.shape[0], new_tokens, n_boot, seed)
+    if paired:
+        wo = wn = _draws(old_units.shape[0], old_tokens + new_tokens, n_boot, seed)
+    else:
+        wo = _draws(old_units.shape[0], old_tokens, n_boot, seed)
+        wn = _draws(new_units.shape[0], new_tokens, n_boot, seed)
     to = np.maximum(wo @ old_tokens, 1.0)[:, None]
     tn = np.maximum(wn @ new_tokens, 1.0)[:, None]
     co, cn = _corrected(wo @ old_units, to, wn @ new_units, tn)
