@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -54,7 +55,7 @@ class _Side:
     position: npt.NDArray[np.float64]  # relative reading position in [0, 1]
 
 
-def _side(doc: Document, vocabulary: dict[str, int]) -> _Side:
+def _side(doc: Document, headings_seen: dict[str, int]) -> _Side:
     refs = tuple(
         ClauseRef(doc.id, section.heading, index, clause)
         for index, section in enumerate(doc.sections)
@@ -64,22 +65,34 @@ def _side(doc: Document, vocabulary: dict[str, int]) -> _Side:
     headings = tuple(_heading_key(r.section) for r in refs)
     return _Side(
         refs=refs,
-        keys=tuple(_word_key(r.clause.text, vocabulary) for r in refs),
+        keys=tuple(_word_key(r.clause.text) for r in refs),
         headings=headings,
         heading_codes=np.array(
-            [vocabulary.setdefault(f"\x00{h}", len(vocabulary)) for h in headings], dtype=np.int64
+            [headings_seen.setdefault(h, len(headings_seen)) for h in headings], dtype=np.int64
         ),
         sections=tuple(r.section_index for r in refs),
         position=np.arange(count, dtype=np.float64) / max(count - 1, 1),
     )
 
 
-def _word_key(text: str, vocabulary: dict[str, int]) -> str:
+# One character per distinct word, shared by every alignment in the process, so that a
+# clause's key can be cached: most clauses recur unchanged in both texts compared.
+_WORD_CHARS: dict[str, str] = {}
+
+
+def _word_char(word: str) -> str:
+    char = _WORD_CHARS.get(word)
+    if char is None:
+        # Beyond the planes that str can hold, a word shares its character: still a fair
+        # similarity, and only past a million distinct words.
+        char = _WORD_CHARS[word] = chr(0x10000 + len(_WORD_CHARS) % 0xFFFFF)
+    return char
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_key(text: str) -> str:
     """Spell each word as one character, so rapidfuzz's fast string metrics count words."""
-    return "".join(
-        chr(0x10000 + vocabulary.setdefault(word, len(vocabulary)))
-        for word in default_process(text).split()
-    )
+    return "".join([_WORD_CHARS.get(w) or _word_char(w) for w in default_process(text).split()])
 
 
 def _heading_key(heading: str | None) -> str:
@@ -123,17 +136,16 @@ def _components(edges: npt.NDArray[np.bool_]) -> list[tuple[list[int], list[int]
             x = parent[x]
         return x
 
-    for i, j in zip(*np.nonzero(edges), strict=True):
-        a, b = find(int(i)), find(rows + int(j))
+    row_ids, col_ids = np.nonzero(edges)
+    for i, j in zip(row_ids.tolist(), col_ids.tolist(), strict=True):
+        a, b = find(i), find(rows + j)
         if a != b:
             parent[a] = b
     blocks: dict[int, tuple[list[int], list[int]]] = {}
-    for i in range(rows):
-        if edges[i].any():
-            blocks.setdefault(find(i), ([], []))[0].append(i)
-    for j in range(cols):
-        if edges[:, j].any():
-            blocks.setdefault(find(rows + j), ([], []))[1].append(j)
+    for i in np.flatnonzero(edges.any(axis=1)).tolist():
+        blocks.setdefault(find(i), ([], []))[0].append(i)
+    for j in np.flatnonzero(edges.any(axis=0)).tolist():
+        blocks.setdefault(find(rows + j), ([], []))[1].append(j)
     return list(blocks.values())
 
 
@@ -321,8 +333,8 @@ def _section_map(old: _Side, new: _Side, links: dict[int, int]) -> dict[int, int
 
 def align_clauses(old: Document, new: Document) -> Alignment:
     """Link every clause of `old` to what became of it in `new`; see the module docstring."""
-    vocabulary: dict[str, int] = {}
-    o, n = _side(old, vocabulary), _side(new, vocabulary)
+    headings: dict[str, int] = {}
+    o, n = _side(old, headings), _side(new, headings)
     similarity = _similarity(o, n)
     weights = _weights(o, n, similarity)
     links = _link_sections_first(o, n, similarity, weights)
