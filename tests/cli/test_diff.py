@@ -235,3 +235,20 @@ def test_progress_bar_only_on_a_terminal(texts: tuple[Path, Path]) -> None:
     assert "━".encode() in shown  # a rich progress bar, on the terminal's stderr
     assert b"\x1b" not in done.stdout  # stdout is a pipe: plain markers only
     assert b"Older [-people-]{+persons+} live here." in done.stdout
+
+
+def test_patch_rebuilds_bytes_exactly_crlf_and_decomposed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The reader normalises (NFC, spaces) for comparison; a patch must not: it works on the
+    # file's own characters.
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_bytes("Cafe\u0301 for older people\r\n\r\nSecond\u00a0line\r\n".encode())
+    new.write_bytes("Cafe\u0301 for older persons\r\n\r\nSecond\u00a0line 😀\r\n".encode())
+    status, patch, _ = run(capsys, "diff", str(old), str(new), "--format", "patch")
+    assert status == 1
+    patch_file = tmp_path / "p.patch"
+    patch_file.write_text(patch, encoding="utf-8")
+    target = tmp_path / "rebuilt.txt"
+    assert run(capsys, "patch", "apply", str(old), str(patch_file), "-o", str(target))[0] == 0
+    assert target.read_bytes() == new.read_bytes()
