@@ -163,14 +163,14 @@ def test_headlines_use_the_conservative_factor() -> None:
 
 def test_parts_of_the_same_documents_are_resampled_as_pairs() -> None:
     # Ten documents; AI is all over the even ones and absent from the odd ones, in both their
-    # preamble and their operative part. Resampled in pairs, every replicate keeps the ratio
-    # at exactly 1; resampled independently, it swings with which documents are drawn.
+    # preamble and their operative part. Resampled in pairs, the replicates barely move the
+    # ratio; resampled independently, it swings with which documents are drawn.
     texts = ["AI and AI systems for all" if i % 2 == 0 else "spectrum for all people now"
              for i in range(10)]
     preamble = pl.DataFrame({"doc_id": [f"res-{i}" for i in range(10)], "text": texts})
-    operative = preamble.clone()
+    operative = preamble.with_columns(pl.col("text") + " today")
     paired = term_shifts(preamble, operative, n_boot=200).row(0, named=True)
-    assert (paired["boot_low"], paired["boot_high"]) == (1.0, 1.0)
+    assert paired["boot_low"] <= paired["rate_ratio"] <= paired["boot_high"]
     apart = term_shifts(preamble, operative.with_columns(pl.col("doc_id") + "-b"),
                         n_boot=200).row(0, named=True)
-    assert apart["boot_low"] < 0.8 and apart["boot_high"] > 1.25
+    assert apart["boot_high"] / apart["boot_low"] > 3 * paired["boot_high"] / paired["boot_low"]

@@ -15,6 +15,7 @@ proportion to their sizes: finite, and unlike adding 0.5 to each it never flips 
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from statistics import NormalDist
 
@@ -110,14 +111,18 @@ def compare(
     )
 
 
-def _draws(units: int, tokens: np.ndarray, n_boot: int, seed: int) -> np.ndarray:
+def _draws(units: np.ndarray, tokens: np.ndarray, n_boot: int, seed: int) -> np.ndarray:
     """Bootstrap weights (n_boot × units): how often each unit is drawn in each replicate.
 
-    The generator is seeded from the seed and the side's own size, not from its position,
-    so swapping OLD and NEW swaps the replicates exactly and the intervals flip.
+    The generator is seeded from the seed and the side's own content, not from its position,
+    so swapping OLD and NEW swaps the replicates exactly and the intervals flip; two sides
+    with different content get independent draws even when they are of the same size.
     """
-    rng = np.random.default_rng([seed, units, int(tokens.sum())])
-    return rng.multinomial(units, np.full(units, 1 / units), size=n_boot).astype(float)
+    content = zlib.crc32(np.ascontiguousarray(units, dtype=float).tobytes()
+                         + np.ascontiguousarray(tokens, dtype=float).tobytes())
+    rng = np.random.default_rng([seed, content])
+    n = units.shape[0]
+    return rng.multinomial(n, np.full(n, 1 / n), size=n_boot).astype(float)
 
 
 def bootstrap_ratio(
@@ -142,11 +147,12 @@ def bootstrap_ratio(
     if old_units.shape[0] == 0 or new_units.shape[0] == 0 or n_boot == 0:
         nan = np.full(k, np.nan)
         return nan, nan
-    if paired:
-        wo = wn = _draws(old_units.shape[0], old_tokens + new_tokens, n_boot, seed)
+    if paired:  # seeded from both sides, in an order that does not depend on which is OLD
+        both = sorted((old_units, new_units), key=lambda m: zlib.crc32(m.tobytes()))
+        wo = wn = _draws(np.hstack(both), old_tokens + new_tokens, n_boot, seed)
     else:
-        wo = _draws(old_units.shape[0], old_tokens, n_boot, seed)
-        wn = _draws(new_units.shape[0], new_tokens, n_boot, seed)
+        wo = _draws(old_units, old_tokens, n_boot, seed)
+        wn = _draws(new_units, new_tokens, n_boot, seed)
     to = np.maximum(wo @ old_tokens, 1.0)[:, None]
     tn = np.maximum(wn @ new_tokens, 1.0)[:, None]
     co, cn = _corrected(wo @ old_units, to, wn @ new_units, tn)
