@@ -199,6 +199,17 @@ def test_default_report_loads_cleanly(browser: str, default_report: Path, viewpo
         )
         assert current == ["redline-declaration", True]
         _screenshot(tools, f"report-{viewport}-first-change")
+        # Scrolled to the second redline, the keys follow the reader there.
+        tools.evaluate("document.getElementById('redline-ri-asp').scrollIntoView()")
+        tools.send("Runtime.evaluate", awaitPromise=True, expression=(
+            "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"))
+        _key(tools, "n", text="n", code="KeyN", keycode=78)
+        current = tools.evaluate(
+            "(function(){var c=document.querySelector('#redline-ri-asp .wd-current');"
+            "return c ? c.getClientRects().length > 0 : null;})()"
+        )
+        assert current is True
+        _screenshot(tools, f"report-{viewport}-second-redline-change")
 
         errors, requests = _problems(tools.events)
         assert errors == []
