@@ -118,3 +118,14 @@ def test_fast_token_count_agrees_with_the_nltk_tokenizer(final_report_path: Path
 
     lines = [normalize(line) for line in final_report_path.read_text("utf-8").splitlines()]
     assert [token_count(line) for line in lines] == [len(tokens(line)) for line in lines]
+
+
+def test_pre_scan_misses_nothing_the_full_scan_finds(excerpt_frame: pl.DataFrame) -> None:
+    from toolkit.measure.counts import _count
+    from toolkit.measure.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    texts = [*excerpt_frame["text"].to_list(), "İstanbul: AI and satellites", "spacebased"]
+    fast = [row[1] for row in _count(texts, lexicon)]
+    slow = [tuple(len(t.spans(normalize(x))) for t in lexicon.themes) for x in texts]
+    assert fast == slow

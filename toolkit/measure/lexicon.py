@@ -87,7 +87,7 @@ class Theme:
 
         One literal search over a whole corpus, jumping to the next text at each hit, is far
         cheaper than one per text; `spans` then runs only on these texts."""
-        if self.regex:
+        if self.regex or len(folded) != len(joined):  # (lower() may lengthen a rare letter)
             return None
         rows: set[int] = set()
         # str.find per literal beats one regex alternation of the literals by far in CPython.
