@@ -5,9 +5,9 @@
 
   // The n / p keys step through the changes of the "active" redline (window.wtdcDiffActive,
   // which the fragments' own script reads). With several redlines, the active one is the one
-  // the reader is looking at: the last whose article's top has passed the upper part of the window, or
-  // the first while the reader is above them all. Set in the capture phase, before the
-  // fragments' key handler runs.
+  // the reader is looking at: the last whose article has reached the upper part of the
+  // window, or the first while the reader is above them all. Set in the capture phase,
+  // before the fragments' key handler runs.
   var redlines = document.querySelectorAll(".redline .wtdc-diff");
   document.addEventListener("keydown", function (event) {
     if (redlines.length < 2 || (event.key !== "n" && event.key !== "p")) { return; }
