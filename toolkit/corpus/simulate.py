@@ -1,0 +1,239 @@
+"""Simulated earlier versions of a document, with known ground truth, for testing alignment.
+
+No prior edition of the WTDC texts can be fetched here, so the aligner is measured on
+"earlier versions" derived from a Baku 2025 document by programmatic edits. Every simulated
+Document says so: its edition label ends with "(simulated)" and its title too. Edits are
+named from the reader's side (old → new): a "split" here means the simulated old text has
+one clause where Baku has two.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from toolkit.align.model import PairStatus
+from toolkit.parse.model import Clause, Document, Section
+
+Edit = Literal["relabel", "reorder", "move", "insert", "delete", "reword", "split", "merge"]
+EDITS: tuple[Edit, ...] = (
+    "relabel",
+    "reorder",
+    "move",
+    "insert",
+    "delete",
+    "reword",
+    "split",
+    "merge",
+)
+SIMULATED = "(simulated)"
+
+
+@dataclass(frozen=True)
+class TruePair:
+    """One link the aligner should find; ids as `ClauseRef.id` ("res-37/0/2")."""
+
+    old: str | None
+    new: str | None
+    status: PairStatus
+    relabelled: bool = False
+
+
+@dataclass(frozen=True)
+class SimulatedRevision:
+    document: Document  # the simulated earlier version
+    truth: tuple[TruePair, ...]
+    edits: dict[Edit, int]  # how many times each edit was applied
+
+
+@dataclass
+class _Item:
+    """A clause of the simulated old text and the Baku clauses it became."""
+
+    label: str | None
+    text: str
+    new_ids: list[str]
+    origin: Literal["same", "whole", "piece", "borrowed"] = "same"
+    moved: bool = False
+    relabelled: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _clause_id(doc_id: str, section_index: int, ordinal: int) -> str:
+    return f"{doc_id}/{section_index}/{ordinal}"
+
+
+def _other_label(label: str, rng: random.Random) -> str:
+    """A plausible different label of the same style: "c)" → "d)", "3" → "4", "ii)" → "a)"."""
+    match = re.fullmatch(r"([a-z])\)", label)
+    if match:
+        return chr((ord(match[1]) - ord("a") + rng.randint(1, 3)) % 26 + ord("a")) + ")"
+    match = re.fullmatch(r"(\d+)(.*)", label)
+    if match:
+        return f"{int(match[1]) + rng.randint(1, 3)}{match[2]}"
+    return label + "bis"
+
+
+def _reword(text: str, rate: float, vocabulary: Sequence[str], rng: random.Random) -> str:
+    words = text.split()
+    for _ in range(max(1, round(rate * len(words)))):
+        if len(words) < 3:
+            break
+        k = rng.randrange(len(words))
+        action = rng.random()
+        if action < 0.5:
+            words[k] = rng.choice(vocabulary)
+        elif action < 0.75:
+            del words[k]
+        else:
+            k = min(k, len(words) - 2)
+            words[k], words[k + 1] = words[k + 1], words[k]
+    return " ".join(words)
+
+
+def _cut(text: str) -> tuple[str, str] | None:
+    """Cut a clause in two at the clause boundary nearest its middle ("; ", ", ", " and ")."""
+    middle = len(text) // 2
+    cuts = [m.end() for m in re.finditer(r"(?:; |, | and )", text) if 20 < m.end() < len(text) - 20]
+    if not cuts:
+        return None
+    cut = min(cuts, key=lambda c: abs(c - middle))
+    return text[:cut].rstrip(), text[cut:].lstrip()
+
+
+def simulate_revision(
+    doc: Document,
+    *,
+    seed: int,
+    rate: float,
+    edits: Sequence[Edit] = EDITS,
+    word_rate: float | None = None,
+    donors: Sequence[Document] = (),
+) -> SimulatedRevision:
+    """Derive a simulated earlier version of `doc` and the alignment that undoes it.
+
+    Each edit hits each eligible clause with probability `rate`; a reworded clause has
+    `word_rate` (default `rate`) of its words replaced, dropped or swapped. Deleted clauses
+    are borrowed from `donors` (other documents), the hardest kind of stranger to reject.
+    """
+    rng = random.Random(f"{seed}:{doc.id}:{rate}:{','.join(edits)}")
+    count = dict.fromkeys(edits, 0)
+    sections: list[tuple[Section, list[_Item]]] = [
+        (
+            section,
+            [_Item(c.label, c.text, [_clause_id(doc.id, s, c.ordinal)]) for c in section.clauses],
+        )
+        for s, section in enumerate(doc.sections)
+    ]
+    baku = {
+        _clause_id(doc.id, s, c.ordinal): c
+        for s, sec in enumerate(doc.sections)
+        for c in sec.clauses
+    }
+    vocabulary = [w for c in doc.clauses for w in c.text.split()] or ["text"]
+
+    def hit() -> bool:
+        return rng.random() < rate
+
+    for edit in edits:
+        for _, items in sections:
+            k = 0
+            while k < len(items):
+                item = items[k]
+                fresh = item.origin == "same" and not item.notes
+                if edit == "split" and fresh and k + 1 < len(items) and hit():
+                    nxt = items[k + 1]
+                    if nxt.origin == "same" and not nxt.notes:
+                        joined = item.text.rstrip(";,. ") + "; " + nxt.text
+                        items[k : k + 2] = [
+                            _Item(item.label, joined, item.new_ids + nxt.new_ids, "whole")
+                        ]
+                        items[k].notes.append(edit)
+                        count[edit] += 1
+                elif edit == "merge" and fresh and hit() and (halves := _cut(item.text)):
+                    items[k : k + 1] = [
+                        _Item(item.label, halves[0], item.new_ids, "piece", notes=[edit]),
+                        _Item(
+                            item.label and _other_label(item.label, rng),
+                            halves[1],
+                            item.new_ids,
+                            "piece",
+                            notes=[edit],
+                        ),
+                    ]
+                    count[edit] += 1
+                    k += 1
+                elif edit == "insert" and fresh and hit():
+                    del items[k]
+                    count[edit] += 1
+                    continue
+                elif edit == "delete" and donors and hit():
+                    donor = rng.choice(donors)
+                    if donor.id != doc.id and donor.clauses:
+                        stranger = rng.choice(donor.clauses)
+                        items.insert(k, _Item(stranger.label, stranger.text, [], "borrowed"))
+                        items[k].notes.append(edit)
+                        count[edit] += 1
+                        k += 1
+                elif edit == "reword" and item.origin != "borrowed" and hit():
+                    item.text = _reword(item.text, word_rate or rate, vocabulary, rng)
+                    item.notes.append(edit)
+                    count[edit] += 1
+                elif edit == "relabel" and item.label and hit():
+                    item.label = _other_label(item.label, rng)
+                    item.relabelled = True
+                    item.notes.append(edit)
+                    count[edit] += 1
+                elif edit == "reorder" and k + 1 < len(items) and hit():
+                    items[k], items[k + 1] = items[k + 1], items[k]
+                    items[k].moved = True
+                    item.notes.append(edit)
+                    count[edit] += 1
+                    k += 1
+                k += 1
+        if edit == "move" and len(sections) > 1:
+            for s, (_, items) in enumerate(sections):
+                for item in list(items):
+                    if item.origin == "same" and not item.moved and hit():
+                        target = rng.choice([t for t in range(len(sections)) if t != s])
+                        items.remove(item)
+                        item.moved = True
+                        item.notes.append(edit)
+                        sections[target][1].append(item)
+                        count[edit] += 1
+
+    built: list[Section] = []
+    truth: list[TruePair] = []
+    seen: set[str] = set()
+    for section, items in sections:
+        if not items:
+            continue
+        index = len(built)
+        clauses = tuple(
+            Clause(label=item.label, text=item.text, ordinal=k, raw=item.text)
+            for k, item in enumerate(items, start=1)
+        )
+        built.append(replace(section, clauses=clauses))
+        for k, item in enumerate(items, start=1):
+            old_id = _clause_id(doc.id, index, k)
+            if item.origin == "borrowed":
+                truth.append(TruePair(old_id, None, "deleted"))
+                continue
+            status: PairStatus = "split" if item.origin == "whole" else "merged"
+            if item.origin == "same":
+                unchanged = item.text == baku[item.new_ids[0]].text
+                status = "moved" if item.moved else "unchanged" if unchanged else "edited"
+            for new_id in item.new_ids:
+                seen.add(new_id)
+                truth.append(TruePair(old_id, new_id, status, item.relabelled))
+    truth += [TruePair(None, new_id, "inserted") for new_id in baku if new_id not in seen]
+    simulated = replace(
+        doc,
+        sections=tuple(built),
+        edition_label=f"{doc.edition_label or doc.heading} {SIMULATED}",
+        title=f"{doc.title} {SIMULATED}",
+    )
+    return SimulatedRevision(simulated, tuple(truth), count)
