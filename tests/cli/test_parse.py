@@ -126,10 +126,10 @@ def test_parse_parquet_needs_a_file(capsys: pytest.CaptureFixture[str], tmp_path
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["parse", "baku-2025:res-999"],
-         "wtdc: edition baku-2025 holds no document 'res-999'; it holds declaration, "
-         "action-plan, ri-afr1, ri-afr2, ri-afr3, ri-afr4, ri-afr5, ri-ams1, ri-ams2, ri-ams3, "
-         "… (101 more), q-5-2\n"),
+        (["parse", "baku-2025:res-9999"],
+         "wtdc: edition baku-2025 holds no document 'res-9999' (closest: res-9, res-94, "
+         "res-93); it holds declaration, action-plan, ri-afr1 … ri-eur5 (30), res-1 … res-94 "
+         "(63), rec-15 … rec-22 (7), q-1-1 … q-5-2 (10); give one of these ids\n"),
         (["parse", "kigali-2022:res-37"],
          "wtdc: the corpus holds no final report of kigali-2022 (Kigali, 2022); run `wtdc "
          "corpus fetch kigali-2022`, or download it yourself and run `wtdc corpus add PATH "

@@ -305,11 +305,12 @@ def test_asp_web_page(asp_web_path: Path) -> None:
 
 def test_select_unknown_lists_what_exists(report: ParsedText) -> None:
     with pytest.raises(UnknownDocumentError) as caught:
-        report.select("res-999")
-    message = str(caught.value)
-    assert message.startswith("'")
-    assert "holds no document 'res-999'; it holds declaration, action-plan, ri-afr1" in message
-    assert "more), q-5-2" in message
+        report.select("res-370")
+    assert str(caught.value) == (
+        f"'{report.name}' holds no document 'res-370' (closest: res-37, res-30, res-93); it "
+        "holds declaration, action-plan, ri-afr1 … ri-eur5 (30), res-1 … res-94 (63), "
+        "rec-15 … rec-22 (7), q-1-1 … q-5-2 (10); give one of these ids"
+    )
 
 
 def test_unstructured_text_falls_back_to_paragraphs() -> None:

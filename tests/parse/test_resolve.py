@@ -45,11 +45,11 @@ def test_missing_file_is_an_input_error() -> None:
 
 def test_unknown_document_lists_what_exists() -> None:
     with pytest.raises(UnknownDocumentError) as caught:
-        resolve("baku-2025:res-999")
+        resolve("baku-2025:ri-xyz")
     assert str(caught.value) == (
-        "edition baku-2025 holds no document 'res-999'; it holds declaration, action-plan, "
-        "ri-afr1, ri-afr2, ri-afr3, ri-afr4, ri-afr5, ri-ams1, ri-ams2, ri-ams3, … "
-        "(101 more), q-5-2"
+        "edition baku-2025 holds no document 'ri-xyz'; it holds declaration, action-plan, "
+        "ri-afr1 … ri-eur5 (30), res-1 … res-94 (63), rec-15 … rec-22 (7), q-1-1 … q-5-2 (10); "
+        "give one of these ids"
     )
 
 

@@ -10,6 +10,7 @@ text with no document at all falls back to paragraphs.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -64,8 +65,11 @@ class ParsedText:
                 "compare an edition that holds its text"
             )
         if not found:
+            close = difflib.get_close_matches(doc_id, self.ids, n=3, cutoff=0.6)
+            hint = f" (closest: {', '.join(close)})" if close else ""
             raise UnknownDocumentError(
-                f"'{self.name}' holds no document '{doc_id}'; it holds {_abbreviate(self.ids)}"
+                f"'{self.name}' holds no document '{doc_id}'{hint}; it holds "
+                f"{_inventory(self.documents)}; give one of these ids"
             )
         return found
 
@@ -83,11 +87,14 @@ class ParsedText:
         return found[0]
 
 
-def _abbreviate(ids: tuple[str, ...], limit: int = 12) -> str:
-    if len(ids) <= limit:
-        return ", ".join(ids)
-    head = ", ".join(ids[: limit - 2])
-    return f"{head}, … ({len(ids) - limit + 1} more), {ids[-1]}"
+def _inventory(documents: tuple[Document, ...]) -> str:
+    """The ids a source holds, one run per document type: `res-1 … res-94 (63)`."""
+    runs: dict[str, list[str]] = {}
+    for d in documents:
+        runs.setdefault(d.type, []).append(d.id)
+    return ", ".join(
+        ids[0] if len(ids) == 1 else f"{ids[0]} … {ids[-1]} ({len(ids)})" for ids in runs.values()
+    )
 
 
 @dataclass
