@@ -9,6 +9,7 @@ its --help are skipped. Also the exit-status contract of `wtdc` itself and of `w
 from __future__ import annotations
 
 import importlib.util
+import io
 import os
 import shutil
 import subprocess
@@ -40,6 +41,19 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 # Bytes that neither UTF-8 nor cp1252 can decode (0x81 0x8D 0x8F 0x90 0x9D are unassigned).
 UNDECODABLE = b"\x81\x8d\x8f\x90\x9d"
 
+
+
+def _encrypted_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.encrypt(user_password="secret", owner_password="owner")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 # Bad files, by kind: the file name and its bytes (None: not created; b"/": a directory).
 BAD_FILES: dict[str, tuple[str, bytes | None]] = {
     "missing": ("nowhere.txt", None),
@@ -50,6 +64,8 @@ BAD_FILES: dict[str, tuple[str, bytes | None]] = {
     "png": ("image.png", PNG),
     "undecodable": ("undecodable.txt", UNDECODABLE),
     "corrupt-pdf": ("corrupt.pdf", b"%PDF-1.4 garbage"),
+    "encrypted-pdf": ("encrypted.pdf", _encrypted_pdf()),
+    "corrupt-docx": ("corrupt.docx", b"PK\x03\x04 not a zip archive"),
 }
 # Bad sources named by id, with a valid partner of the same shape for two-sided commands.
 BAD_SPECS: dict[str, tuple[str, str]] = {
@@ -73,6 +89,7 @@ class Case:
     says: tuple[str, ...] = ()  # what the `wtdc:` line must name: the culprit, what to do
     stdin: str | None = None  # a bad-file kind fed on standard input
     corpus_copy: bool = False  # run against a private copy of corpora/ ($WTDC_CORPUS)
+    needs_permissions: bool = False  # meaningless as root, who may write anywhere
 
 
 def _bad(kind: str) -> str:
@@ -201,6 +218,10 @@ def _cases() -> Iterator[Case]:
     # The report's -o names a directory: an existing one is fine, one inside a file is not.
     yield Case("report-output-in-file", ("report",), ("report", "-o", "{blocker}/report"),
                ("blocker",))
+    for name, argv in (("diff", outputs["diff"]), ("parse", outputs["parse"]),
+                       ("report", ("report", "-o"))):
+        yield Case(f"{name}-output-read-only", (name,), (*argv, "{read_only}/out"),
+                   ("read-only",), needs_permissions=True)
 
 
 CASES = list(_cases())
@@ -239,6 +260,8 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     # A regular file standing where an output directory would have to be.
     paths["blocker"] = root / "blocker"
     paths["blocker"].write_text("not a directory\n", encoding="utf-8")
+    paths["read_only"] = root / "read-only"
+    paths["read_only"].mkdir(mode=0o555)
     paths["patch"] = root / "old-to-new.patch"
     made = cli.run_wtdc("diff", str(paths["good_old"]), str(paths["good_new"]),
                         "--format", "patch", "-o", str(paths["patch"]))
@@ -283,7 +306,8 @@ def outcomes(request: pytest.FixtureRequest, workspace: dict[str, Path],
     selected = {item.callspec.params["case"].id for item in request.session.items
                 if hasattr(item, "callspec") and isinstance(item.callspec.params.get("case"),
                                                             Case)}
-    todo = [case for case in CASES if case.id in selected and _available(case.command)]
+    todo = [case for case in CASES if case.id in selected and _available(case.command)
+            and not (case.needs_permissions and os.geteuid() == 0)]
     root = tmp_path_factory.mktemp("runs")
     with ThreadPoolExecutor(max_workers=max(4, 2 * (os.cpu_count() or 1))) as pool:
         results = pool.map(lambda case: _run(case, workspace, root), todo)
@@ -294,6 +318,8 @@ def outcomes(request: pytest.FixtureRequest, workspace: dict[str, Path],
 def test_bad_input(case: Case, outcomes: dict[str, Outcome]) -> None:
     if not _available(case.command):
         pytest.skip(f"command not built yet: wtdc {' '.join(case.command)}")
+    if case.needs_permissions and os.geteuid() == 0:
+        pytest.skip("root may write into a read-only directory")
     outcome = outcomes[case.id]
     assert outcome.status is not None, "timed out after 60 s"
     assert "Traceback" not in outcome.stderr
