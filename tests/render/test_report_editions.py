@@ -66,3 +66,13 @@ def test_term_shifts_compare_the_two_editions(simulated_report: Path) -> None:
     shifts = {row["theme"]: row for row in rows}
     assert shifts["resilience"]["new_count"] > shifts["resilience"]["old_count"]
     assert shifts["ai"]["new_count"] == shifts["ai"]["old_count"]
+
+
+def test_edit_shifts_place_the_change_in_edited_clauses(simulated_report: Path) -> None:
+    rows = json.loads((simulated_report.parent / "edit-shifts.json").read_text())
+    resilience = next(row for row in rows if row["theme"] == "resilience")
+    # "resilient" was substituted inside kept clauses: every extra match is an insertion in
+    # an edited clause, and nothing else moved.
+    assert resilience["inserted_in_edited"] == resilience["new_count"] - resilience["old_count"]
+    assert resilience["kept_new"] == resilience["kept_old"] == resilience["old_count"]
+    assert resilience["inserted_clauses"] == resilience["new_documents"] == 0

@@ -17,7 +17,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from matplotlib.axes import Axes
 
+    from toolkit.align import Alignment
     from toolkit.corpus import Corpus, CorpusEntry, Edition
     from toolkit.diff.model import TextDiff
     from toolkit.parse import ParsedText
@@ -419,13 +420,17 @@ def build_report(
         step(f"Redline: {entry.title}")
         redlines.append(_version_redline(corpus, entry, new_text, extra_files))
     old_clauses = None
+    alignments: tuple[Alignment, ...] = ()
     if old is not None and old_entry is not None:
+        from toolkit.align import align_editions
+
         step(f"Redlines: {_name(old)} → {_name(new)}")
         old_clauses = clauses_frame(parsed_edition(old.id, corpus=corpus).documents)
-        redlines.append(_edition_redline(corpus, old_entry, new_entry, extra_files))
+        alignments = align_editions(old.id, new.id, corpus=corpus)
+        redlines.append(_edition_redline(alignments, old_entry, new_entry, extra_files))
 
     step("Term shifts")
-    terms = _terms(new_clauses, old_clauses, new, old,
+    terms = _terms(new_clauses, old_clauses, new, old, alignments=alignments,
                    simulated=old_entry is not None and is_simulated(old_entry))
     step("Regional emphasis")
     regions = _regions(new_clauses, new)
@@ -673,14 +678,12 @@ def _redline(diff: TextDiff, *, id: str, title: str, old_source: str, new_source
     )
 
 
-def _edition_redline(corpus: Corpus, old_entry: CorpusEntry, new_entry: CorpusEntry,
-                     files: dict[str, str]) -> Redline:
+def _edition_redline(alignments: Sequence[Alignment], old_entry: CorpusEntry,
+                     new_entry: CorpusEntry, files: dict[str, str]) -> Redline:
     """Every document of the new edition against its partner in the old one, paired by the
     new edition's lineage (resolutions), renumbering (Questions), code and title."""
-    from toolkit.align import align_editions
     from toolkit.diff import diff_alignments
 
-    alignments = align_editions(old_entry.edition, new_entry.edition, corpus=corpus)
     diff = diff_alignments(alignments, old_name=old_entry.edition, new_name=new_entry.edition)
     return _redline(
         diff,
@@ -753,7 +756,8 @@ _SHIFT_COLUMNS = (
 
 
 def _terms(new_clauses: pl.DataFrame, old_clauses: pl.DataFrame | None, new: Edition,
-           old: Edition | None, *, simulated: bool = False) -> Measures:
+           old: Edition | None, *, alignments: Sequence[Alignment] = (),
+           simulated: bool = False) -> Measures:
     from toolkit.measure import revised_vs_unchanged, term_shifts
     from toolkit.render.charts import rate_ratio_chart
 
@@ -796,7 +800,33 @@ def _terms(new_clauses: pl.DataFrame, old_clauses: pl.DataFrame | None, new: Edi
         note="Sorted by log-odds z, most risen first. “Old” is the first group, “new” the "
         "second; see Methods for each statistic.",
     )
-    return Measures(intro=intro, charts=(chart,), tables=(table,))
+    if not alignments:
+        return Measures(intro=intro, charts=(chart,), tables=(table,))
+    from toolkit.measure import edit_shifts
+
+    count = Column("", "", numeric=True)
+    parts = table_from_frame(
+        edit_shifts(alignments),
+        id="edit-shifts",
+        caption=f"Where each theme's change sits, {old_name} → {new_name}: kept text, words "
+        "changed inside edited clauses, whole clauses and whole documents",
+        columns=(
+            Column("label", "Theme"),
+            *(replace(count, key=key, label=label) for key, label in (
+                ("old_count", "Old"), ("kept_old", "Kept (old)"),
+                ("deleted_in_edited", "Deleted in edited clauses"),
+                ("deleted_clauses", "Deleted clauses"),
+                ("dropped_documents", "Dropped documents"),
+                ("new_count", "New"), ("kept_new", "Kept (new)"),
+                ("inserted_in_edited", "Inserted in edited clauses"),
+                ("inserted_clauses", "Inserted clauses"),
+                ("new_documents", "New documents"),
+            )),
+        ),
+        note="Old = kept + deleted in edited clauses + deleted clauses + dropped documents; "
+        "new likewise. A match the diff touched anywhere counts as changed.",
+    )
+    return Measures(intro=intro, charts=(chart,), tables=(table, parts))
 
 
 def _regions(new_clauses: pl.DataFrame, new: Edition) -> Measures:
