@@ -500,13 +500,6 @@ def _register_terms(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     regions.set_defaults(run=_cmd_regions)
 
 
-def _measure_frame(spec: str) -> pl.DataFrame:
-    from toolkit.corpus.resolve import resolve
-    from toolkit.parse import clauses_frame
-
-    return clauses_frame(resolve(spec))
-
-
 def _measure_output(
     frame: pl.DataFrame, fmt: str, table: Sequence[tuple[str, str]]
 ) -> None:
@@ -577,25 +570,30 @@ def _measure_kwic(
 
 
 def _cmd_terms(args: argparse.Namespace) -> int:
+    from toolkit.corpus.resolve import resolve
+
+    # Inputs first, so that a bad path fails before the statistics stack is imported.
+    _measure_plot_format(args.plot)
+    old_docs, new_docs = resolve(args.old), resolve(args.new)
+
     import polars as pl
 
     from toolkit.measure import load_lexicon, term_shifts, word_shifts
     from toolkit.measure.export import TERMS_TABLE, WORDS_TABLE
+    from toolkit.parse import clauses_frame
     from toolkit.render.charts import rate_ratio_chart, word_shift_chart
 
-    _measure_plot_format(args.plot)
     lexicon = load_lexicon(args.lexicon)
-    old, new = _measure_frame(args.old), _measure_frame(args.new)
+    old, new = clauses_frame(old_docs), clauses_frame(new_docs)
     if args.kwic:
         return _measure_kwic({"old": old, "new": new}, args, lexicon)
     names = {"old_name": args.old, "new_name": args.new}
     if args.edits:
         from toolkit.align import align_documents
-        from toolkit.corpus.resolve import resolve
         from toolkit.measure import edit_shifts
         from toolkit.measure.export import EDITS_TABLE
 
-        parts = edit_shifts(align_documents(resolve(args.old), resolve(args.new)), lexicon)
+        parts = edit_shifts(align_documents(old_docs, new_docs), lexicon)
         _measure_output(parts, args.format, EDITS_TABLE)
         return 0
     if args.words or args.bigrams:
@@ -615,6 +613,11 @@ def _cmd_terms(args: argparse.Namespace) -> int:
 
 
 def _cmd_regions(args: argparse.Namespace) -> int:
+    from toolkit.corpus.resolve import resolve
+
+    _measure_plot_format(args.plot)
+    documents = resolve(args.edition)
+
     from toolkit.measure import (
         load_lexicon,
         preamble_vs_operative,
@@ -623,11 +626,11 @@ def _cmd_regions(args: argparse.Namespace) -> int:
     )
     from toolkit.measure.export import REGIONS_TABLE, TERMS_TABLE
     from toolkit.measure.regions import initiatives
+    from toolkit.parse import clauses_frame
     from toolkit.render.charts import rate_ratio_chart, region_heatmap
 
-    _measure_plot_format(args.plot)
     lexicon = load_lexicon(args.lexicon)
-    clauses = _measure_frame(args.edition)
+    clauses = clauses_frame(documents)
     if args.kwic:
         return _measure_kwic({args.edition: initiatives(clauses)}, args, lexicon)
     if args.within:

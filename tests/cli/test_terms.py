@@ -44,9 +44,13 @@ def test_terms_json_follows_its_schema(capsys: pytest.CaptureFixture[str]) -> No
     # Intelligence" in its clauses (its title is not a clause); Resolution 37 has 4.
     assert (ai["theme"], ai["old_count"], ai["new_count"]) == ("ai", 4, 18)
     assert ai["ci_low"] > 1 and ai["z"] > 0
-    # Open source is in neither: ratio 1, no upper bound (null in JSON).
+    # Open source is in neither: no ratio and no interval (null in JSON); LRC and z are 0.
     open_source = next(r for r in rows if r["theme"] == "open-source")
-    assert (open_source["rate_ratio"], open_source["ci_high"]) == (1.0, None)
+    assert [open_source[k] for k in ("rate_ratio", "ci_low", "ci_high", "lrc", "z")] == [
+        None, None, None, 0.0, 0.0]
+    # Satellites are in Resolution 37 only: the interval starts at 0 (none in Resolution 91).
+    satellite = next(r for r in rows if r["theme"] == "satellite")
+    assert (satellite["new_count"], satellite["ci_low"]) == (0, 0.0)
 
 
 def test_terms_words_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:

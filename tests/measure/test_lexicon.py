@@ -93,8 +93,14 @@ def test_bad_lexicon_files_are_named(tmp_path: Path, content: str, message: str)
 
 
 def test_missing_lexicon_file_and_unknown_theme(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"cannot read lexicon .*give a UTF-8 TOML file"):
+    with pytest.raises(InputError, match=r"none.toml: no such file; give a UTF-8 TOML file"):
         load_lexicon(tmp_path / "none.toml")
+    with pytest.raises(InputError, match=r"cannot read lexicon .*: it is a directory; give"):
+        load_lexicon(tmp_path)
+    binary = tmp_path / "binary.toml"
+    binary.write_bytes(b"\xff\xfe\x00theme")
+    with pytest.raises(InputError, match=r"binary.toml: not UTF-8 text; give a UTF-8 TOML"):
+        load_lexicon(binary)
     with pytest.raises(InputError, match="unknown theme 'robots'; the lexicon has: ai, "):
         load_lexicon().theme("robots")
 

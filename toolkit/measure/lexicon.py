@@ -185,10 +185,18 @@ def load_lexicon(path: str | os.PathLike[str] | None = None) -> Lexicon:
     p = Path(path)
     try:
         text = p.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(
-            f"cannot read lexicon {p} ({error.__class__.__name__}); give a UTF-8 TOML file"
-        ) from None
+    except FileNotFoundError:
+        cause = "no such file"
+    except IsADirectoryError:
+        cause = "it is a directory"
+    except UnicodeDecodeError:
+        cause = "not UTF-8 text"
+    except OSError as error:
+        cause = error.strerror or error.__class__.__name__
+    else:
+        cause = ""
+    if cause:
+        raise InputError(f"cannot read lexicon {p}: {cause}; give a UTF-8 TOML file of themes")
     themes = {t.id: t for t in base.themes}
     for theme, extend in _themes_from_toml(text, str(p)):
         old = themes.get(theme.id)

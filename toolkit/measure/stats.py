@@ -86,9 +86,11 @@ def compare(
     a, b = _corrected(old, float(old_tokens), new, float(new_tokens))
     both_zero = (old == 0) & (new == 0)
     log_rr = np.log(b / max(new_tokens, 1.0)) - np.log(a / max(old_tokens, 1.0))
-    log_rr = np.where(both_zero, 0.0, log_rr)
+    # A feature on neither side has no ratio at all (NaN; null in JSON, "-" in tables).
+    log_rr = np.where(both_zero, np.nan, log_rr)
     low, high = wilson_ratio(old, old_tokens, new, new_tokens, level=level)
-    with np.errstate(divide="ignore"):
+    low, high = np.where(both_zero, np.nan, low), np.where(both_zero, np.nan, high)
+    with np.errstate(divide="ignore", invalid="ignore"):
         lrc = np.where(low > 1, np.log2(low), np.where(high < 1, np.log2(high), 0.0))
 
     # Monroe et al. (2008), eq. 16-22: α_w = α_0 · pooled rate of w.
