@@ -57,6 +57,7 @@ def _encrypted_pdf() -> bytes:
 # Bad files, by kind: the file name and its bytes (None: not created; b"/": a directory).
 BAD_FILES: dict[str, tuple[str, bytes | None]] = {
     "missing": ("nowhere.txt", None),
+    "name-too-long": ("n" * 300 + ".txt", None),  # ENAMETOOLONG, not ENOENT
     "directory": ("folder", b"/"),
     "empty": ("empty.txt", b""),
     "blank": ("blank.txt", b"  \n\t \r\n  \n"),
@@ -215,6 +216,8 @@ def _cases() -> Iterator[Case]:
                    ("blocker",))
         yield Case(f"{name}-output-is-directory", command, (*argv, "{out}"),
                    (f"{name}-output-is-directory",))
+        yield Case(f"{name}-output-name-too-long", command,
+                   (*argv, "{out}/" + "n" * 300 + suffix), ("n" * 300,))
     # The report's -o names a directory: an existing one is fine, one inside a file is not.
     yield Case("report-output-in-file", ("report",), ("report", "-o", "{blocker}/report"),
                ("blocker",))
@@ -322,8 +325,11 @@ def test_bad_input(case: Case, outcomes: dict[str, Outcome]) -> None:
         pytest.skip("root may write into a read-only directory")
     outcome = outcomes[case.id]
     assert outcome.status is not None, "timed out after 60 s"
-    assert "Traceback" not in outcome.stderr
-    assert (outcome.status, outcome.stdout, outcome.leftovers) == (2, "", [])
+    last = outcome.stderr.strip().rsplit("\n", 1)[-1][:300]
+    assert "Traceback" not in outcome.stderr, f"traceback, ending: {last}"
+    assert outcome.status == 2, f"exit {outcome.status}; stderr ends: {last}"
+    assert outcome.stdout == "", f"stdout: {outcome.stdout[:300]!r}"
+    assert outcome.leftovers == [], "output left behind"
     lines = outcome.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("wtdc: "), outcome.stderr
     missing = [word for word in case.says if word not in lines[0]]
