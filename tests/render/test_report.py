@@ -248,3 +248,11 @@ def test_cli_writes_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert status == 0
     assert capsys.readouterr().out == f"{tmp_path / 'r' / 'index.html'}\n"
     assert (tmp_path / "r" / "term-shifts.csv").is_file()
+
+
+def test_old_edition_must_be_earlier(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--old", "baku-2025"]) == 2
+    assert capsys.readouterr().err == (
+        "wtdc: --old baku-2025 is not earlier than --new baku-2025; name an earlier edition "
+        "with --old\n"
+    )

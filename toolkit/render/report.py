@@ -399,6 +399,11 @@ def build_report(
 
     new = edition(new_edition)
     old = edition(old_edition) if old_edition else None
+    if old is not None and old.year >= new.year:
+        raise InputError(
+            f"--old {old.id} is not earlier than --new {new.id}; name an earlier edition "
+            "with --old"
+        )
     corpus = open_corpus()
     new_entry = corpus.final_report(new.id)
     old_entry = corpus.final_report(old.id) if old else None
