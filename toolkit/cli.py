@@ -525,9 +525,14 @@ def _measure_plot_format(path: str | None) -> str | None:
     suffix = target.suffix.lower()
     if suffix not in (".png", ".svg"):
         raise InputError(f"cannot draw a chart into '{path}'; name a .png or .svg file")
-    if target.is_dir():
+    try:
+        is_dir = target.is_dir()
+        blocking = next((p for p in target.parents if p.exists()), None)
+    except OSError as error:  # a name too long, a path not allowed
+        raise InputError(f"cannot draw a chart into '{path}' ({error.strerror}); choose "
+                         "another path") from None
+    if is_dir:
         raise InputError(f"cannot draw a chart into '{path}': it is a directory; name a file")
-    blocking = next((p for p in target.parents if p.exists()), None)
     if blocking is not None and not blocking.is_dir():
         raise InputError(f"cannot draw a chart into '{path}': {blocking} is a file, not a "
                          "directory; choose another path")
