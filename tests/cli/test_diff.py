@@ -152,8 +152,8 @@ def test_bad_input(
 def test_unknown_document_lists_what_exists(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "diff", "baku-2025:res-999", "baku-2025:declaration")
     assert (status, out) == (2, "")
-    assert err.startswith("wtdc: edition baku-2025 holds no document 'res-999'; it holds "
-                          "declaration, action-plan, ")
+    assert err.startswith("wtdc: edition baku-2025 holds no document 'res-999'")
+    assert "it holds declaration, action-plan, " in err
     assert err.count("\n") == 1
 
 
