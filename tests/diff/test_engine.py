@@ -9,6 +9,8 @@ from pathlib import Path
 import jsonschema
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit.diff import ClauseDiff, TextDiff, diff_sources
 from toolkit.diff.words import new_text, old_text
@@ -148,3 +150,29 @@ def test_diff_alignments_takes_pairs_made_elsewhere() -> None:
     diff = diff_alignments([align_clauses(old, new)], old_name="a", new_name="b")
     assert [d.name for d in diff.documents] == ["res-1 → res-9"]
     assert diff.clauses[0].ops == ((0, "older "), (-1, "people"), (1, "persons"))
+
+
+_clause_texts = st.lists(
+    st.sampled_from(["", "older people", "older persons", "A clause.", "a <b> & c", "😀 e\u0301",
+                     "Baku Action Plan", "[Baku Action Plan]"]),
+    max_size=6,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_clause_texts, _clause_texts, st.booleans())
+def test_any_texts_give_valid_json_and_rebuilding_ops(
+    old: list[str], new: list[str], ignore_labels: bool
+) -> None:
+    old_doc = _doc(*[(f"{n})", t) for n, t in enumerate(old, 1)])
+    new_doc = _doc(*[(f"{n})", t) for n, t in enumerate(new, 1)])
+    diff = diff_sources((old_doc,), (new_doc,), ignore_labels=ignore_labels)
+    jsonschema.validate(json.loads(diff.to_json()), json.loads(SCHEMA.read_text("utf-8")))
+    assert diff.identical == (old == new)
+    for c in diff.clauses:
+        if c.group:
+            continue
+        if c.pair.old is not None:
+            assert old_text(c.ops) == c.pair.old.clause.text
+        if c.pair.new is not None:
+            assert new_text(c.ops) == c.pair.new.clause.text

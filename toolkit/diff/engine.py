@@ -137,7 +137,8 @@ def _diff_document(alignment: Alignment, options: DiffOptions) -> DocumentDiff:
         else:
             assert pair.old is not None and pair.new is not None
             old_text, new_text = pair.old.clause.text, pair.new.clause.text
-            ops = ((EQUAL, new_text),) if old_text == new_text else diff(old_text, new_text)
+            same = old_text == new_text
+            ops = (((EQUAL, new_text),) if new_text else ()) if same else diff(old_text, new_text)
         added, removed = words_changed(ops)
         clauses.append(ClauseDiff(pair, ops, added, removed, group=group))
     return DocumentDiff(alignment, tuple(clauses))
