@@ -47,6 +47,7 @@ def test_ignore_labels_hides_relabel_only_clauses() -> None:
     diff = relabelled_diff(ignore_labels=True)
     text = render_diff_text(diff)
     assert "We are cognizant" not in text
+    assert text.endswith("0 merged; 0 relabelled; words: +7 -5\n")
     assert "@@ declaration › we declare the following › 2): edited, similarity 0.91 @@" in text
 
 

@@ -126,10 +126,13 @@ class DiffStat:
     words_removed: int
 
     @classmethod
-    def of(cls, clauses: Sequence[ClauseDiff]) -> DiffStat:
+    def of(cls, clauses: Sequence[ClauseDiff], *, ignore_labels: bool = False) -> DiffStat:
+        """Totals of `clauses`; with `ignore_labels`, relabelling is not counted either."""
         return cls(
             clauses=dict(Counter(c.status for c in clauses)),
-            relabelled=sum(c.relabelled and not c.follower for c in clauses),
+            relabelled=0 if ignore_labels else sum(
+                c.relabelled and not c.follower for c in clauses
+            ),
             words_added=sum(c.words_added for c in clauses),
             words_removed=sum(c.words_removed for c in clauses),
         )
@@ -170,7 +173,7 @@ class TextDiff:
         return not any(d.changed(ignore_labels=self.options.ignore_labels) for d in self.documents)
 
     def stat(self) -> DiffStat:
-        return DiffStat.of(self.clauses)
+        return DiffStat.of(self.clauses, ignore_labels=self.options.ignore_labels)
 
     def frame(self) -> pl.DataFrame:
         """One row per clause pair."""
@@ -227,7 +230,9 @@ class TextDiff:
                     "old_heading": d.alignment.old_doc.heading if d.alignment.old_doc else None,
                     "new_heading": d.alignment.new_doc.heading if d.alignment.new_doc else None,
                     "reason": d.alignment.reason,
-                    "totals": DiffStat.of(d.clauses).as_dict(),
+                    "totals": DiffStat.of(
+                        d.clauses, ignore_labels=self.options.ignore_labels
+                    ).as_dict(),
                     "pairs": [_pair_dict(c) for c in d.clauses],
                 }
                 for d in self.documents

@@ -76,7 +76,7 @@ def _context(diff: TextDiff) -> dict[str, object]:
                 anchor=f"{prefix}-d{d_index}",
                 name=doc.name,
                 heading=heading,
-                stat=DiffStat.of(doc.clauses),
+                stat=DiffStat.of(doc.clauses, ignore_labels=ignore_labels),
                 unchanged=sum(not c.changed(ignore_labels=ignore_labels) for c in doc.clauses),
                 clauses=tuple(views),
             )

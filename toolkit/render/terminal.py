@@ -56,7 +56,7 @@ def render_stat(diff: TextDiff) -> str:
     """`--stat`: one line per document that changed, then the totals."""
     ignore_labels = diff.options.ignore_labels
     rows = [
-        (doc.name, DiffStat.of(doc.clauses))
+        (doc.name, DiffStat.of(doc.clauses, ignore_labels=ignore_labels))
         for doc in diff.documents
         if doc.changed(ignore_labels=ignore_labels)
     ]
