@@ -736,6 +736,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     except ToolkitError as error:
         return _fail(str(error))
+    except OSError as error:
+        # The library turns the file errors it expects into ToolkitErrors; this net keeps any
+        # other one (a full disk, a vanished folder) to the promised single line.
+        where = f"{error.filename}: " if error.filename else ""
+        return _fail(f"{where}{error.strerror or error}; check the path and try again")
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

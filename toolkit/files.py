@@ -12,7 +12,7 @@ from toolkit.errors import OutputError
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write to a temporary file beside `path`, then rename it into place."""
     target = Path(path)
-    if target.is_dir():
+    if os.path.isdir(target):
         raise OutputError(f"cannot write {target}: it is a directory; give a file name")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -31,6 +31,9 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, target)
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"cannot write {target}: {error.strerror}; choose another path") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

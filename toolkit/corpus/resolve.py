@@ -7,6 +7,7 @@ alongside, so `wtdc lineage` and `wtdc corpus check` do not parse the report twi
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -33,7 +34,7 @@ def resolve(
     `doc` picks a document of whatever `spec` names (`resolve(path, doc="res-37")`).
     """
     edition_id, _, doc_id = spec.partition(":")
-    if spec == "-" or Path(spec).exists() or not _EDITION_ID.match(edition_id):
+    if spec == "-" or os.path.exists(spec) or not _EDITION_ID.match(edition_id):
         # A file (a missing one raises InputError); a colon in its name is not a document id.
         parsed, doc_id, where = parse_source(read_source(spec)), "", None
     else:
