@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
                 ratio = f"> {result.timeout / reference:.0f}×" if reference else "–"
             else:
                 wall, cpu, peak = f"{result.wall:.2f}", f"{result.cpu:.2f}", f"{result.peak_mb:.0f}"
-                ratio = f"{result.wall / reference:.1f}×" if reference else "–"
+                ratio = f"{result.wall / reference:.3g}×" if reference else "–"
                 if result.status not in (0, 1):
                     wall += f" (exit {result.status})"
             row = f"| {case.name} | {name} | {wall} | {cpu} | {peak} | {ratio} |"
