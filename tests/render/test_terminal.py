@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diff_cases import relabelled_diff
+from diff_cases import make_diff, relabelled_diff
 
 from toolkit.render.terminal import render_diff_text, render_ops, render_stat
 
@@ -59,3 +59,14 @@ def test_stat() -> None:
         "total: clauses: 1 unchanged, 1 edited, 0 moved, 1 inserted, 1 deleted, 0 split, "
         "0 merged; 2 relabelled; words: +7 -5\n"
     )
+
+
+def test_moved_clause_says_where_from() -> None:
+    diff = make_diff([
+        (("b)", "Second."), ("a)", "Second."), "moved", 1.0),
+        (("a)", "First clause."), ("b)", "First clause, revised."), "moved", 0.8),
+    ])
+    text = render_diff_text(diff)
+    assert "@@ declaration › we declare the following › a): moved, relabelled b) → a), from " \
+        "we declare the following › b), similarity 1.00 @@\nSecond.\n" in text
+    assert "a), similarity 0.80 @@\nFirst clause{+, revised+}.\n" in text
