@@ -36,7 +36,8 @@ def make_diff(
         clause_diffs.append(ClauseDiff(pair, ops, *words_changed(ops)))
     old_doc = _doc([p.pair.old.clause for p in clause_diffs if p.pair.old])
     new_doc = _doc([p.pair.new.clause for p in clause_diffs if p.pair.new])
-    alignment = Alignment(old_doc, new_doc, tuple(c.pair for c in clause_diffs))
+    alignment = Alignment(old_doc, new_doc, tuple(c.pair for c in clause_diffs),
+                          reason="same document id")
     return TextDiff("old.md", "new.md", (DocumentDiff(alignment, tuple(clause_diffs)),),
                     DiffOptions(**options))  # type: ignore[arg-type]
 

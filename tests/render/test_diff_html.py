@@ -50,6 +50,7 @@ def test_views_summary_and_navigation() -> None:
     assert "<h4>declaration › we declare the following › 2) <span class=\"wd-status\">edited, " \
         "relabelled ii) → 2), similarity 0.91</span></h4>" in html
     assert 'older <del>people</del><ins>persons</ins> and youth' in html
+    assert '<p class="wd-reason">Paired: same document id.</p>' in html
 
 
 def test_identical_says_so() -> None:

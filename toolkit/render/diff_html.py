@@ -35,6 +35,7 @@ class _DocumentView:
     anchor: str
     name: str
     heading: str
+    reason: str  # why these two documents were paired
     stat: DiffStat
     unchanged: int
     clauses: tuple[_ClauseView, ...]
@@ -76,6 +77,7 @@ def _context(diff: TextDiff) -> dict[str, object]:
                 anchor=f"{prefix}-d{d_index}",
                 name=doc.name,
                 heading=heading,
+                reason=alignment.reason,
                 stat=DiffStat.of(doc.clauses, ignore_labels=ignore_labels),
                 unchanged=sum(not c.changed(ignore_labels=ignore_labels) for c in doc.clauses),
                 clauses=tuple(views),
