@@ -13,7 +13,6 @@ import io
 import os
 import shutil
 import subprocess
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -244,7 +243,6 @@ class Outcome:
     stdout: str
     stderr: str
     leftovers: list[str]  # files found where the case's output must not be
-    seconds: float
 
 
 @pytest.fixture(scope="module")
@@ -284,7 +282,6 @@ def _run(case: Case, workspace: dict[str, Path], root: Path) -> Outcome:
         fields["corpus"] = str(corpus)
     argv = [arg.format(**fields) for arg in case.argv]
     before = (corpus / "manifest.toml").read_bytes() if case.corpus_copy else b""
-    start = time.perf_counter()
     try:
         if case.stdin is None:
             result = cli.run_wtdc(*argv, env=env)
@@ -292,14 +289,13 @@ def _run(case: Case, workspace: dict[str, Path], root: Path) -> Outcome:
             with open(workspace[case.stdin], "rb") as stdin:
                 result = cli.run_wtdc(*argv, stdin=stdin.fileno(), env=env)
     except subprocess.TimeoutExpired as timeout:
-        return Outcome(None, str(timeout.stdout or ""), str(timeout.stderr or ""), [], 60.0)
-    seconds = time.perf_counter() - start
+        return Outcome(None, str(timeout.stdout or ""), str(timeout.stderr or ""), [])
     leftovers = [str(p.relative_to(out)) for p in out.rglob("*")]
     if workspace["blocker"].read_text(encoding="utf-8") != "not a directory\n":
         leftovers.append("blocker (overwritten)")
     if case.corpus_copy and (corpus / "manifest.toml").read_bytes() != before:
         leftovers.append("corpus manifest.toml (changed)")
-    return Outcome(result.returncode, result.stdout, result.stderr, leftovers, seconds)
+    return Outcome(result.returncode, result.stdout, result.stderr, leftovers)
 
 
 @pytest.fixture(scope="module")
