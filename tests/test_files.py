@@ -16,6 +16,13 @@ def test_writes_whole_file_and_leaves_no_temporary(tmp_path: Path) -> None:
     assert sorted(p.name for p in target.parent.iterdir()) == ["out.txt"]
 
 
+def test_file_gets_the_mode_of_a_plain_open(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")
+    target = atomic_write_text(tmp_path / "atomic.txt", "x")
+    assert target.stat().st_mode == plain.stat().st_mode
+
+
 def test_replaces_an_existing_file(tmp_path: Path) -> None:
     (tmp_path / "out.txt").write_text("old")
     atomic_write_text(tmp_path / "out.txt", "new")
