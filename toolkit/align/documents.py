@@ -78,7 +78,11 @@ def align_editions(
     corpus = corpus if corpus is not None else open_corpus()
     corpus.final_report(old_edition)  # fail on a missing edition before parsing anything
     corpus.final_report(new_edition)
-    old_docs, _ = edition_documents(old_edition, corpus=corpus)
+    from toolkit.corpus.resolve import parsed_edition
+
+    # Only the new edition's tables say how its texts descend; the old one's are not read
+    # (an older report's tables may be laid out otherwise, and are not needed).
+    old_docs = parsed_edition(old_edition, corpus=corpus).documents
     new_docs, lineage = edition_documents(new_edition, corpus=corpus)
     return align_documents(old_docs, new_docs, lineage=lineage)
 

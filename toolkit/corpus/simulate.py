@@ -237,3 +237,84 @@ def simulate_revision(
         title=f"{doc.title} {SIMULATED}",
     )
     return SimulatedRevision(simulated, tuple(truth), count)
+
+
+# --- SIMULATED final reports: revised documents written back in the report's layout --------
+
+_HEADING_WORD = re.compile(r"(RESOLUTION|RECOMMENDATION|QUESTION|ANNEX)\b")
+SIMULATED_HEADER = "SIMULATED final report (toolkit/corpus/simulate.py): not an ITU text"
+
+
+def document_lines(doc: Document, *, heading: str | None = None) -> list[str]:
+    """`doc` as the final report prints a resolution or Question: tab-indented heading, title,
+    section headings ("1\\tStatement …") and clauses ("a)\\ttext"), blank lines between."""
+    indent = "\t\t\t"
+    lines = [indent + (heading or doc.heading), "", indent + doc.title, ""]
+    for section in doc.sections:
+        if section.heading is not None:
+            lines += [indent + re.sub(r"^(\d+(?:\.\d+)*) ", r"\1\t", section.heading), ""]
+        for clause in section.clauses:
+            label = f"{clause.label}\t" if clause.label else ""
+            if not label and _HEADING_WORD.match(clause.text):
+                label = "\u2013\t"  # as printed: a dash keeps it from reading as a heading
+            lines += [indent + label + clause.text, ""]
+    return lines
+
+
+def simulated_final_report(
+    text: str,
+    documents: Sequence[Document],
+    replacements: dict[str, Sequence[Document | str]],
+    *,
+    headings: dict[str, str] | None = None,
+) -> str:
+    """A SIMULATED final report: `text` (a final report) with the line span of each document
+    named in `replacements` replaced by the given blocks, in order: a Document is written in
+    the report's layout (`document_lines`), a str is inserted as it is; none drops the
+    document. An id that names no document but a stub (a resolution abrogated at this
+    edition: heading, title, "(Abrogated by …)") replaces that stub. `headings` gives a
+    document id its printed heading. The first line says SIMULATED.
+    """
+    lines = text.split("\n")
+    spans: dict[str, tuple[int, int]] = {d.id: d.span for d in documents}
+    for doc_id in replacements:
+        if doc_id not in spans:
+            spans[doc_id] = _stub_span(lines, doc_id)
+    headings = headings or {}
+    for doc_id in sorted(replacements, key=lambda i: spans[i][0], reverse=True):
+        start, end = spans[doc_id]
+        block: list[str] = []
+        for item in replacements[doc_id]:
+            if isinstance(item, str):
+                block += [*item.split("\n"), ""]
+            else:
+                block += document_lines(item, heading=headings.get(item.id))
+        lines[start - 1 : end] = block
+    return "\n".join([SIMULATED_HEADER, "", *lines])
+
+
+def _stub_span(lines: Sequence[str], doc_id: str) -> tuple[int, int]:
+    number = doc_id.removeprefix("res-")
+    for start, line in enumerate(lines):
+        if re.match(rf"\s*RESOLUTION {re.escape(number)} \(", line):
+            for end in range(start, min(start + 8, len(lines))):
+                if lines[end].strip().startswith("(Abrogated"):
+                    return start + 1, end + 1
+    raise ValueError(f"{doc_id}: neither a document nor an abrogated stub in the text")
+
+
+def copied_block(text: str, doc: Document, *, heading: str, title: str) -> str:
+    """The lines of `doc` in `text` as printed, under another heading and title (a Question
+    under its former number): a SIMULATED former text that differs only there."""
+    lines = text.split("\n")[doc.span[0] - 1 : doc.span[1]]
+    indent = lines[0][: len(lines[0]) - len(lines[0].lstrip())]
+    from toolkit.ingest import comparable
+
+    # The title: the line that reads as it does, else the first non-empty line after the heading.
+    k = next(
+        (i for i, line in enumerate(lines) if i > 0 and comparable(line) == comparable(doc.title)),
+        next(i for i, line in enumerate(lines) if i > 0 and line.strip()),
+    )
+    lines[k] = indent + title
+    lines[0] = indent + heading
+    return "\n".join(lines)
