@@ -352,7 +352,7 @@ def _register_align(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="which clause of OLD became which clause of NEW",
         description="Align two editions, two files or two EDITION:DOC references clause by "
         "clause: unchanged, edited, moved, inserted, deleted, split, merged. Exit status: "
-        "0 nothing changed, 1 changes, 2 trouble.",
+        "0 nothing changed (or only what --hide leaves out), 1 changes, 2 trouble.",
     )
     p.add_argument("old", metavar="OLD", help=_ALIGN_SPEC_HELP)
     p.add_argument("new", metavar="NEW", help=_ALIGN_SPEC_HELP)
@@ -417,7 +417,7 @@ def _cmd_align(args: argparse.Namespace) -> int:
     else:
         text = render_table(data)
     _write(text, args.output)
-    return 1 if changed(alignments) else 0
+    return 1 if changed(alignments, hide=hide) else 0
 
 
 def _cmd_history(args: argparse.Namespace) -> int:

@@ -157,3 +157,127 @@ def test_history_table(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert len(lines) == 1 + 123
     assert lines[2].startswith("res-37#2       ≤ baku-2025        ≤ baku-2025")
+
+
+RES99_OLD = """\t\t\tRESOLUTION 99 (Rev. Kigali, 2022)
+
+\t\t\tA small test resolution
+
+\t\t\tThe World Telecommunication Development Conference (Kigali, 2022),
+
+\t\t\tconsidering
+
+\t\t\ta)\tthat access matters;
+
+\t\t\tb)\tthat Resolution 139 (Rev. Dubai, 2018) applies;
+
+\t\t\tc)\tthat this clause will be dropped,
+
+\t\t\tresolves
+
+\t\t\t1\tto report to the Council every year;
+
+\t\t\t2\tto act now.
+"""
+RES99_NEW = """\t\t\tRESOLUTION 99 (Rev. Baku, 2025)
+
+\t\t\tA small test resolution
+
+\t\t\tThe World Telecommunication Development Conference (Baku, 2025),
+
+\t\t\tconsidering
+
+\t\t\ta)\tthat Resolution 139 (Rev. Bucharest, 2022) applies;
+
+\t\t\tb)\tthat access matters;
+
+\t\t\tresolves
+
+\t\t\t1\tto report to the Council every year,
+
+\t\t\t2\tto act now;
+
+\t\t\t3\tto do something entirely new about satellites.
+"""
+
+
+@pytest.fixture
+def res99(tmp_path: Path) -> tuple[str, str]:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(RES99_OLD, encoding="utf-8")
+    new.write_text(RES99_NEW, encoding="utf-8")
+    return str(old), str(new)
+
+
+def _body(out: str) -> list[str]:
+    """The table's pair lines, without the header, the document line and the legend."""
+    return [line.rstrip() for line in out.splitlines()[2:-1]]
+
+
+def test_small_case_statuses_and_marks(
+    capsys: pytest.CaptureFixture[str], res99: tuple[str, str]
+) -> None:
+    status, out, _ = run(capsys, "align", *res99)
+    assert status == 1
+    assert (
+        out.splitlines()[1]
+        == f"res-99 → res-99: one document on each side: {res99[0]} and {res99[1]}"
+    )
+    assert _body(out) == [
+        "  edited    0.71    ¶                ¶                The World Telecommunication "
+        "Development Conference (Baku, 2025),",
+        "  moved     0.71 R  considering b)   considering a)   that Resolution 139 (Rev. "
+        "Bucharest, 2022) applies;",
+        "  deleted   0.00    considering c)   —                that this clause will be dropped,",
+        "  unchanged 1.00 R  considering a)   considering b)   that access matters;",
+        "  edited    1.00    resolves 1       resolves 1       to report to the Council "
+        "every year,",
+        "  edited    1.00    resolves 2       resolves 2       to act now;",
+        "  inserted  0.00    —                resolves 3       to do something entirely new about "
+        "satellites.",
+    ]
+    status, out, _ = run(capsys, "align", *res99, "--marks")
+    assert status == 1
+    assert out.splitlines()[0].startswith("  MARK ")
+    assert [line.split()[0] for line in _body(out)] == [
+        "MOD", "MOD", "SUP", "MOD", "MOD", "MOD", "ADD"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("hide", "shown", "hidden"),
+    [
+        ("references", ["moved", "deleted", "unchanged", "edited", "edited", "inserted"], 1),
+        ("labels", ["edited", "moved", "deleted", "edited", "edited", "inserted"], 1),
+        ("typography", ["edited", "moved", "deleted", "unchanged", "inserted"], 2),
+        ("references,labels,typography", ["moved", "deleted", "inserted"], 4),
+    ],
+)
+def test_small_case_hide(
+    capsys: pytest.CaptureFixture[str],
+    schema: dict[str, Any],
+    res99: tuple[str, str],
+    hide: str,
+    shown: list[str],
+    hidden: int,
+) -> None:
+    status, out, _ = run(capsys, "align", *res99, "--hide", hide)
+    assert status == 1
+    body = _body(out)
+    assert [line.split()[0] for line in body[:-1]] == shown
+    assert body[-1] == f"  ({hidden} pair{'s' if hidden > 1 else ''} hidden)"
+    status, out, _ = run(capsys, "align", *res99, "--hide", hide, "--format", "json", "--marks")
+    data = json.loads(out)
+    jsonschema.validate(data, schema)
+    assert data["hidden"] == hidden
+    assert [p["status"] for p in data["pairs"]] == shown
+
+
+def test_only_hidden_changes_exit_zero(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(RES99_OLD, encoding="utf-8")
+    new.write_text(RES99_OLD.replace("Dubai, 2018", "Bucharest, 2022"), encoding="utf-8")
+    assert run(capsys, "align", str(old), str(new))[0] == 1
+    status, out, _ = run(capsys, "align", str(old), str(new), "--hide", "references")
+    assert status == 0
+    assert _body(out)[-1] == "  (1 pair hidden)"

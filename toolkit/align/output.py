@@ -108,8 +108,14 @@ def alignments_dict(
     return {"schema_version": SCHEMA_VERSION, "documents": documents}
 
 
-def changed(alignments: Sequence[Alignment]) -> bool:
-    return any(p.status != "unchanged" or p.relabelled for a in alignments for p in a.pairs)
+def changed(alignments: Sequence[Alignment], *, hide: Collection[ChangeKind] = ()) -> bool:
+    """True when a pair shows a change: not unchanged, or relabelled, unless `hide` covers it."""
+    hidden = set(hide)
+    return any(
+        (p.status != "unchanged" or p.relabelled) and not is_hidden(p, hidden)
+        for a in alignments
+        for p in a.pairs
+    )
 
 
 def _place(ref: dict[str, Any] | None) -> str:
@@ -142,7 +148,7 @@ def render_table(data: dict[str, Any], *, width: int | None = None) -> str:
             )
             lines.append(head + _clip(text, max(width - len(head), 20)))
         if doc["hidden"]:
-            lines.append(f"  ({doc['hidden']} pairs hidden)")
+            lines.append(f"  ({doc['hidden']} pair{'s' if doc['hidden'] != 1 else ''} hidden)")
     lines.append("flags: R relabelled, ? ambiguous (a runner-up was nearly as good)")
     return "\n".join(lines) + "\n"
 
