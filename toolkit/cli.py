@@ -312,7 +312,13 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     if result.identical:
         # Machine formats keep stdout parseable; the note goes to stderr for them.
         quiet_stdout = args.output is None and args.format != "text" and not args.stat
-        print(f"{args.old} and {args.new} are identical",
+        ignored = [name for name, on in (("case", args.ignore_case),
+                                         ("whitespace", args.ignore_whitespace),
+                                         ("labels", args.ignore_labels)) if on]
+        # "identical, ignoring labels": say what was set aside, so the 0 is not misread.
+        listed = " and ".join([", ".join(ignored[:-1]), ignored[-1]] if ignored[:-1] else ignored)
+        but = f", ignoring {listed}" if ignored else ""
+        print(f"{args.old} and {args.new} are identical{but}",
               file=sys.stderr if quiet_stdout else sys.stdout)
         return 0
     return 1
@@ -331,7 +337,11 @@ def _cmd_patch_apply(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as error:
         return _fail(f"{args.patch}: cannot be read as a UTF-8 patch ({error}); "
                      "make one with: wtdc diff OLD NEW --format patch")
-    _emit(apply_patch(full_text(args.old), patch, name=args.patch), args.output)
+    notes: list[str] = []
+    old_text = full_text(args.old, notes)
+    for note in notes:
+        print(f"wtdc: warning: {note}", file=sys.stderr)
+    _emit(apply_patch(old_text, patch, name=args.patch), args.output)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import pty
@@ -252,3 +253,100 @@ def test_patch_rebuilds_bytes_exactly_crlf_and_decomposed(
     target = tmp_path / "rebuilt.txt"
     assert run(capsys, "patch", "apply", str(old), str(patch_file), "-o", str(target))[0] == 0
     assert target.read_bytes() == new.read_bytes()
+
+
+_RESOLUTION = ("RESOLUTION 99 (Baku, 2025)\n\nTest\n\nresolves\n\n{}\tto do one thing;\n\n"
+               "{}\tto do another thing.\n")
+
+
+def test_ignore_labels_relettering_alone_is_not_a_change(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(_RESOLUTION.format("a)", "b)"), encoding="utf-8")
+    new.write_text(_RESOLUTION.format("1)", "2)"), encoding="utf-8")
+    assert run(capsys, "diff", str(old), str(new)) == (1, (
+        f"--- {old}\n+++ {new}\n\n## res-99\n"
+        "@@ res-99 › resolves › 1): unchanged, relabelled a) → 1) @@\n"
+        "@@ res-99 › resolves › 2): unchanged, relabelled b) → 2) @@\n\n"
+        "clauses: 2 unchanged, 0 edited, 0 moved, 0 inserted, 0 deleted, 0 split, 0 merged; "
+        "2 relabelled; words: +0 -0\n"), "")
+    assert run(capsys, "diff", str(old), str(new), "--ignore-labels") == (
+        0, f"{old} and {new} are identical, ignoring labels\n", "")
+    status, out, err = run(capsys, "diff", str(old), str(new), "--ignore-labels",
+                           "--ignore-case", "--format", "json")
+    document = json.loads(out)
+    assert (status, document["identical"], document["totals"]["relabelled"]) == (0, True, 0)
+    assert err == f"{old} and {new} are identical, ignoring case and labels\n"
+    # A real edit still counts under --ignore-labels.
+    new.write_text(_RESOLUTION.format("1)", "2)").replace("one", "a single"), encoding="utf-8")
+    status, out, _ = run(capsys, "diff", str(old), str(new), "--ignore-labels")
+    assert (status, out.split("\n", 3)[3]) == (1, (
+        "## res-99\n"
+        "@@ res-99 › resolves › 1): edited, similarity 0.67 @@\n"
+        "to do [-one-]{+a single+} thing;\n\n"
+        "clauses: 1 unchanged, 1 edited, 0 moved, 0 inserted, 0 deleted, 0 split, 0 merged; "
+        "0 relabelled; words: +2 -1\n"))
+
+
+def test_schema_documents_every_field() -> None:
+    # The schema is the documentation of --format json: every value it constrains says what
+    # it means.
+    def undocumented(node: object, path: str) -> list[str]:
+        found = []
+        if isinstance(node, dict):
+            keys = ("type", "properties", "$ref", "enum", "const", "oneOf", "prefixItems")
+            if any(k in node for k in keys) and "description" not in node:
+                found.append(path)
+            for key, value in node.items():
+                if key not in ("required", "enum"):
+                    found += undocumented(value, f"{path}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                found += undocumented(value, f"{path}/{index}")
+        return found
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert undocumented(schema, "#") == []
+
+
+def test_patch_keeps_a_utf8_bom_and_says_when_bytes_cannot_come_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_bytes("café old\r\n".encode())
+    new.write_bytes(codecs.BOM_UTF8 + "café new\r\n".encode())
+    patch_file, target = tmp_path / "p.patch", tmp_path / "rebuilt.txt"
+    status, patch, err = run(capsys, "diff", str(old), str(new), "--format", "patch")
+    assert (status, err) == (1, "")
+    patch_file.write_text(patch, encoding="utf-8")
+    assert run(capsys, "patch", "apply", str(old), str(patch_file), "-o", str(target)) == (
+        0, "", "")
+    assert target.read_bytes() == new.read_bytes()  # the byte-order mark too
+
+    utf16 = tmp_path / "new16.txt"
+    utf16.write_bytes("café new\r\n".encode("utf-16"))
+    status, patch, err = run(capsys, "diff", str(old), str(utf16), "--format", "patch")
+    assert (status, err) == (1, (
+        f"wtdc: warning: {utf16}: is utf-16-le, not UTF-8; the patch rebuilds its text, and "
+        "`wtdc patch apply` writes that text as UTF-8\n"))
+    patch_file.write_text(patch, encoding="utf-8")
+    assert run(capsys, "patch", "apply", str(old), str(patch_file), "-o", str(target))[0] == 0
+    assert target.read_bytes() == "café new\r\n".encode()
+
+
+def test_patch_apply_warns_when_old_is_cp1252(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_bytes("Café people.\n".encode("cp1252"))
+    new.write_text("Café persons.\n", encoding="utf-8")
+    warning = (f"wtdc: warning: {old}: not valid UTF-8 (invalid continuation byte at byte 3); "
+               "read as Windows-1252 (cp1252)\n")
+    status, patch, err = run(capsys, "diff", str(old), str(new), "--format", "patch")
+    assert (status, err) == (1, warning)
+    patch_file = tmp_path / "p.patch"
+    patch_file.write_text(patch, encoding="utf-8")
+    assert run(capsys, "patch", "apply", str(old), str(patch_file)) == (
+        0, "Café persons.\n", warning)

@@ -117,3 +117,13 @@ def test_keys_n_and_p_move_between_changes(tmp_path: Path) -> None:
     ids = seen.group(1).split()
     assert [i.split("-")[-1] for i in ids] == ["c1", "c2", "c3", "c2"]
     assert 'data-pos="change 2 of 4"' in dom
+
+
+def test_navigation_bar_is_a_sticky_opaque_block_once_shown() -> None:
+    # An inline sticky span let the text scroll visibly behind the buttons (seen in
+    # chromium); the bar is a block with a background, hidden until the script shows it.
+    html = render_diff_page(relabelled_diff())
+    assert ".wtdc-diff .wd-nav { position: sticky; top: 0; z-index: 1; display: block; " \
+        "background: #fff;" in html
+    assert ".wtdc-diff .wd-nav[hidden] { display: none; }" in html
+    assert '<span class="wd-nav" hidden>' in html

@@ -55,8 +55,9 @@ def run_diff(
         from toolkit.diff.patch import make_patch
         from toolkit.diff.texts import full_text
 
-        old_text, new_text = full_text(old), full_text(new)
-        return DiffRun(make_patch(old_text, new_text), old_text == new_text)
+        notes: list[str] = []
+        old_text, new_text = full_text(old, notes), full_text(new, notes, rebuilt=True)
+        return DiffRun(make_patch(old_text, new_text), old_text == new_text, tuple(notes))
 
     from toolkit.diff.engine import diff_sources
 

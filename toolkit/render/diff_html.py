@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING
 
 from toolkit.diff.model import STATUSES, ClauseDiff, DiffStat, TextDiff
 from toolkit.diff.words import DELETE, INSERT, Ops
-
-if TYPE_CHECKING:
-    from jinja2 import Environment
+from toolkit.render.templates import environment
 
 
 @dataclass(frozen=True)
@@ -39,20 +35,6 @@ class _DocumentView:
     stat: DiffStat
     unchanged: int
     clauses: tuple[_ClauseView, ...]
-
-
-@cache
-def _environment() -> Environment:
-    from jinja2 import Environment, PackageLoader, StrictUndefined
-
-    return Environment(
-        loader=PackageLoader("toolkit.render", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
 
 
 def _context(diff: TextDiff) -> dict[str, object]:
@@ -107,9 +89,13 @@ def _clause_view(c: ClauseDiff, anchor: str, *, ignore_labels: bool) -> _ClauseV
 
 def render_diff_fragment(diff: TextDiff) -> str:
     """An HTML fragment (one <section>, its CSS and script inline) for a report or notebook."""
-    return _environment().get_template("diff_fragment.html.j2").render(_context(diff))
+    return _render("diff_fragment.html.j2", diff)
 
 
 def render_diff_page(diff: TextDiff) -> str:
     """A whole self-contained HTML page, as `wtdc diff --format html` writes it."""
-    return _environment().get_template("diff_page.html.j2").render(_context(diff))
+    return _render("diff_page.html.j2", diff)
+
+
+def _render(template: str, diff: TextDiff) -> str:
+    return environment(trim_blocks=True).get_template(template).render(_context(diff))
