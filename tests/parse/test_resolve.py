@@ -79,3 +79,28 @@ def test_edition_lineage_knows_which_prior_editions_are_held() -> None:
 def test_corpus_check_on_the_shipped_corpus() -> None:
     check = corpus_check()
     assert (check.missing_text, check.unlisted_text) == ((), ())
+
+
+_KIGALI_RES_37 = (
+    "\t\t\tRESOLUTION 37 (Rev. Kigali, 2022)\n\n\t\t\tBridging the digital divide\n\n"
+    "\t\t\tconsidering\n\n\t\t\ta)\tthat the developing countries need help;\n"
+)
+
+
+def test_prior_in_corpus_needs_that_document_in_the_prior_report(
+    tmp_path: Path, final_report_path: Path
+) -> None:
+    # A Kigali report holding only Resolution 37: its prior text is held; Resolution 1 (also
+    # last revised at Kigali) is not, although a Kigali final report is in the corpus.
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "manifest.toml").write_text("")
+    corpus = open_corpus(root)
+    corpus.add(final_report_path, edition="baku-2025", kind="final-report")
+    kigali = tmp_path / "kigali.txt"
+    kigali.write_text(_KIGALI_RES_37, encoding="utf-8")
+    corpus = open_corpus(root)
+    corpus.add(kigali, edition="kigali-2022", kind="final-report")
+    lineage = edition_lineage(corpus=open_corpus(root))
+    assert lineage.row("res-1").prior_edition == "Kigali, 2022"
+    assert [r.doc_id for r in lineage.rows if r.prior_in_corpus] == ["res-37"]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from toolkit.corpus.editions import edition, edition_by_label
 from toolkit.corpus.registry import Corpus, open_corpus
-from toolkit.errors import InputError, UnknownDocumentError
+from toolkit.errors import InputError, ToolkitError, UnknownDocumentError
 from toolkit.ingest import SourceText, read_source
 from toolkit.parse import CorpusCheck, Document, Lineage, ParsedText, check_corpus, parse_source
 from toolkit.parse.lineage import parse_lineage
@@ -66,8 +66,26 @@ def edition_lineage(edition_id: str = LATEST, *, corpus: Corpus | None = None) -
     rows = []
     for row in lineage.rows:
         prior = edition_by_label(row.prior_edition) if row.prior_edition else None
-        rows.append(replace(row, prior_in_corpus=prior is not None and prior.id in held))
+        in_corpus = (
+            prior is not None
+            and prior.id in held
+            and row.doc_id is not None
+            and row.doc_id in _held_ids(prior.id, corpus)
+        )
+        rows.append(replace(row, prior_in_corpus=in_corpus))
     return replace(lineage, rows=tuple(rows))
+
+
+def _held_ids(edition_id: str, corpus: Corpus) -> frozenset[str]:
+    """The document ids an edition's final report holds the text of (its parse is cached).
+
+    A final report that cannot be read or parsed holds nothing usable: `prior_in_corpus` is
+    then false, and `wtdc parse EDITION` says why.
+    """
+    try:
+        return frozenset(parsed_edition(edition_id, corpus=corpus).ids)
+    except ToolkitError:
+        return frozenset()
 
 
 def corpus_check(edition_id: str = LATEST, *, corpus: Corpus | None = None) -> CorpusCheck:

@@ -284,7 +284,7 @@ class _Parser:
             )
         ]
         footnotes = {k: v for d in docs for k, v in d.footnotes.items()}
-        attached = self._attach_footnotes(docs[-1].id, footnotes, boxes)
+        attached, unanchored = self._attach_footnotes(docs[-1].id, footnotes, boxes)
 
         def clean(box: _Clause) -> str:
             return tidy(_strip_markers(box.parts[0], attached.get(id(box), ())))
@@ -328,29 +328,39 @@ class _Parser:
                     ),
                     region=doc.region,
                     span=(doc.start, max(doc.end, doc.start)),
-                    footnotes=notes(titles[id(doc)]),
+                    footnotes=notes(titles[id(doc)]) + (unanchored if doc is kept[-1] else ()),
                 )
             )
 
     def _attach_footnotes(
         self, doc_id: str, footnotes: dict[str, tuple[str, int]], boxes: list[_Clause]
-    ) -> dict[int, tuple[tuple[Footnote, int, int], ...]]:
-        """Find each footnote's marker, in marker order, after the previous one."""
+    ) -> tuple[dict[int, tuple[tuple[Footnote, int, int], ...]], tuple[Footnote, ...]]:
+        """Find each footnote's marker, in marker order, after the previous one.
+
+        A footnote whose marker is nowhere in the text (the source lost it) is returned apart:
+        the document keeps it, so no footnote text is lost.
+        """
         found: dict[int, list[tuple[Footnote, int, int]]] = {}
+        unanchored: list[Footnote] = []
         cursor = (0, 0, 0)  # box, part, offset
         for marker in sorted(footnotes, key=int):
             text, line_no = footnotes[marker]
-            hit = _find_marker(boxes, marker, cursor) or _find_marker(boxes, marker, (0, 0, 0))
+            hit = (
+                _find_marker(boxes, marker, cursor)
+                or _find_marker(boxes, marker, (0, 0, 0))
+                or _find_number_marker(boxes, marker, text)
+            )
             if hit is None:
                 self.warnings.append(
                     f"{self.name}:{line_no}: footnote {marker} of {doc_id} "
-                    "has no marker in the text"
+                    "has no marker in the text; kept with the document"
                 )
+                unanchored.append(Footnote(marker, text))
                 continue
             box, part, offset = hit
             found.setdefault(id(boxes[box]), []).append((Footnote(marker, text), part, offset))
             cursor = (box, part, offset + len(marker))
-        return {k: tuple(v) for k, v in found.items()}
+        return {k: tuple(v) for k, v in found.items()}, tuple(unanchored)
 
     # --- text ---------------------------------------------------------------------------
 
@@ -581,6 +591,20 @@ def _find_marker(
             match = pattern.search(parts[p], start)
             if match:
                 return b, p, match.start()
+    return None
+
+
+def _find_number_marker(
+    boxes: list[_Clause], marker: str, footnote: str
+) -> tuple[int, int, int] | None:
+    """A marker glued to a number (`Focus Group 71`), taken only when the footnote itself
+    names the words and number it glues to ("Focus Group 7 was established …")."""
+    pattern = re.compile(rf"\b([A-Za-z]{{2,}} \d+){marker}(?![\w])")
+    for b, box in enumerate(boxes):
+        for p, part in enumerate(box.parts):
+            for match in pattern.finditer(part):
+                if re.search(rf"\b{re.escape(match[1])}(?!\d)", footnote):
+                    return b, p, match.end(1)
     return None
 
 
