@@ -609,17 +609,20 @@ def _find_number_marker(
 
 
 _MARKER_PATTERNS: dict[str, re.Pattern[str]] = {}
+# Names that end in a digit of their own: never a footnote marker.
+_OWN_DIGIT = r"(?<!\bIPv)(?<!\bWeb)"
 
 
 def _marker_pattern(marker: str) -> re.Pattern[str]:
     # Glued to a word of two letters or more, or to closing punctuation: `developing1`,
-    # `Secretariat5;`, `programme1,`. A lone capital (`C4`, `Q1`) or a word with digits of its
-    # own (`IPv6` is caught only if no better place follows, since markers are found in order)
-    # is not taken for a marker; neither is a digit that runs on into more digits or letters.
+    # `Secretariat5;`, `programme1,`. A lone capital (`C4`, `Q1`), a name whose digit is its
+    # own (`IPv6`, `Web3`) or a digit that runs on into more digits or letters (`5G`,
+    # `ICT4D`) is not taken for a marker.
     pattern = _MARKER_PATTERNS.get(marker)
     if pattern is None:
         pattern = re.compile(
-            rf"(?:(?<=[A-Za-z][a-z])|(?<=[a-z][A-Za-z])|(?<=[)\]\"”’'])){marker}(?![\w])"
+            rf"(?:(?<=[A-Za-z][a-z])|(?<=[a-z][A-Za-z])|(?<=[)\]\"”’']))"
+            rf"{_OWN_DIGIT}{marker}(?![\w])"
         )
         _MARKER_PATTERNS[marker] = pattern
     return pattern
