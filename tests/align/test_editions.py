@@ -229,3 +229,30 @@ def test_reference_only_edit_is_hidden(kigali_root: Path, aligned: dict[str, Any
         out = _run("align", "kigali-2022", "baku-2025", "--format", "json", "--hide", "references")
     hidden = _by_pair(json.loads(out))[("res-9", "res-9")]
     assert hidden["hidden"] == 1 and len(hidden["pairs"]) == len(res9) - 1
+
+
+def test_history_over_two_editions(kigali_root: Path) -> None:
+    from collections import Counter
+
+    from toolkit.align.history import corpus_history
+
+    corpus = open_corpus(kigali_root)
+    res37 = corpus_history("res-37", corpus=corpus)
+    stories = Counter(
+        (r["introduced_in"], r["last_amended_in"], r["removed_in"], r["predates_history"])
+        for r in res37.iter_rows(named=True)
+    )
+    assert stories == {
+        ("kigali-2022", "kigali-2022", None, True): 75,
+        ("kigali-2022", "baku-2025", None, True): 37,
+        ("kigali-2022", "kigali-2022", "baku-2025", True): 16,  # borrowed clauses, merged pieces
+        ("baku-2025", "baku-2025", None, False): 11,
+    }
+    # New at Baku: introduced there, not "≤ baku-2025", now that Kigali was looked at.
+    res91 = corpus_history("res-91", corpus=corpus)
+    assert set(res91["introduced_in"]) == {"baku-2025"} and not res91["predates_history"].any()
+    # Abrogated at Baku: every clause ends there.
+    res53 = corpus_history("res-53", corpus=corpus)
+    assert res53.height == 96
+    assert set(res53["removed_in"]) == {"baku-2025"}
+    assert set(res53["introduced_in"]) == {"kigali-2022"} and res53["predates_history"].all()

@@ -52,8 +52,19 @@ class _Story:
     text: str = ""
 
 
-def clause_history(docs_by_edition: Mapping[str, Document]) -> pl.DataFrame:
-    """One row per stable clause id; `docs_by_edition` runs from oldest to newest edition."""
+def clause_history(
+    docs_by_edition: Mapping[str, Document],
+    *,
+    since: str | None = None,
+    gone_in: str | None = None,
+) -> pl.DataFrame:
+    """One row per stable clause id; `docs_by_edition` runs from oldest to newest edition.
+
+    `since` is the oldest edition looked at (default: the first key): only a clause already
+    there may be older still (`predates_history`); a document first found in a later
+    edition was introduced there. `gone_in` is an edition after the last key that was
+    looked at and lacks the document (abrogated): every clause still alive ends there.
+    """
     import polars as pl
 
     editions = list(docs_by_edition)
@@ -72,6 +83,7 @@ def clause_history(docs_by_edition: Mapping[str, Document]) -> pl.DataFrame:
         return story
 
     first = editions[0] if editions else None
+    since = since if since is not None else first
     if first is not None:
         doc = docs_by_edition[first]
         for index, section in enumerate(doc.sections):
@@ -106,11 +118,15 @@ def clause_history(docs_by_edition: Mapping[str, Document]) -> pl.DataFrame:
             see(story, after, pair.new.id, pair.new.section, pair.new.clause)
             following[pair.new.id] = story
         current = following
+    if gone_in is not None:
+        for story in stories:
+            if story.removed_in is None:
+                story.removed_in = gone_in
     rows = [
         {
             "clause": s.clause,
             "introduced_in": s.introduced_in,
-            "predates_history": s.introduced_in == first,
+            "predates_history": s.introduced_in == since,
             "last_amended_in": s.last_amended_in,
             "removed_in": s.removed_in,
             "origin": s.origin,
@@ -132,25 +148,27 @@ def clause_history(docs_by_edition: Mapping[str, Document]) -> pl.DataFrame:
 
 def corpus_history(doc_id: str, *, corpus: Corpus | None = None) -> pl.DataFrame:
     """`clause_history` of one document over every edition whose final report the corpus holds."""
-    from toolkit.align.documents import edition_documents
     from toolkit.corpus import known_editions, open_corpus
+    from toolkit.corpus.resolve import parsed_edition
     from toolkit.errors import UnknownDocumentError
 
     corpus = corpus if corpus is not None else open_corpus()
     held = set(corpus.editions())
+    missing = set(corpus.missing_final_reports())
+    examined = [e.id for e in known_editions() if e.id in held and e.id not in missing]
     docs: dict[str, Document] = {}
-    for known in known_editions():  # oldest first
-        if known.id not in held or known.id in corpus.missing_final_reports():
-            continue
-        found = [d for d in edition_documents(known.id, corpus=corpus)[0] if d.id == doc_id]
+    for edition_id in examined:  # oldest first
+        found = [d for d in parsed_edition(edition_id, corpus=corpus).documents if d.id == doc_id]
         if found:
-            docs[known.id] = found[0]
+            docs[edition_id] = found[0]
     if not docs:
         raise UnknownDocumentError(
             f"no edition in the corpus holds '{doc_id}'; list the documents of an edition "
             "with: wtdc parse baku-2025"
         )
-    return clause_history(docs)
+    last = examined.index(list(docs)[-1])
+    gone_in = examined[last + 1] if last + 1 < len(examined) else None
+    return clause_history(docs, since=examined[0], gone_in=gone_in)
 
 
 def render_history(frame: pl.DataFrame, *, format: Literal["table", "csv", "json"]) -> str:
