@@ -562,7 +562,8 @@ def _measure_plot(ax: Axes, path: str) -> None:
     buffer = io.BytesIO()
     figure = ax.get_figure(root=True)
     assert figure is not None  # every chart draws on an Axes of a Figure
-    figure.savefig(buffer, format=suffix, dpi=150)
+    # "tight": a long title or tick label grows the image rather than being cut at its edge.
+    figure.savefig(buffer, format=suffix, dpi=150, bbox_inches="tight")
     try:
         atomic_write_bytes(path, buffer.getvalue())
     except OSError as error:

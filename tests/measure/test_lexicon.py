@@ -52,6 +52,25 @@ def test_shipped_lexicon_has_the_themes_of_the_issue() -> None:
         ("ldc-sids-lldc", "LDCs, SIDS and LLDCs", ["LDCs", "SIDS", "LLDCs"]),
         ("ldc-sids-lldc", "least developed countries1", ["least developed countries"]),
         ("cybersecurity", "cyber-security and cybersecurity", ["cyber-security", "cybersecurity"]),
+        # Decisions taken on KWIC listings of the Baku texts (see lexicon.toml), with the
+        # strings that must NOT match.
+        ("ai", "machine learning and e-learning platforms", ["machine learning"]),
+        ("ai", "generative AI and GenAI", ["generative AI", "GenAI"]),
+        ("ai", "an UNGA resolution, AIS receivers, MAIN and ai", []),
+        ("satellite", "low Earth orbit (LEO), medium Earth orbit (MEO) and geostationary Earth "
+         "orbit (GEO)", ["low Earth orbit (LEO)", "medium Earth orbit (MEO)",
+                         "geostationary Earth orbit (GEO)"]),
+        ("satellite", "radio-frequency and orbital resources", ["orbital"]),
+        ("satellite", "use of the orbit/spectrum resource", ["orbit/spectrum"]),
+        ("satellite", "space for dialogue, the numerical space of IPv4 and cyberspace", []),
+        ("satellite", "stratospheric high-altitude platform stations (HAPS)", []),
+        ("resilience", "resiliency, disaster-resilient and cyber resilience",
+         ["resiliency", "resilient", "resilience"]),
+        ("resilience", "robust and robustness", []),
+        ("accessibility", "ICT accessibility for persons with disabilities and persons with "
+         "specific needs", ["accessibility", "disabilities", "persons with specific needs"]),
+        ("accessibility", "the specific needs of developing countries; electronically accessible",
+         []),
     ],
 )
 def test_matching_rules(theme: str, text: str, expected: list[str]) -> None:

@@ -45,8 +45,27 @@ def test_word_shift_chart() -> None:
         for c in (RISING, FALLING)]
     assert ax.get_title() == "Words rising and falling:\nBaku, 2025 compared with Kigali, 2022"
     assert "bootstrap 95% interval" in ax.get_xlabel()
+    # Each word is on one side only: no bootstrap interval, so no whisker (not a false one).
+    assert not any(isinstance(c, ErrorbarContainer) for c in ax.containers)
+    # The log2 axis is labelled with the factors themselves.
+    ax.figure.canvas.draw()  # type: ignore[union-attr]
+    ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert "1×" in ticks and all(t.endswith("×") for t in ticks)
+
+
+def test_word_shift_whiskers_only_where_both_sides_have_the_word() -> None:
+    old = pl.DataFrame({"doc_id": ["a", "b", "c"],
+                        "text": ["spectrum spectrum policy", "spectrum policy", "policy"]})
+    new = pl.DataFrame({"doc_id": ["d", "e", "f"],
+                        "text": ["spectrum policy", "policy policy AI", "policy AI AI"]})
+    shifts = word_shifts(old, new, min_count=1, top=5, n_boot=50)
+    ax = word_shift_chart(shifts, old_name="/long/path/to/kigali.txt", new_name="baku-2025")
+    with_interval = shifts.filter(pl.col("boot_low").is_not_nan()).height
+    assert 0 < with_interval < shifts.height
     error_bars = next(c for c in ax.containers if isinstance(c, ErrorbarContainer))
-    assert len(error_bars.lines[2][0].get_segments()) == 2
+    assert len(error_bars.lines[2][0].get_segments()) == with_interval
+    # A file is named by its base name, so the title says what is compared and fits.
+    assert ax.get_title() == "Words rising and falling:\nbaku-2025 compared with kigali.txt"
 
 
 def test_rate_ratio_chart() -> None:
@@ -58,6 +77,10 @@ def test_rate_ratio_chart() -> None:
     intervals = [c for c in ax.collections if isinstance(c, LineCollection)]
     assert len(intervals[0].get_segments()) == 4
     assert ax.get_title() == "Themes per 10,000 tokens:\nNEW compared with OLD"
+    # Ticks read as factors (1/2×, 1×, 2×), not in scientific notation (2×10⁻¹).
+    ax.figure.canvas.draw()  # type: ignore[union-attr]
+    ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert "1×" in ticks and all(t.endswith("×") and "10^" not in t for t in ticks)
 
 
 def test_region_heatmap_draws_one_cell_per_region_and_theme() -> None:

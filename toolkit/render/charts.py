@@ -7,16 +7,34 @@ colour-blind-safe: Okabe-Ito blue/vermillion for rising/falling, cividis for hea
 
 from __future__ import annotations
 
+import textwrap
+from pathlib import PurePath
 from typing import Literal
 
 import numpy as np
 import polars as pl
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 RISING = "#0072B2"  # Okabe-Ito blue
 FALLING = "#D55E00"  # Okabe-Ito vermillion
 NEUTRAL = "#555555"
+
+
+def _short(name: str) -> str:
+    """A side's name as a reader knows it: a file by its base name, not its whole path."""
+    return PurePath(name).name if ("/" in name or "\\" in name) else name
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    """Long titles and axis labels wrap instead of running off the figure."""
+    return "\n".join(textwrap.fill(line, width) for line in text.split("\n"))
+
+
+def _times(value: float, _pos: object = None) -> str:
+    """A ratio tick as a reader says it: 0.25×, 1×, 4×, 100× (not 2.5×10⁻¹)."""
+    return f"{value:g}×" if value >= 1 or round(1 / value, 6) % 1 else f"1/{1 / value:g}×"
 
 
 def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
@@ -38,6 +56,7 @@ def word_shift_chart(
 
     Rising words on top in blue, falling words below in vermillion, strongest first.
     """
+    old_name, new_name = _short(old_name), _short(new_name)
     rows = shifts.sort("log2_ratio", descending=True)
     ax = _axes(ax, (8.0, max(3.0, 0.3 * rows.height + 1.6)))
     values = rows.get_column("log2_ratio").to_numpy()
@@ -45,13 +64,20 @@ def word_shift_chart(
     # No bootstrap interval (a side without the word): no error bar rather than a false one.
     low = np.log2(rows.get_column("boot_low").fill_nan(None).to_numpy().astype(float))
     high = np.log2(rows.get_column("boot_high").fill_nan(None).to_numpy().astype(float))
-    err = np.nan_to_num(np.vstack([values - low, high - values]), nan=0.0).clip(0, None)
     colours = [RISING if v > 0 else FALLING for v in values]
-    ax.barh(y, values, color=colours, xerr=err, ecolor=NEUTRAL, capsize=2)
+    ax.barh(y, values, color=colours)
+    has = np.isfinite(low) & np.isfinite(high)
+    if has.any():
+        err = np.vstack([values - low, high - values])[:, has].clip(0, None)
+        ax.errorbar(values[has], y[has], xerr=err, fmt="none", ecolor=NEUTRAL, capsize=2)
     ax.set_yticks(y, rows.get_column("term").to_list())
     ax.axvline(0, color=NEUTRAL, linewidth=0.8)
-    ax.set_xlabel(f"log2 rate ratio {new_name} / {old_name}\n(bars: bootstrap 95% interval)")
-    ax.set_title(title or f"Words rising and falling:\n{new_name} compared with {old_name}")
+    # log2 on the axis keeps rising and falling symmetric; the ticks say the factor itself.
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _times(2.0 ** v)))
+    ax.set_xlabel(_wrap(f"rate ratio {new_name} / {old_name} (log scale)\n(whiskers: bootstrap "
+                        "95% interval; none where one side lacks the word)", 75))
+    ax.set_title(title or _wrap(f"Words rising and falling:\n{new_name} compared with "
+                                f"{old_name}"))
     return ax
 
 
@@ -68,6 +94,7 @@ def rate_ratio_chart(
 
     Themes absent from both sides are left out: they have no ratio to show.
     """
+    old_name, new_name = _short(old_name), _short(new_name)
     rows = shifts.filter((pl.col("old_count") + pl.col("new_count")) > 0)
     ax = _axes(ax, (8.5, max(3.0, 0.32 * rows.height + 1.6)))
     lo_col, hi_col = ("ci_low", "ci_high") if interval == "wilson" else ("boot_low", "boot_high")
@@ -88,12 +115,19 @@ def rate_ratio_chart(
     ax.scatter(high[open_high], y[open_high], marker=">", color=NEUTRAL, s=20)
     ax.scatter(low[open_low], y[open_low], marker="<", color=NEUTRAL, s=20)
     ax.set_xscale("log")
+    # 1-2-5 ticks over a few decades; over more of them only powers of ten, or labels collide.
+    decades = np.log10(max(high.max(), ratio.max()) / min(low.min(), ratio.min()))
+    ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0) if decades <= 2.5
+                                          else (1.0,)))
+    ax.xaxis.set_major_formatter(FuncFormatter(_times))
+    ax.xaxis.set_minor_formatter(NullFormatter())
     ax.axvline(1, color=NEUTRAL, linewidth=0.8, linestyle="--")
     ax.set_yticks(y, rows.get_column("label").to_list())
     which = "Wilson" if interval == "wilson" else "bootstrap"
-    ax.set_xlabel(f"rate ratio {new_name} / {old_name} (log scale)\n"
-                  f"(lines: {which} 95% interval; blue higher, orange lower, grey unclear)")
-    ax.set_title(title or f"Themes per 10,000 tokens:\n{new_name} compared with {old_name}")
+    ax.set_xlabel(_wrap(f"rate ratio {new_name} / {old_name} (log scale)\n(lines: {which} 95% "
+                        "interval; blue higher, orange lower, grey unclear)", 75))
+    ax.set_title(title or _wrap(f"Themes per 10,000 tokens:\n{new_name} compared with "
+                                f"{old_name}"))
     return ax
 
 
