@@ -164,6 +164,17 @@ def test_headlines_use_the_conservative_factor() -> None:
     row["lrc"] = 0.0
     assert headline(row) == "Artificial intelligence: no clear difference between NEW and OLD "\
         "(10 → 30)"
+    # The claim must also hold under the bootstrap over documents, where there is one: the
+    # nearer end of the two intervals sizes it, and a bootstrap interval holding 1 voids it.
+    row["lrc"] = float(c.lrc[0])
+    row.update(boot_low=1.2, boot_high=6.0)
+    assert "at least 1.2× more often" in headline(row)
+    row.update(boot_low=0.8, boot_high=6.0)
+    assert "no clear difference" in headline(row)
+    row.update(boot_low=math.nan, boot_high=math.nan)  # one side empty: Wilson alone
+    assert "at least 1.5× more often" in headline(row)
+    # A factor that rounds to 1.0 is no headline.
+    assert "no clear difference" in headline({**row, "lrc": -0.01})
 
 
 def test_parts_of_the_same_documents_are_resampled_as_pairs() -> None:

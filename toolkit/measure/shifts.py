@@ -8,6 +8,7 @@ and the weighted log-odds z-score (see `stats`).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -245,15 +246,31 @@ def revised_vs_unchanged(
                        unit=unit, n_boot=n_boot, seed=seed, level=level)
 
 
+def _boot_lrc(row: Mapping[str, Any]) -> float | None:
+    """log2 of the bootstrap interval's end nearest to 1 (0 when it holds 1); None without one."""
+    low, high = row.get("boot_low"), row.get("boot_high")
+    if low is None or high is None or not (math.isfinite(low) and math.isfinite(high)):
+        return None
+    return math.log2(low) if low > 1 else math.log2(high) if high < 1 else 0.0
+
+
 def headline(row: Mapping[str, Any], *, old_name: str = "OLD", new_name: str = "NEW") -> str:
     """A sentence for one row of `term_shifts`, sized by the conservative log-ratio: the
-    factor the data support at least ("at least 3.1× more"), or no clear difference."""
+    factor the data support at least ("at least 3.1× more"), or no clear difference.
+
+    Where the row has a bootstrap interval, the claim must hold under it too: the Wilson
+    interval treats tokens as independent, and clustered mentions (one resolution repeating a
+    term) can make it too narrow for a headline.
+    """
     label = str(row.get("label") or row.get("term") or row.get("theme"))
     lrc = float(row["lrc"])
+    boot = _boot_lrc(row)
+    if boot is not None:
+        lrc = 0.0 if lrc * boot <= 0 else math.copysign(min(abs(lrc), abs(boot)), lrc)
     counts = f"({row['old_count']} → {row['new_count']})"
-    if lrc == 0:
-        return f"{label}: no clear difference between {new_name} and {old_name} {counts}"
     factor = 2 ** abs(lrc)
+    if f"{factor:.1f}" == "1.0":  # "at least 1.0× more" says nothing: the interval touches 1
+        return f"{label}: no clear difference between {new_name} and {old_name} {counts}"
     direction = "more" if lrc > 0 else "less"
     return (f"{label}: at least {factor:.1f}× {direction} often in {new_name} than {old_name} "
             f"{counts}")
