@@ -196,13 +196,16 @@ def _register_corpus_check(commands: argparse._SubParsersAction[argparse.Argumen
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from toolkit.corpus.resolve import resolve
+    from toolkit.corpus.resolve import resolve_with_warnings
     from toolkit.files import atomic_write_bytes, atomic_write_text
     from toolkit.parse.output import clauses_output
 
     if args.format == "parquet" and args.output is None:
         return _fail("--format parquet writes binary data; give a file with -o FILE")
-    output = clauses_output(resolve(args.source, doc=args.doc), format=args.format)
+    documents, warnings = resolve_with_warnings(args.source, doc=args.doc)
+    for warning in warnings:
+        print(f"wtdc: warning: {warning}", file=sys.stderr)
+    output = clauses_output(documents, format=args.format)
     if isinstance(output, bytes):
         atomic_write_bytes(args.output, output)
     elif args.output is not None:
@@ -407,6 +410,7 @@ def _cmd_align(args: argparse.Namespace) -> int:
         align_specs,
         alignments_dict,
         changed,
+        edition_titles,
         render_html,
         render_table,
     )
@@ -419,11 +423,18 @@ def _cmd_align(args: argparse.Namespace) -> int:
     if args.old == "-" and args.new == "-":
         return _fail("OLD and NEW cannot both be standard input; give a file for one of them")
     alignments, editions = align_specs(args.old, args.new)
-    data = alignments_dict(alignments, editions=editions, hide=hide, marks=args.marks)
+    titles = edition_titles(args.old, args.new) if editions else None
+    data = alignments_dict(
+        alignments, editions=editions, hide=hide, marks=args.marks, titles=titles
+    )
     if args.format == "json":
         text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     elif args.format == "html":
-        text = render_html(alignments, old_name=args.old, new_name=args.new, hide=hide)
+        old_name, new_name = args.old, args.new
+        if titles:  # the page names each edition's report, so a SIMULATED one says so
+            old_name = f"{args.old} ({titles['old_edition']['title']})"
+            new_name = f"{args.new} ({titles['new_edition']['title']})"
+        text = render_html(alignments, old_name=old_name, new_name=new_name, hide=hide)
     else:
         text = render_table(data)
     _write(text, args.output)

@@ -386,3 +386,84 @@ def test_other_sections_can_add_corpus_subcommands(capsys, shipped, monkeypatch)
     monkeypatch.setattr(toolkit.cli, "CORPUS_COMMANDS", [*toolkit.cli.CORPUS_COMMANDS, register])
     assert _run(capsys, "corpus", "extra") == (0, ["extra ran"], [])
     assert _run(capsys, "corpus", "verify")[0] == 0
+
+
+# A Kigali resolution as a user would add it: heading, title, a footnote marker glued to a
+# word, digits that are text. ASCII only, so fpdf2's core font can draw it.
+KIGALI = (
+    "RESOLUTION 37 (Rev. Kigali, 2022)",
+    "Bridging the digital divide",
+    "considering",
+    "a) that developing1 countries need 5G and IPv6;",
+    "b) Resolution 70 (Rev. Bucharest, 2022);",
+    "resolves",
+    "1 to continue the programme.",
+    "1 These include the least developed countries.",
+)
+
+
+def _kigali_file(tmp_path, suffix: str):
+    path = tmp_path / f"kigali-report{suffix}"
+    if suffix == ".docx":
+        import docx
+
+        document = docx.Document()
+        for paragraph in KIGALI:
+            document.add_paragraph(paragraph)
+        document.save(str(path))
+    elif suffix == ".pdf":
+        from fpdf import FPDF
+
+        pdf = FPDF()
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=11)
+        for paragraph in KIGALI:
+            pdf.multi_cell(0, 7, paragraph, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+        path.write_bytes(bytes(pdf.output()))
+    else:
+        path.write_text(
+            "<html><body>" + "".join(f"<p>{p}</p>" for p in KIGALI) + "</body></html>",
+            encoding="utf-8",
+        )
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html"])
+def test_added_report_can_be_parsed_and_feeds_lineage(capsys, corpus_copy, tmp_path, suffix):
+    path = _kigali_file(tmp_path, suffix)
+    code, out, err = _run(capsys, "corpus", "add", str(path), "--edition", "kigali-2022",
+                          "--kind", "final-report")
+    assert (code, err) == (0, [])
+    assert out[0].startswith("added kigali-2022-final-report (kigali-2022, final-report, ")
+
+    code, out, err = _run(capsys, "parse", "kigali-2022:res-37", "--format", "json")
+    assert (code, err) == (0, [])
+    records = json.loads("\n".join(out))
+    assert [(r["section"], r["label"], r["text"]) for r in records] == [
+        ("considering", "a)", "that developing countries need 5G and IPv6;"),
+        ("considering", "b)", "Resolution 70 (Rev. Bucharest, 2022);"),
+        ("resolves", "1", "to continue the programme."),
+    ]
+    assert {(r["edition_label"], r["title"], r["doc_type"]) for r in records} == {
+        ("Rev. Kigali, 2022", "Bridging the digital divide", "resolution")
+    }
+    assert records[0]["footnotes"] == [
+        {"marker": "1", "text": "These include the least developed countries."}
+    ]
+
+    code, out, err = _run(capsys, "lineage", "--format", "json")
+    assert code == 0
+    held = [r["doc_id"] for r in json.loads("\n".join(out)) if r["prior_in_corpus"]]
+    assert held == ["res-37"]  # Resolution 1 was last revised at Kigali too: its text is not here
+
+
+def test_parse_of_an_edition_not_in_the_corpus_says_how_to_get_it(capsys, corpus_copy):
+    assert _trouble(capsys, "parse", "kigali-2022") == (
+        "wtdc: the corpus holds no final report of kigali-2022 (Kigali, 2022); run `wtdc corpus "
+        "fetch kigali-2022`, or download it yourself and run `wtdc corpus add PATH --edition "
+        "kigali-2022 --kind final-report`"
+    )
+    assert _trouble(capsys, "parse", "kigali-2021:res-37").startswith(
+        "wtdc: unknown edition 'kigali-2021'; known editions: doha-2006,"
+    )

@@ -224,3 +224,31 @@ def test_corpus_check(capsys: pytest.CaptureFixture[str]) -> None:
     report = json.loads(out)
     jsonschema.validate(report, schema("corpus-check"))
     assert (status, report) == (0, {"missing_text": [], "unlisted_text": []})
+
+
+def test_parse_warns_how_a_file_was_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "letter.txt"
+    path.write_bytes("Dear colleagues, the café is open.\n".encode("cp1252"))
+    status, out, err = run(capsys, "parse", str(path), "--format", "json")
+    assert status == 0
+    assert [r["text"] for r in json.loads(out)] == ["Dear colleagues, the café is open."]
+    assert err == (
+        f"wtdc: warning: {path}: not valid UTF-8 (invalid continuation byte at byte 24); "
+        "read as Windows-1252 (cp1252)\n"
+    )
+
+
+def test_parse_warns_of_footnotes_without_a_marker_in_the_chosen_documents(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, _, err = run(capsys, "parse", "baku-2025:res-11", "--format", "json")
+    assert status == 0
+    assert err.endswith(
+        "wtdc-25-final-report.txt:5977: footnote 2 of res-11 has no marker in the text; "
+        "kept with the document\n"
+    )
+    assert err.count("\n") == 1
+    status, _, err = run(capsys, "parse", "baku-2025:res-37")
+    assert (status, err) == (0, "")

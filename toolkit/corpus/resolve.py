@@ -33,23 +33,40 @@ def resolve(
 
     `doc` picks a document of whatever `spec` names (`resolve(path, doc="res-37")`).
     """
+    return resolve_with_warnings(spec, doc=doc, corpus=corpus)[0]
+
+
+def resolve_with_warnings(
+    spec: str, *, doc: str | None = None, corpus: Corpus | None = None
+) -> tuple[tuple[Document, ...], tuple[str, ...]]:
+    """`resolve`, and what a user should hear about it: how the file was read (not UTF-8, no
+    byte-order mark) and the footnotes of the chosen documents that have no marker."""
     edition_id, _, doc_id = spec.partition(":")
     if spec == "-" or os.path.exists(spec) or not _EDITION_ID.match(edition_id):
         # A file (a missing one raises InputError); a colon in its name is not a document id.
-        parsed, doc_id, where = parse_source(read_source(spec)), "", None
+        source = read_source(spec)
+        parsed, doc_id, where = parse_source(source), "", None
     else:
-        parsed, where = parsed_edition(edition_id, corpus=corpus), f"edition {edition_id}"
+        source, parsed = _edition(edition_id, corpus)
+        where = f"edition {edition_id}"
     if doc_id and doc and doc_id != doc:
         raise InputError(f"'{spec}' names document {doc_id} but --doc asks for {doc}; name one")
     doc_id = doc_id or doc or ""
-    if not doc_id:
-        return parsed.documents
     try:
-        return parsed.select(doc_id)
+        documents = parsed.select(doc_id) if doc_id else parsed.documents
     except UnknownDocumentError as error:
         if where is None:
             raise
         raise UnknownDocumentError(str(error).replace(f"'{parsed.name}'", where, 1)) from None
+    ids = {d.id for d in documents}
+    notes = [w for w in parsed.warnings if _warned_id(w) in ids]
+    return documents, (*source.warnings, *notes)
+
+
+def _warned_id(warning: str) -> str | None:
+    """The document a parser warning is about ("… footnote 2 of res-11 has no marker …")."""
+    match = re.search(r"footnote \d+ of (\S+) ", warning)
+    return match[1] if match else None
 
 
 def parsed_edition(edition_id: str, *, corpus: Corpus | None = None) -> ParsedText:
