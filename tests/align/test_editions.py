@@ -136,7 +136,21 @@ def test_simulated_file_is_labelled_and_never_in_shipped_corpus(
 def test_json_follows_schema(aligned: dict[str, Any]) -> None:
     text = resources.files("toolkit.align").joinpath("align.schema.json").read_text()
     jsonschema.validate(aligned, json.loads(text))
-    assert set(aligned) == {"schema_version", "documents"}
+    assert list(aligned) == ["schema_version", "old_edition", "new_edition", "documents"]
+    # Output built on the simulated edition names it by its title, which says SIMULATED.
+    assert aligned["old_edition"] == {"id": "kigali-2022", "title": TITLE}
+    assert aligned["new_edition"]["id"] == "baku-2025"
+
+
+def test_table_and_page_say_simulated(kigali_root: Path, tmp_path: Path) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WTDC_CORPUS", str(kigali_root))
+        table = _run("align", "kigali-2022", "baku-2025", "--hide", "references,labels")
+        page = tmp_path / "align.html"
+        assert _run("align", "kigali-2022", "baku-2025", "--format", "html", "-o", str(page)) == ""
+    assert table.splitlines()[0] == f"OLD: kigali-2022: {TITLE}"
+    assert table.splitlines()[3] == "declaration → declaration: same code: declaration"
+    assert f"<title>wtdc diff: kigali-2022 ({TITLE}) → baku-2025 (" in page.read_text("utf-8")
 
 
 def test_resolutions_pair_by_lineage(aligned: dict[str, Any]) -> None:

@@ -42,6 +42,18 @@ def align_specs(old: str, new: str) -> tuple[tuple[Alignment, ...], bool]:
     return align_documents(old_docs, new_docs), False
 
 
+def edition_titles(old: str, new: str) -> dict[str, dict[str, str]]:
+    """The corpus titles of two editions' final reports, so that output built on a SIMULATED
+    edition (its title says so) says so too: {"old_edition": {"id", "title"}, "new_edition": …}."""
+    from toolkit.corpus import open_corpus
+
+    corpus = open_corpus()
+    return {
+        key: {"id": edition_id, "title": corpus.final_report(edition_id).title}
+        for key, edition_id in (("old_edition", old), ("new_edition", new))
+    }
+
+
 def _ref(ref: ClauseRef | None) -> dict[str, Any] | None:
     if ref is None:
         return None
@@ -100,12 +112,14 @@ def alignments_dict(
     editions: bool,
     hide: Collection[ChangeKind] = (),
     marks: bool = False,
+    titles: dict[str, dict[str, str]] | None = None,
 ) -> dict[str, Any]:
-    """`{"pairs": …}` for one document pair, `{"documents": […]}` for two editions or more."""
+    """`{"pairs": …}` for one document pair, `{"documents": […]}` for two editions or more;
+    `titles` (from `edition_titles`) names the two editions' reports."""
     documents = [alignment_dict(a, hide=hide, marks=marks) for a in alignments]
     if len(documents) == 1 and not editions:
         return {"schema_version": SCHEMA_VERSION, **documents[0]}
-    return {"schema_version": SCHEMA_VERSION, "documents": documents}
+    return {"schema_version": SCHEMA_VERSION, **(titles or {}), "documents": documents}
 
 
 def changed(alignments: Sequence[Alignment], *, hide: Collection[ChangeKind] = ()) -> bool:
@@ -134,7 +148,12 @@ def render_table(data: dict[str, Any], *, width: int | None = None) -> str:
     width = width or (os.get_terminal_size().columns if sys.stdout.isatty() else 120)
     documents = data.get("documents", [data])
     what = "MARK" if any("mark" in p for d in documents for p in d["pairs"]) else "STATUS"
-    lines = [f"  {what:<9} {'SIM':>4}    {'OLD':<16} {'NEW':<16} TEXT"]
+    lines = [
+        f"{side}: {data[key]['id']}: {data[key]['title']}"
+        for side, key in (("OLD", "old_edition"), ("NEW", "new_edition"))
+        if key in data
+    ]
+    lines.append(f"  {what:<9} {'SIM':>4}    {'OLD':<16} {'NEW':<16} TEXT")
     for doc in documents:
         pair_names = f"{doc['old_doc'] or '(none)'} → {doc['new_doc'] or '(none)'}"
         lines.append(f"{pair_names}: {doc['reason']}")
