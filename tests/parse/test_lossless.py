@@ -119,3 +119,16 @@ def test_marker_glued_to_a_number_when_the_footnote_names_it(report: ParsedText)
     assert [f.marker for f in clause.footnotes] == ["1", "2"]
     assert clause.text.startswith("the work of Focus Group 7, Focus Group 7's Report, and")
     assert clause.footnotes[0].text.startswith("Focus Group 7 was established at WTDC-98")
+
+
+def test_display_keeps_the_printed_characters_comparison_unifies_them(
+    report: ParsedText,
+) -> None:
+    first = report.document("declaration").clauses[0]
+    assert "from 17\xa0to\xa028 November\xa02025 under" in first.raw
+    assert "from 17 to 28 November 2025 under" in first.text
+    (range_clause,) = [
+        c for c in report.document("res-1").clauses if "§§\xa03.4.1–3.4.6" in c.raw
+    ]
+    assert range_clause.text.endswith("as specified in §§ 3.4.1-3.4.6 above;")
+    assert range_clause.label == "a)"
