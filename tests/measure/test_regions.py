@@ -84,3 +84,9 @@ def test_baku_leaders(baku_matrix: pl.DataFrame) -> None:
         rows = baku_matrix.filter(pl.col("theme") == theme).sort("rate_per_10k",
                                                                  descending=True)
         assert rows["rate_low"][0] < rows["rate_high"][1]
+        assert (lead[theme]["runner_up"], lead[theme]["clear_lead"]) == (rows["region"][1], False)
+    # Satellites: CIS (3 mentions in 709 tokens, "orbital resources" among them) ahead of ARB
+    # (6 in 2,091); AI: CIS (7 in 709) ahead of AFR (16 in 1,949).
+    assert (lead["satellite"]["region"], lead["satellite"]["runner_up"]) == ("CIS", "ARB")
+    assert lead["ai"]["runner_up"] == "AFR"
+    assert ldc["clear_lead"] is True
