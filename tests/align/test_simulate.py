@@ -8,6 +8,7 @@ import pytest
 
 from toolkit.align import align_clauses
 from toolkit.corpus.simulate import EDITS, simulate_revision
+from toolkit.ingest import SourceText
 from toolkit.parse import Document, ParsedText
 
 
@@ -78,3 +79,22 @@ def ids(doc: Document) -> set[str]:
 def reading_order(clause_id: str) -> tuple[int, int]:
     _, section, ordinal = clause_id.rsplit("/", 2)
     return int(section), int(ordinal)
+
+
+def test_documents_written_back_parse_to_the_same_clauses(
+    baku_source: SourceText, baku: ParsedText
+) -> None:
+    from toolkit.corpus.simulate import SIMULATED_HEADER, simulated_final_report
+    from toolkit.ingest import read_bytes
+    from toolkit.parse import parse_source
+
+    ids = ("res-9", "res-17", "res-30", "res-37", "rec-19")
+    text = simulated_final_report(
+        baku_source.text, baku.documents, {i: [baku.document(i)] for i in ids}
+    )
+    assert text.splitlines()[0] == SIMULATED_HEADER
+    again = parse_source(read_bytes(text.encode(), name="SIMULATED.txt"))
+    for doc_id in ids:
+        before, after = baku.document(doc_id), again.document(doc_id)
+        assert (after.title, after.sections) == (before.title, before.sections)
+    assert len(again.documents) == len(baku.documents) == 112
