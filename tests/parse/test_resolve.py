@@ -104,3 +104,22 @@ def test_prior_in_corpus_needs_that_document_in_the_prior_report(
     lineage = edition_lineage(corpus=open_corpus(root))
     assert lineage.row("res-1").prior_edition == "Kigali, 2022"
     assert [r.doc_id for r in lineage.rows if r.prior_in_corpus] == ["res-37"]
+
+
+def test_corpus_check_counts_texts_added_beside_the_report(
+    tmp_path: Path, final_report_path: Path
+) -> None:
+    # A Baku resolution added as its own file: a number the status table does not list.
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "manifest.toml").write_text("")
+    open_corpus(root).add(final_report_path, edition="baku-2025", kind="final-report")
+    extra = tmp_path / "res-99.txt"
+    extra.write_text(
+        "\t\t\tRESOLUTION 99 (Baku, 2025)\n\n\t\t\tA resolution the table lacks\n\n"
+        "\t\t\tresolves\n\n\t\t\t1\tto exist.\n",
+        encoding="utf-8",
+    )
+    open_corpus(root).add(extra, edition="baku-2025", kind="resolution")
+    check = corpus_check(corpus=open_corpus(root))
+    assert (check.missing_text, check.unlisted_text) == ((), ("res-99",))

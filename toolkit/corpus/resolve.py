@@ -106,10 +106,20 @@ def _held_ids(edition_id: str, corpus: Corpus) -> frozenset[str]:
 
 
 def corpus_check(edition_id: str = LATEST, *, corpus: Corpus | None = None) -> CorpusCheck:
-    """The edition's status table against the texts its final report holds."""
+    """The edition's status table against the texts the corpus holds for it: its final report
+    and any other adopted text added for that edition (`corpus add … --kind resolution`)."""
     corpus = corpus or open_corpus()
     lineage = edition_lineage(edition_id, corpus=corpus)
-    return check_corpus(lineage, parsed_edition(edition_id, corpus=corpus).documents)
+    documents = list(parsed_edition(edition_id, corpus=corpus).documents)
+    report = corpus.final_report(edition_id)
+    for entry in corpus.entries_for(edition_id):
+        if entry.is_final and entry.id != report.id:
+            key = (corpus.root, entry.id, entry.sha256)
+            if key not in _parsed:
+                source = corpus.read(entry)
+                _parsed[key] = (source, parse_source(source))
+            documents += _parsed[key][1].documents
+    return check_corpus(lineage, documents)
 
 
 def _edition(edition_id: str, corpus: Corpus | None) -> tuple[SourceText, ParsedText]:
