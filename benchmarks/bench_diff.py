@@ -11,6 +11,10 @@ its own process; wall time includes start-up; peak memory is the child's maximum
 (resource.getrusage RUSAGE_CHILDREN, read by a wrapper process per run).
 
     .venv/bin/python benchmarks/bench_diff.py [--timeout S] [--redlines-timeout S] [--only wtdc]
+                                              [--repeat N]
+
+A tool whose first run takes under 5 s runs N times (default 3) and its fastest run is
+reported: on a shared machine the other runs measure the neighbours' load, not the tool.
 """
 
 from __future__ import annotations
@@ -108,6 +112,19 @@ def _measure(command: list[str], timeout: float) -> Result:
     return Result(data["wall"], data["cpu"], data["peak_kb"] / 1024, data["status"], timeout)
 
 
+# Runs shorter than this are repeated (--repeat) and the fastest is kept.
+_QUICK = 5.0
+
+
+def _best(command: list[str], timeout: float, repeat: int) -> Result:
+    """The fastest of `repeat` runs for a quick tool; a slow one (or a timeout) runs once."""
+    result = _measure(command, timeout)
+    if result.wall is None or result.wall >= _QUICK:
+        return result
+    runs = [result] + [_measure(command, timeout) for _ in range(repeat - 1)]
+    return min(runs, key=lambda r: r.wall if r.wall is not None else float("inf"))
+
+
 def _cases() -> list[Case]:
     OUT.mkdir(exist_ok=True)
     if not SIMULATED.exists():
@@ -158,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--redlines-timeout", type=float, default=300.0)
     parser.add_argument("--only", help="run only tools whose name contains this")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help=f"runs of each tool quicker than {_QUICK:.0f} s; the fastest is kept")
     args = parser.parse_args(argv)
     timeouts = {"default": args.timeout, "redlines": args.redlines_timeout, "wtdc": 60.0}
     try:
@@ -169,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         f"# wtdc diff benchmark, {datetime.date.today().isoformat()}",
         f"machine: {_machine()}; load average at start {os.getloadavg()[0]:.1f}",
         "case 2 compares the Final Report with a SIMULATED revision (not an ITU text)",
+        f"tools quicker than {_QUICK:.0f} s: fastest of {args.repeat} runs; slower ones: one run",
         "",
         "| case | tool | wall (s) | CPU (s) | peak RSS (MB) | wall / wtdc's |",
         "| --- | --- | ---: | ---: | ---: | ---: |",
@@ -179,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, command, key in _tools(case):
             if args.only and args.only not in name:
                 continue
-            result = _measure(command, timeouts[key])
+            result = _best(command, timeouts[key], max(1, args.repeat))
             if name == "wtdc diff":
                 reference = result.wall
             if result.wall is None:

@@ -350,3 +350,18 @@ def test_patch_apply_warns_when_old_is_cp1252(
     patch_file.write_text(patch, encoding="utf-8")
     assert run(capsys, "patch", "apply", str(old), str(patch_file)) == (
         0, "Café persons.\n", warning)
+
+
+def test_patch_apply_names_an_unknown_edition_as_diff_does(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA finding 8: OLD = a bare edition id said "no such file" for patch, "unknown
+    # edition" for the clause diff.
+    patch_file = tmp_path / "p.patch"
+    patch_file.write_text("@@ -1 +1 @@\n-a\n+b\n", encoding="utf-8")
+    message = ("wtdc: unknown edition 'baku-2099'; known editions: doha-2006, hyderabad-2010, "
+               "dubai-2014, buenos-aires-2017, kigali-2022, baku-2025\n")
+    assert run(capsys, "patch", "apply", "baku-2099", str(patch_file)) == (2, "", message)
+    assert run(capsys, "diff", "baku-2099", str(patch_file), "--format", "patch") == (
+        2, "", message)
+    assert run(capsys, "diff", "baku-2099", str(patch_file)) == (2, "", message)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from toolkit.corpus import known_editions
 from toolkit.ingest import read_source
 from toolkit.ingest.decode import Decoded
 
@@ -35,7 +34,9 @@ def full_text(spec: str, warnings: list[str] | None = None, *, rebuilt: bool = F
         data = sys.stdin.buffer.read()
         return _text(decode(data, name="<stdin>"), "<stdin>", notes, rebuilt=rebuilt)
     path = Path(spec)
-    if not path.exists() and (":" in spec or spec in {e.id for e in known_editions()}):
+    if not path.exists():
+        # `EDITION[:DOC]`, or a missing file: `resolve` tells which, with the same message
+        # as the clause diff ("unknown edition 'baku-2099'; known editions: …").
         return _edition_text(spec)
     source = read_source(path)  # raises the reader's clear error for any bad file
     if path.suffix.lower() in _TEXT_SUFFIXES:
