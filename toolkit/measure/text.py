@@ -61,6 +61,12 @@ def surface(token: str) -> str:
 
 
 _STEMMER = SnowballStemmer("english")
+# Words whose Snowball stem joins words of another meaning in these texts: "emergency" with
+# "emerging" (technologies), "accessibility" (for persons with disabilities) with "access"
+# ("accessible", mostly "available" here, stays with it), "personal" (data) with "persons"
+# (with disabilities), "national" with (United) "Nations", "internal" with "international".
+# A word starting with one of these keeps the prefix as its own key.
+_OWN_KEYS = ("emergenc", "accessibil", "personal", "national", "internal", "informal", "initial")
 
 
 @cache
@@ -73,7 +79,12 @@ def stem(word: str) -> str:
     shown = surface(word)
     if shown != word.lower():
         return shown.removesuffix("s")
-    return "-".join(_STEMMER.stem(part) for part in shown.split("-"))
+    return "-".join(_part_key(part) for part in shown.split("-"))
+
+
+def _part_key(part: str) -> str:
+    own = next((k for k in _OWN_KEYS if part.startswith(k)), None)
+    return own if own is not None else _STEMMER.stem(part)
 
 
 # Punctuation that ends a phrase: an n-gram never spans "networks, data" or "intelligence (AI".
