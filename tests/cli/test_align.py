@@ -281,3 +281,12 @@ def test_only_hidden_changes_exit_zero(capsys: pytest.CaptureFixture[str], tmp_p
     status, out, _ = run(capsys, "align", str(old), str(new), "--hide", "references")
     assert status == 0
     assert _body(out)[-1] == "  (1 pair hidden)"
+
+
+def test_editions_in_reverse_order_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "align", "baku-2025", "kigali-2022")
+    assert (status, out) == (2, "")
+    assert err == (
+        "wtdc: OLD baku-2025 is later than NEW kigali-2022; give the earlier edition first: "
+        "wtdc align kigali-2022 baku-2025\n"
+    )

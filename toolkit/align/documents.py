@@ -71,10 +71,18 @@ def align_editions(
     Raises MissingEditionError (naming `wtdc corpus fetch` / `wtdc corpus add`) when the
     corpus lacks either final report, before any parsing is done.
     """
-    from toolkit.corpus import edition, open_corpus
+    from toolkit.corpus import edition, known_editions, open_corpus
+    from toolkit.errors import InputError
 
     edition(old_edition)  # an unknown id is an UnknownEditionError, not a missing one
     edition(new_edition)
+    order = [e.id for e in known_editions()]
+    if order.index(old_edition) > order.index(new_edition):
+        # Pairing reads the NEW edition's lineage tables, which look back, not forward.
+        raise InputError(
+            f"OLD {old_edition} is later than NEW {new_edition}; give the earlier edition "
+            f"first: wtdc align {new_edition} {old_edition}"
+        )
     corpus = corpus if corpus is not None else open_corpus()
     corpus.final_report(old_edition)  # fail on a missing edition before parsing anything
     corpus.final_report(new_edition)
