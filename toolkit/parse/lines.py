@@ -17,14 +17,17 @@ TABLE_INDENT = 7  # table cells
 
 # A clause label and the tab that follows it: `a)`, `1`, `1.1`, `1)`, `i)`, `(a)`, or a
 # bullet (`–`, `•`, `-`, `*`). Plain sources separate the label by spaces instead.
+# Word's and Markdown's numbered lists also print `1.`, `a.`, `iv.`.
 _LABEL_TAB = re.compile(
-    r"^(?P<label>\(?[a-z]{1,2}\)|\(?[ivxlc]+\)|\d+(?:\.\d+)*\)?|[–•*\-])\t+(?P<rest>.*)$"
+    r"^(?P<label>\(?[a-z]{1,2}\)|\(?[ivxlc]+\)|\d+(?:\.\d+)*[).]?|[a-z]\.|[ivxlc]+\.|[–•*\-])"
+    r"\t+(?P<rest>.*)$"
 )
-# Without a tab a bare number is a label only before a lowercase word ("1 to continue …"),
-# so that "2030 Agenda …" or "25 June …" at the start of a wrapped line stays text; a
-# section number ("1.1 The World …") only before a capital.
+# Without a tab a bare number (`1`, `1.`, `a.`) is a label only before a lowercase word
+# ("1 to continue …"), so that "2030 Agenda …" or "25 June …" at the start of a wrapped line
+# stays text; a section number ("1.1 The World …") only before a capital.
 _LABEL_SPACE = re.compile(
-    r"^(?P<label>\(?[a-z]{1,2}\)|\(?[ivxlc]+\)|\d{1,2}\)|\d{1,2}(?= +[a-z])"
+    r"^(?P<label>\(?[a-z]{1,2}\)|\(?[ivxlc]+\)|\d{1,2}\)|\d{1,2}\.?(?= +[a-z])"
+    r"|(?:[a-z]|[ivxlc]+)\.(?= +[a-z])"
     r"|\d{1,2}(?:\.\d{1,2})+(?= +[A-Z])|[–•\-]) +(?P<rest>.*)$"
 )
 _BULLETS = frozenset("–•*-")
