@@ -95,7 +95,9 @@ def test_region_heatmap_draws_one_cell_per_region_and_theme() -> None:
     assert region_heatmap(region_emphasis(frame), ax, edition_name="Baku, 2025") is ax
     image = next(i for i in ax.get_children() if isinstance(i, AxesImage))
     assert image.get_array().shape == (18, 3)  # type: ignore[union-attr]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["AFR", "ASP", "EUR"]
+    # Each region with the size of its text in tokens ("AI and satellites": 3).
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "AFR\n3 tok.", "ASP\n3 tok.", "EUR\n1 tok."]
     assert [t.get_text() for t in ax.get_yticklabels()][:2] == [
         "Artificial intelligence", "Satellites and space"]
     assert len(ax.texts) == 18 * 3
