@@ -9,6 +9,7 @@ import pytest
 from toolkit.corpus import open_corpus, resolve
 from toolkit.corpus.resolve import corpus_check, edition_lineage, parsed_edition
 from toolkit.errors import (
+    CorpusError,
     InputError,
     MissingEditionError,
     UnknownDocumentError,
@@ -123,3 +124,43 @@ def test_corpus_check_counts_texts_added_beside_the_report(
     open_corpus(root).add(extra, edition="baku-2025", kind="resolution")
     check = corpus_check(corpus=open_corpus(root))
     assert (check.missing_text, check.unlisted_text) == ((), ("res-99",))
+
+
+def test_edition_made_of_texts_added_one_by_one(tmp_path: Path, final_report_path: Path) -> None:
+    # No Kigali final report, only its Resolution 37 added as a resolution: the edition is
+    # that text, for `kigali-2022:res-37` and for lineage's prior_in_corpus.
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "manifest.toml").write_text("")
+    open_corpus(root).add(final_report_path, edition="baku-2025", kind="final-report")
+    kigali = tmp_path / "res37-kigali.txt"
+    kigali.write_text(_KIGALI_RES_37, encoding="utf-8")
+    open_corpus(root).add(kigali, edition="kigali-2022", kind="resolution")
+    corpus = open_corpus(root)
+    (doc,) = resolve("kigali-2022:res-37", corpus=corpus)
+    assert (doc.edition_label, doc.title) == ("Rev. Kigali, 2022", "Bridging the digital divide")
+    assert [c.text for c in doc.clauses] == ["that the developing countries need help;"]
+    assert parsed_edition("kigali-2022", corpus=corpus).name == "edition kigali-2022"
+    lineage = edition_lineage(corpus=corpus)
+    assert [r.doc_id for r in lineage.rows if r.prior_in_corpus] == ["res-37"]
+
+    again = tmp_path / "res37-copy.txt"
+    again.write_text(_KIGALI_RES_37 + "\n\t\t\tb)\tand more.\n", encoding="utf-8")
+    open_corpus(root).add(again, edition="kigali-2022", kind="resolution")
+    with pytest.raises(CorpusError, match=r"edition kigali-2022 holds res-37 twice, in corpus "
+                       r"entries kigali-2022-resolution-res37-kigali and "
+                       r"kigali-2022-resolution-res37-copy; remove one of them"):
+        resolve("kigali-2022:res-37", corpus=open_corpus(root))
+
+
+def test_edition_of_no_wtdc_text_says_what_to_add(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "manifest.toml").write_text("")
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear all,\n\nsee you in Kigali.\n", encoding="utf-8")
+    open_corpus(root).add(letter, edition="kigali-2022", kind="other")
+    with pytest.raises(MissingEditionError, match=r"none of its texts "
+                       r"\(kigali-2022-other-letter\) is a WTDC document; run `wtdc corpus "
+                       r"fetch kigali-2022`"):
+        resolve("kigali-2022", corpus=open_corpus(root))

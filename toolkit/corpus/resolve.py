@@ -13,8 +13,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from toolkit.corpus.editions import edition, edition_by_label
-from toolkit.corpus.registry import Corpus, open_corpus
-from toolkit.errors import InputError, ToolkitError, UnknownDocumentError
+from toolkit.corpus.registry import Corpus, CorpusEntry, open_corpus
+from toolkit.errors import (
+    CorpusError,
+    InputError,
+    MissingEditionError,
+    ToolkitError,
+    UnknownDocumentError,
+)
 from toolkit.ingest import SourceText, read_source
 from toolkit.parse import CorpusCheck, Document, Lineage, ParsedText, check_corpus, parse_source
 from toolkit.parse.lineage import parse_lineage
@@ -46,8 +52,9 @@ def resolve_with_warnings(
         # A file (a missing one raises InputError); a colon in its name is not a document id.
         source = read_source(spec)
         parsed, doc_id, where = parse_source(source), "", None
+        read_warnings = source.warnings
     else:
-        source, parsed = _edition(edition_id, corpus)
+        read_warnings, parsed = _edition_texts(edition_id, corpus)
         where = f"edition {edition_id}"
     if doc_id and doc and doc_id != doc:
         raise InputError(f"'{spec}' names document {doc_id} but --doc asks for {doc}; name one")
@@ -60,7 +67,7 @@ def resolve_with_warnings(
         raise UnknownDocumentError(str(error).replace(f"'{parsed.name}'", where, 1)) from None
     ids = {d.id for d in documents}
     notes = [w for w in parsed.warnings if _warned_id(w) in ids]
-    return documents, (*source.warnings, *notes)
+    return documents, (*read_warnings, *notes)
 
 
 def _warned_id(warning: str) -> str | None:
@@ -70,8 +77,12 @@ def _warned_id(warning: str) -> str | None:
 
 
 def parsed_edition(edition_id: str, *, corpus: Corpus | None = None) -> ParsedText:
-    """The parsed final report of an edition; read and parsed once per process."""
-    return _edition(edition_id, corpus)[1]
+    """The parsed final report of an edition; read and parsed once per process.
+
+    An edition without a final report but with adopted texts added one by one (`wtdc corpus
+    add res37.docx --edition kigali-2022 --kind resolution`) is made of those texts.
+    """
+    return _edition_texts(edition_id, corpus)[1]
 
 
 def edition_lineage(edition_id: str = LATEST, *, corpus: Corpus | None = None) -> Lineage:
@@ -79,7 +90,7 @@ def edition_lineage(edition_id: str = LATEST, *, corpus: Corpus | None = None) -
     corpus = corpus or open_corpus()
     source, parsed = _edition(edition_id, corpus)
     lineage = parse_lineage(source, documents=parsed.documents)
-    held = {e.edition for e in corpus.entries if e.kind == "final-report" and e.is_final}
+    held = {e.edition for e in corpus.entries if e.is_final}
     rows = []
     for row in lineage.rows:
         prior = edition_by_label(row.prior_edition) if row.prior_edition else None
@@ -120,6 +131,69 @@ def corpus_check(edition_id: str = LATEST, *, corpus: Corpus | None = None) -> C
                 _parsed[key] = (source, parse_source(source))
             documents += _parsed[key][1].documents
     return check_corpus(lineage, documents)
+
+
+def _edition_texts(
+    edition_id: str, corpus: Corpus | None
+) -> tuple[tuple[str, ...], ParsedText]:
+    """An edition's parsed texts and the warnings of reading them: its final report, else the
+    adopted texts added for it one by one."""
+    try:
+        source, parsed = _edition(edition_id, corpus)
+    except MissingEditionError:
+        corpus = corpus or open_corpus()
+        entries = [e for e in corpus.entries_for(edition_id) if e.is_final]
+        if not entries:
+            raise
+        return _texts(edition_id, corpus, entries)
+    return source.warnings, parsed
+
+
+_combined: dict[tuple[object, ...], tuple[tuple[str, ...], ParsedText]] = {}
+
+
+def _texts(
+    edition_id: str, corpus: Corpus, entries: list[CorpusEntry]
+) -> tuple[tuple[str, ...], ParsedText]:
+    key = (corpus.root, *((e.id, e.sha256) for e in entries))
+    if key in _combined:
+        return _combined[key]
+    warnings: list[str] = []
+    documents: list[Document] = []
+    notes: list[tuple[str, str]] = []
+    regions: dict[str, str] = {}
+    found: dict[str, str] = {}
+    for entry in entries:
+        source = corpus.read(entry)
+        parsed = parse_source(source)
+        kept = [d for d in parsed.documents if d.type != "text"]  # a letter is no WTDC text
+        for doc in kept:
+            if doc.id in found:
+                raise CorpusError(
+                    f"edition {edition_id} holds {doc.id} twice, in corpus entries "
+                    f"{found[doc.id]} and {entry.id}; remove one of them from "
+                    f"{corpus.root / 'manifest.toml'}"
+                )
+            found[doc.id] = entry.id
+        warnings += source.warnings
+        documents += kept
+        notes += parsed.notes
+        regions.update(parsed.regions)
+        warnings += parsed.warnings
+    if not documents:
+        raise MissingEditionError(
+            f"the corpus holds no final report of {edition_id}, and none of its texts "
+            f"({', '.join(e.id for e in entries)}) is a WTDC document; run `wtdc corpus fetch "
+            f"{edition_id}`, or download it yourself and run `wtdc corpus add PATH --edition "
+            f"{edition_id} --kind final-report`"
+        )
+    parsed_warnings = tuple(w for w in warnings if _warned_id(w))
+    combined = ParsedText(
+        f"edition {edition_id}", tuple(documents), tuple(notes), tuple(regions.items()),
+        parsed_warnings,
+    )
+    _combined[key] = (tuple(w for w in warnings if not _warned_id(w)), combined)
+    return _combined[key]
 
 
 def _edition(edition_id: str, corpus: Corpus | None) -> tuple[SourceText, ParsedText]:
