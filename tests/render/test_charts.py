@@ -66,6 +66,8 @@ def test_word_shift_whiskers_only_where_both_sides_have_the_word() -> None:
     assert len(error_bars.lines[2][0].get_segments()) == with_interval
     # A file is named by its base name, so the title says what is compared and fits.
     assert ax.get_title() == "Words rising and falling:\nbaku-2025 compared with kigali.txt"
+    bigrams = word_shifts(old, new, n=2, min_count=1, top=5, n_boot=20)
+    assert word_shift_chart(bigrams).get_title().startswith("Bigrams rising and falling:")
 
 
 def test_rate_ratio_chart() -> None:

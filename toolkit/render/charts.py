@@ -76,7 +76,9 @@ def word_shift_chart(
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _times(2.0 ** v)))
     ax.set_xlabel(_wrap(f"rate ratio {new_name} / {old_name} (log scale)\n(whiskers: bootstrap "
                         "95% interval; none where one side lacks the word)", 75))
-    ax.set_title(title or _wrap(f"Words rising and falling:\n{new_name} compared with "
+    terms = rows.get_column("term").to_list()
+    what = "Bigrams" if terms and all(" " in t for t in terms) else "Words"
+    ax.set_title(title or _wrap(f"{what} rising and falling:\n{new_name} compared with "
                                 f"{old_name}"))
     return ax
 
