@@ -15,7 +15,7 @@ report: $(STAMP)
 	$(VENV)/bin/wtdc report
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check toolkit tests benchmarks
+	$(VENV)/bin/ruff check toolkit tests benchmarks scripts
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy

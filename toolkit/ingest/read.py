@@ -61,6 +61,11 @@ def load_file(path: str | os.PathLike[str]) -> bytes:
     """The bytes of a file, or an InputError that says why not and what to do."""
     file = Path(path)
     try:
+        # A device or pipe (/dev/zero, a FIFO) could be endless: only regular files are read.
+        if file.exists() and not file.is_dir() and not file.is_file():
+            raise InputError(
+                f"{file}: is not a regular file; save the text to a file and give that"
+            )
         return file.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{file}: no such file; check the path and try again") from None
