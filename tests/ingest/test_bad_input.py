@@ -172,3 +172,18 @@ def test_missing_extra_names_the_extra(monkeypatch, module, name, data, message)
     assert str(error.value) == (
         f"{message}, which is not installed; install it with: pip install 'wtdc-toolkit[formats]'"
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_device_or_pipe_is_not_read(tmp_path) -> None:
+    # /dev/zero or a FIFO could be endless (or block forever): only regular files are read.
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError) as caught:
+        read_source(fifo)
+    assert str(caught.value) == (
+        f"{fifo}: is not a regular file; save the text to a file and give that"
+    )
+    if os.path.exists("/dev/zero"):
+        with pytest.raises(InputError, match=r"^/dev/zero: is not a regular file"):
+            read_source("/dev/zero")
