@@ -489,7 +489,8 @@ def _register_terms(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "with --words or --bigrams, edits.schema.json with --edits).",
     )
     terms.add_argument("old", metavar="OLD", help=_MEASURE_SOURCE)
-    terms.add_argument("new", metavar="NEW", help=_MEASURE_SOURCE)
+    terms.add_argument("new", metavar="NEW", nargs="?",
+                       help=f"{_MEASURE_SOURCE}; may be left out with --kwic")
     level = terms.add_mutually_exclusive_group()
     level.add_argument("--words", action="store_true", help="top rising and falling words")
     level.add_argument("--bigrams", action="store_true", help="top rising and falling bigrams")
@@ -601,10 +602,15 @@ def _measure_kwic(
 
 def _cmd_terms(args: argparse.Namespace) -> int:
     from toolkit.corpus.resolve import resolve
+    from toolkit.errors import InputError
 
+    if args.new is None and not args.kwic:
+        raise InputError("terms compares two texts (OLD NEW) and got one; give NEW too, or "
+                         "--kwic THEME to list the matches in one text")
     # Inputs first, so that a bad path fails before the statistics stack is imported.
     _measure_plot_format(args.plot)
-    old_docs, new_docs = resolve(args.old), resolve(args.new)
+    old_docs = resolve(args.old)
+    new_docs = resolve(args.new) if args.new is not None else ()
 
     import polars as pl
 
@@ -614,7 +620,10 @@ def _cmd_terms(args: argparse.Namespace) -> int:
     from toolkit.render.charts import rate_ratio_chart, word_shift_chart
 
     lexicon = load_lexicon(args.lexicon)
-    old, new = clauses_frame(old_docs), clauses_frame(new_docs)
+    old = clauses_frame(old_docs)
+    if args.kwic and not new_docs:
+        return _measure_kwic({args.old: old}, args, lexicon)
+    new = clauses_frame(new_docs)
     if args.kwic:
         return _measure_kwic({"old": old, "new": new}, args, lexicon)
     names = {"old_name": args.old, "new_name": args.new}

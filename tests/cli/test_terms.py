@@ -156,3 +156,19 @@ def test_plot_into_a_path_under_a_file_is_refused_before_work(
                    "file, not a directory; choose another path\n")
     code, _, err = run(capsys, "regions", "--plot", str(tmp_path / "dir.png"))
     assert code == 2 and "it is a directory; name a file" in err
+
+
+def test_kwic_over_one_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "terms", "baku-2025", "--kwic", "ai", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    jsonschema.validate(rows, schema("kwic"))
+    # As many matches as the theme count of the whole edition; 93 when read at the audit
+    # (61 "AI", 28 "artificial intelligence (AI)", 3 without the acronym, 1 "machine learning").
+    assert len(rows) == 93 and {r["side"] for r in rows} == {"baku-2025"}
+    assert sum(r["match"] == "artificial intelligence (AI)" for r in rows) == 28
+    # Without --kwic one text is not enough: one line, exit 2.
+    code, out, err = run(capsys, "terms", "baku-2025")
+    assert (code, out) == (2, "")
+    assert err == ("wtdc: terms compares two texts (OLD NEW) and got one; give NEW too, or "
+                   "--kwic THEME to list the matches in one text\n")
