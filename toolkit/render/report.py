@@ -18,8 +18,6 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,10 +26,10 @@ from markupsafe import Markup
 from toolkit import __version__
 from toolkit.errors import InputError
 from toolkit.files import atomic_write_text
+from toolkit.render.templates import asset, environment
 
 if TYPE_CHECKING:
     import polars as pl
-    from jinja2 import Environment
     from matplotlib.axes import Axes
 
     from toolkit.align import Alignment
@@ -272,26 +270,9 @@ def chart_svg(draw: Callable[[Axes], object], *, id: str, title: str,
     return Markup(svg.strip())
 
 
-@cache
-def _environment() -> Environment:
-    from jinja2 import Environment, PackageLoader, StrictUndefined
-
-    return Environment(
-        loader=PackageLoader("toolkit.render", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-    )
-
-
-def _asset(name: str) -> Markup:
-    """Our own stylesheet or script, inlined verbatim (it holds no input text)."""
-    return Markup(resources.files("toolkit.render").joinpath("templates", name).read_text())
-
-
 def render_report(view: ReportView) -> str:
     """The page's HTML; every text from the inputs goes through autoescaping."""
-    template = _environment().get_template("report.html.j2")
+    template = environment().get_template("report.html.j2")
     return template.render(
         version=__version__,
         title=view.title,
@@ -304,8 +285,8 @@ def render_report(view: ReportView) -> str:
         methods=view.methods,
         simulated=view.simulated,
         downloads=view.tables,
-        css=_asset("report.css"),
-        js=_asset("report.js"),
+        css=asset("report.css"),
+        js=asset("report.js"),
     )
 
 
