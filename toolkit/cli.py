@@ -15,7 +15,6 @@ from toolkit import __version__
 from toolkit.errors import ToolkitError
 
 Command = Callable[[argparse.Namespace], int]
-SubParsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 # Each section below defines `_register_<name>(sub)`, which adds its sub-commands (setting
 # `run=` to the function that executes it), and appends it here.
@@ -25,6 +24,25 @@ REGISTRARS: list[Callable[..., None]] = []
 def _fail(message: str) -> int:
     print(f"wtdc: {message}", file=sys.stderr)
     return 2
+
+
+def _warn(message: str) -> None:
+    print(f"wtdc: warning: {message}", file=sys.stderr)
+
+
+def _emit(output: str | bytes, path: str | None) -> None:
+    """Standard output, or the file named with -o, written atomically (never half-written)."""
+    if path is None:
+        assert isinstance(output, str)  # binary formats require -o (checked by the command)
+        sys.stdout.write(output)
+        sys.stdout.flush()
+        return
+    from toolkit.files import atomic_write_bytes, atomic_write_text
+
+    if isinstance(output, bytes):
+        atomic_write_bytes(path, output)
+    else:
+        atomic_write_text(path, output)
 
 
 # --- corpus ---------------------------------------------------------------------------
@@ -197,21 +215,14 @@ def _register_corpus_check(commands: argparse._SubParsersAction[argparse.Argumen
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from toolkit.corpus.resolve import resolve_with_warnings
-    from toolkit.files import atomic_write_bytes, atomic_write_text
     from toolkit.parse.output import clauses_output
 
     if args.format == "parquet" and args.output is None:
         return _fail("--format parquet writes binary data; give a file with -o FILE")
     documents, warnings = resolve_with_warnings(args.source, doc=args.doc)
     for warning in warnings:
-        print(f"wtdc: warning: {warning}", file=sys.stderr)
-    output = clauses_output(documents, format=args.format)
-    if isinstance(output, bytes):
-        atomic_write_bytes(args.output, output)
-    elif args.output is not None:
-        atomic_write_text(args.output, output)
-    else:
-        sys.stdout.write(output)
+        _warn(warning)
+    _emit(clauses_output(documents, format=args.format), args.output)
     return 0
 
 
@@ -276,16 +287,6 @@ def _register_diff(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     apply.set_defaults(run=_cmd_patch_apply)
 
 
-def _emit(text: str, output: str | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        from toolkit.files import atomic_write_text
-
-        atomic_write_text(output, text)
-
-
 def _cmd_diff(args: argparse.Namespace) -> int:
     import os
 
@@ -310,7 +311,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         progress=sys.stderr.isatty(),
     )
     for warning in result.warnings:
-        print(f"wtdc: warning: {warning}", file=sys.stderr)
+        _warn(warning)
     _emit(result.output, args.output)
     if result.identical:
         # Machine formats keep stdout parseable; the note goes to stderr for them.
@@ -343,7 +344,7 @@ def _cmd_patch_apply(args: argparse.Namespace) -> int:
     notes: list[str] = []
     old_text = full_text(args.old, notes)
     for note in notes:
-        print(f"wtdc: warning: {note}", file=sys.stderr)
+        _warn(note)
     _emit(apply_patch(old_text, patch, name=args.patch), args.output)
     return 0
 
@@ -393,15 +394,6 @@ def _register_align(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     h.set_defaults(run=_cmd_history)
 
 
-def _write(text: str, output: str | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        from toolkit.files import atomic_write_text
-
-        atomic_write_text(output, text)
-
-
 def _cmd_align(args: argparse.Namespace) -> int:
     import json
 
@@ -437,7 +429,7 @@ def _cmd_align(args: argparse.Namespace) -> int:
         text = render_html(alignments, old_name=old_name, new_name=new_name, hide=hide)
     else:
         text = render_table(data)
-    _write(text, args.output)
+    _emit(text, args.output)
     return 1 if changed(alignments, hide=hide) else 0
 
 
@@ -445,7 +437,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
     from toolkit.align.history import corpus_history, render_history
 
     frame = corpus_history(args.doc)
-    _write(render_history(frame, format=args.format), args.output)
+    _emit(render_history(frame, format=args.format), args.output)
     return 0
 
 
@@ -567,7 +559,6 @@ def _measure_plot_format(path: str | None) -> str | None:
 def _measure_plot(ax: Axes, path: str) -> None:
     import io
 
-    from toolkit.errors import InputError
     from toolkit.files import atomic_write_bytes
 
     suffix = _measure_plot_format(path)
@@ -576,12 +567,7 @@ def _measure_plot(ax: Axes, path: str) -> None:
     assert figure is not None  # every chart draws on an Axes of a Figure
     # "tight": a long title or tick label grows the image rather than being cut at its edge.
     figure.savefig(buffer, format=suffix, dpi=150, bbox_inches="tight")
-    try:
-        atomic_write_bytes(path, buffer.getvalue())
-    except OSError as error:
-        raise InputError(
-            f"cannot write the chart to '{path}' ({error.strerror}); choose another path"
-        ) from None
+    atomic_write_bytes(path, buffer.getvalue())  # an unwritable path is one OutputError
 
 
 def _measure_kwic(
