@@ -106,20 +106,15 @@ def _cmd_corpus_list(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from toolkit.corpus import open_corpus
+    from toolkit.render.text import text_table
 
     corpus = open_corpus()
     if args.format == "json":
         records = [asdict(entry) | {"path": str(entry.path)} for entry in corpus.entries]
         print(json.dumps(records, ensure_ascii=False, indent=2))
         return 0
-    header = ("ID", "EDITION", "KIND", "STAGE", "FORMAT", "TITLE")
-    rows = [header] + [
-        (e.id, e.edition, e.kind, e.stage, e.format, e.title) for e in corpus.entries
-    ]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
-    for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
-              + "  " + row[-1])
+    rows = [(e.id, e.edition, e.kind, e.stage, e.format, e.title) for e in corpus.entries]
+    sys.stdout.write(text_table(("ID", "EDITION", "KIND", "STAGE", "FORMAT", "TITLE"), rows))
     missing = corpus.missing_final_reports()
     if missing:
         print(f"no final report yet for: {', '.join(missing)} "

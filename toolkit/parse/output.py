@@ -12,6 +12,7 @@ from typing import Literal
 from toolkit.parse.frame import clause_records, clauses_frame
 from toolkit.parse.lineage import CorpusCheck, LineageRow
 from toolkit.parse.model import Document
+from toolkit.render.text import text_table
 
 ClauseFormat = Literal["table", "json", "csv", "parquet"]
 ReportFormat = Literal["table", "json"]
@@ -24,7 +25,7 @@ def clauses_output(documents: Sequence[Document], *, format: ClauseFormat) -> st
     if format == "json":
         return json.dumps(clause_records(documents), ensure_ascii=False, indent=2) + "\n"
     if format == "table":
-        return _table(
+        return text_table(
             ("DOC", "SECTION", "LABEL", "TEXT"),
             [
                 (
@@ -61,7 +62,7 @@ def lineage_output(rows: Iterable[LineageRow], *, format: ReportFormat) -> str:
     if format == "json":
         records = [asdict(r) | {"history": list(r.history)} for r in rows]
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-    return _table(
+    return text_table(
         ("KIND", "NO.", "STATUS", "BAKU", "PRIOR EDITION", "TEXT", "TITLE"),
         [
             (r.kind, r.number, r.status, r.baku or "–", r.prior_edition or "–",
@@ -87,14 +88,3 @@ def check_output(check: CorpusCheck, *, format: ReportFormat) -> str:
 
 def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
-    """Left-aligned columns two spaces apart; the last column is not padded."""
-    everything = [header, *rows]
-    widths = [max(len(row[i]) for row in everything) for i in range(len(header) - 1)]
-    lines = (
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[-1]
-        for row in everything
-    )
-    return "".join(f"{line}\n" for line in lines)
