@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from toolkit.errors import OutputError
@@ -16,6 +16,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
         raise OutputError(f"cannot write {target}: it is a directory; give a file name")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        _replace_with(target, data)
     except (FileExistsError, NotADirectoryError):
         raise OutputError(
             f"cannot write {target}: a part of {target.parent} is a file, not a directory; "
@@ -23,29 +24,21 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
         ) from None
     except OSError as error:
         raise OutputError(f"cannot write {target}: {error.strerror}; choose another path") from None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as error:
-        raise OutputError(f"cannot write {target}: {error.strerror}; choose another path") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {target}: {error.strerror}; choose another path") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return target
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _replace_with(target: Path, data: bytes) -> None:
+    # os.open with 0o666 lets the umask set the mode, as a plain open() would (mkstemp's
+    # files are private); the random name cannot meet another writer's.
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(8)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
