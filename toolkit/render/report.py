@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 # Called as progress(steps_done, steps_total, what_is_being_done).
 ReportProgress = Callable[[int, int, str], None]
 
-REPORTS_DIR = Path(__file__).resolve().parents[2] / "reports"
 
 
 # --- what the template shows -----------------------------------------------------------
