@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 ReportProgress = Callable[[int, int, str], None]
 
 
-
 # --- what the template shows -----------------------------------------------------------
 
 
