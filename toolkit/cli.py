@@ -158,7 +158,6 @@ CORPUS_COMMANDS.append(_register_corpus_commands)
 REGISTRARS.append(_register_corpus)
 
 
-
 # --- parse / lineage ------------------------------------------------------------------
 
 _SOURCE_HELP = (
