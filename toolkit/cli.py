@@ -30,6 +30,21 @@ def _warn(message: str) -> None:
     print(f"wtdc: warning: {message}", file=sys.stderr)
 
 
+def _warn_all(warnings: Sequence[str]) -> None:
+    """One line each, the rest counted past ten (JSON output keeps them all)."""
+    from toolkit.messages import summarise
+
+    for warning in summarise(warnings):
+        _warn(warning)
+
+
+def _strict_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--strict", action="store_true",
+                   help="refuse a file whose layout needs a best guess (an unknown heading, "
+                   "a title or heading on two paragraphs, a document twice) instead of "
+                   "reading it with a warning")
+
+
 def _emit(output: str | bytes, path: str | None) -> None:
     """Standard output, or the file named with -o, written atomically (never half-written)."""
     if path is None:
@@ -54,7 +69,7 @@ CORPUS_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentPars
 def _register_corpus(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     corpus = sub.add_parser(
         "corpus",
-        help="list, verify, add or fetch the texts the toolkit runs on",
+        help="list, verify, add, remove or fetch the texts the toolkit runs on",
         description="The corpus: corpora/manifest.toml and its files (or $WTDC_CORPUS).",
     )
     commands = corpus.add_subparsers(dest="corpus_command", metavar="COMMAND", required=True)
@@ -80,8 +95,11 @@ def _register_corpus_commands(
     add = commands.add_parser(
         "add",
         help="copy a file into the corpus and record it",
-        description="Read PATH (refusing an unreadable file), copy it into the corpus and "
-        "record it in the manifest; refuses a file already there and an unknown edition.",
+        description="Read and parse PATH, copy it into the corpus and record it in the "
+        "manifest. Refuses a file no command could use (unreadable, or without any WTDC "
+        "document), a --kind final-report that lacks the declaration, the resolutions or the "
+        "status table (unless --force), and an unknown edition. The same file again is not "
+        "an error.",
     )
     add.add_argument("path", metavar="PATH", help="a .txt, .md, .html, .docx or .pdf file")
     add.add_argument("--edition", required=True, help="e.g. kigali-2022 (see `wtdc corpus list`)")
@@ -89,7 +107,18 @@ def _register_corpus_commands(
                      help="final-report, declaration, regional-initiatives, resolution or other")
     add.add_argument("--title", help="default: the kind, edition and file name")
     add.add_argument("--source", help="where the file came from (default: its name and today)")
+    add.add_argument("--force", action="store_true",
+                     help="take a --kind final-report that lacks a part of one")
     add.set_defaults(run=_cmd_corpus_add)
+
+    remove = commands.add_parser(
+        "remove",
+        help="take an entry out of the corpus (manifest line and file)",
+        description="Remove entry ID (see `wtdc corpus list`) from the manifest, then "
+        "delete its file from the corpus folder.",
+    )
+    remove.add_argument("entry", metavar="ID", help="an entry id, e.g. kigali-2022-final-report")
+    remove.set_defaults(run=_cmd_corpus_remove)
 
     fetch = commands.add_parser(
         "fetch",
@@ -139,10 +168,20 @@ def _cmd_corpus_verify(args: argparse.Namespace) -> int:
 def _cmd_corpus_add(args: argparse.Namespace) -> int:
     from toolkit.corpus import open_corpus
 
-    entry = open_corpus().add(
-        args.path, edition=args.edition, kind=args.kind, title=args.title, source=args.source
-    )
-    print(f"added {entry.id} ({entry.edition}, {entry.kind}, {entry.format}): {entry.path}")
+    corpus = open_corpus()
+    held = corpus.holds(args.path)
+    entry = corpus.add(args.path, edition=args.edition, kind=args.kind, title=args.title,
+                       source=args.source, force=args.force)
+    done = "already holds" if held == entry else "added"
+    print(f"{done} {entry.id} ({entry.edition}, {entry.kind}, {entry.format}): {entry.path}")
+    return 0
+
+
+def _cmd_corpus_remove(args: argparse.Namespace) -> int:
+    from toolkit.corpus import open_corpus
+
+    entry = open_corpus().remove(args.entry)
+    print(f"removed {entry.id} ({entry.edition}, {entry.kind}): {entry.path}")
     return 0
 
 
@@ -180,6 +219,7 @@ def _register_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parse.add_argument("--format", choices=("table", "json", "csv", "parquet"), default="table")
     parse.add_argument("-o", "--output", metavar="FILE",
                        help="write here (atomically), not stdout; required for parquet")
+    _strict_option(parse)
     parse.set_defaults(run=_cmd_parse)
 
     lineage = sub.add_parser(
@@ -213,9 +253,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
     if args.format == "parquet" and args.output is None:
         return _fail("--format parquet writes binary data; give a file with -o FILE")
-    documents, warnings = resolve_with_warnings(args.source, doc=args.doc)
-    for warning in warnings:
-        _warn(warning)
+    documents, warnings = resolve_with_warnings(args.source, doc=args.doc, strict=args.strict)
+    _warn_all(warnings)
     _emit(clauses_output(documents, format=args.format), args.output)
     return 0
 
@@ -268,6 +307,7 @@ def _register_diff(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     p.add_argument("--ignore-labels", action="store_true",
                    help="relettering or renumbering alone is not a change")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically), not stdout")
+    _strict_option(p)
     p.set_defaults(run=_cmd_diff)
 
     patch = sub.add_parser("patch", help="apply a patch made by `wtdc diff --format patch`")
@@ -303,9 +343,9 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         ignore_labels=args.ignore_labels,
         color=to_terminal and not os.environ.get("NO_COLOR"),
         progress=sys.stderr.isatty(),
+        strict=args.strict,
     )
-    for warning in result.warnings:
-        _warn(warning)
+    _warn_all(result.warnings)
     _emit(result.output, args.output)
     if result.identical:
         # Machine formats keep stdout parseable; the note goes to stderr for them.
@@ -373,6 +413,7 @@ def _register_align(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--marks", action="store_true",
                    help="ITU proposal marks (ADD, MOD, NOC, SUP) instead of statuses")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically), not stdout")
+    _strict_option(p)
     p.set_defaults(run=_cmd_align)
 
     h = sub.add_parser(
@@ -408,13 +449,15 @@ def _cmd_align(args: argparse.Namespace) -> int:
                      f"choose among {', '.join(CHANGE_KINDS)}")
     if args.old == "-" and args.new == "-":
         return _fail("OLD and NEW cannot both be standard input; give a file for one of them")
-    alignments, editions = align_specs(args.old, args.new)
+    warnings: list[str] = []
+    alignments, editions = align_specs(args.old, args.new, strict=args.strict, warnings=warnings)
+    _warn_all(warnings)
     titles = edition_titles(args.old, args.new) if editions else None
     data = alignments_dict(
         alignments, editions=editions, hide=hide, marks=args.marks, titles=titles
     )
     if args.format == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        text = json.dumps({**data, "warnings": warnings}, ensure_ascii=False, indent=1) + "\n"
     elif args.format == "html":
         old_name, new_name = args.old, args.new
         if titles:  # the page names each edition's report, so a SIMULATED one says so

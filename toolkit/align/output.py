@@ -16,8 +16,11 @@ from toolkit.align.model import Alignment, ChangeKind, ClausePair, ClauseRef
 SCHEMA_VERSION = 1
 
 
-def align_specs(old: str, new: str) -> tuple[tuple[Alignment, ...], bool]:
-    """Align two OLD/NEW arguments; True with them when both name whole editions.
+def align_specs(
+    old: str, new: str, *, strict: bool = False, warnings: list[str] | None = None
+) -> tuple[tuple[Alignment, ...], bool]:
+    """Align two OLD/NEW arguments; True with them when both name whole editions. What
+    reading and parsing assumed is appended to `warnings` when given.
 
     Two edition ids pair every document through the new edition's lineage (and fail with
     MissingEditionError when the corpus lacks one); one document on each side is aligned
@@ -32,9 +35,13 @@ def align_specs(old: str, new: str) -> tuple[tuple[Alignment, ...], bool]:
     editions = {e.id for e in known_editions()}
     if old in editions and new in editions and not Path(old).exists() and not Path(new).exists():
         return align_editions(old, new), True
-    from toolkit.corpus.resolve import resolve
+    from toolkit.corpus.resolve import resolve_with_warnings
 
-    old_docs, new_docs = resolve(old), resolve(new)
+    (old_docs, old_notes), (new_docs, new_notes) = (
+        resolve_with_warnings(old, strict=strict), resolve_with_warnings(new, strict=strict)
+    )
+    if warnings is not None:
+        warnings.extend((*old_notes, *new_notes))
     if len(old_docs) == 1 and len(new_docs) == 1:
         alignment = align_clauses(old_docs[0], new_docs[0])
         reason = f"one document on each side: {old} and {new}"

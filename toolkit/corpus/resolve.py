@@ -33,25 +33,26 @@ _parsed: dict[tuple[Path, str, str], tuple[SourceText, ParsedText]] = {}
 
 
 def resolve(
-    spec: str, *, doc: str | None = None, corpus: Corpus | None = None
+    spec: str, *, doc: str | None = None, corpus: Corpus | None = None, strict: bool = False
 ) -> tuple[Document, ...]:
     """The documents `spec` names: all of a file or of an edition, or one (or one region's).
 
-    `doc` picks a document of whatever `spec` names (`resolve(path, doc="res-37")`).
+    `doc` picks a document of whatever `spec` names (`resolve(path, doc="res-37")`); `strict`
+    refuses a file whose layout the parser would otherwise read with a best guess.
     """
-    return resolve_with_warnings(spec, doc=doc, corpus=corpus)[0]
+    return resolve_with_warnings(spec, doc=doc, corpus=corpus, strict=strict)[0]
 
 
 def resolve_with_warnings(
-    spec: str, *, doc: str | None = None, corpus: Corpus | None = None
+    spec: str, *, doc: str | None = None, corpus: Corpus | None = None, strict: bool = False
 ) -> tuple[tuple[Document, ...], tuple[str, ...]]:
     """`resolve`, and what a user should hear about it: how the file was read (not UTF-8, no
-    byte-order mark) and the footnotes of the chosen documents that have no marker."""
+    byte-order mark) and what the parser assumed about the chosen documents."""
     edition_id, _, doc_id = spec.partition(":")
     if spec == "-" or os.path.exists(spec) or not _EDITION_ID.match(edition_id):
         # A file (a missing one raises InputError); a colon in its name is not a document id.
         source = read_source(spec)
-        parsed, doc_id, where = parse_source(source), "", None
+        parsed, doc_id, where = parse_source(source, strict=strict), "", None
         read_warnings = source.warnings
     else:
         read_warnings, parsed = _edition_texts(edition_id, corpus)
@@ -65,15 +66,7 @@ def resolve_with_warnings(
         if where is None:
             raise
         raise UnknownDocumentError(str(error).replace(f"'{parsed.name}'", where, 1)) from None
-    ids = {d.id for d in documents}
-    notes = [w for w in parsed.warnings if _warned_id(w) in ids]
-    return documents, (*read_warnings, *notes)
-
-
-def _warned_id(warning: str) -> str | None:
-    """The document a parser warning is about ("… footnote 2 of res-11 has no marker …")."""
-    match = re.search(r"footnote \d+ of (\S+) ", warning)
-    return match[1] if match else None
+    return documents, (*read_warnings, *parsed.warnings_for({d.id for d in documents}))
 
 
 def parsed_edition(edition_id: str, *, corpus: Corpus | None = None) -> ParsedText:
@@ -127,8 +120,7 @@ def corpus_check(edition_id: str = LATEST, *, corpus: Corpus | None = None) -> C
         if entry.is_final and entry.id != report.id:
             key = (corpus.root, entry.id, entry.sha256)
             if key not in _parsed:
-                source = corpus.read(entry)
-                _parsed[key] = (source, parse_source(source))
+                _parsed[key] = corpus.parse(entry)
             documents += _parsed[key][1].documents
     return check_corpus(lineage, documents)
 
@@ -158,28 +150,31 @@ def _texts(
     key = (corpus.root, *((e.id, e.sha256) for e in entries))
     if key in _combined:
         return _combined[key]
-    warnings: list[str] = []
+    warnings: list[str] = []  # of reading the files
+    parse_warnings: list[str] = []
+    warned_docs: list[tuple[str, str]] = []
     documents: list[Document] = []
     notes: list[tuple[str, str]] = []
     regions: dict[str, str] = {}
     found: dict[str, str] = {}
     for entry in entries:
-        source = corpus.read(entry)
-        parsed = parse_source(source)
+        source, parsed = corpus.parse(entry)
         kept = [d for d in parsed.documents if d.type != "text"]  # a letter is no WTDC text
         for doc in kept:
             if doc.id in found:
                 raise CorpusError(
                     f"edition {edition_id} holds {doc.id} twice, in corpus entries "
-                    f"{found[doc.id]} and {entry.id}; remove one of them from "
-                    f"{corpus.root / 'manifest.toml'}"
+                    f"{found[doc.id]} and {entry.id}; remove one of them with `wtdc corpus "
+                    f"remove {entry.id}`"
                 )
             found[doc.id] = entry.id
         warnings += source.warnings
         documents += kept
         notes += parsed.notes
         regions.update(parsed.regions)
-        warnings += parsed.warnings
+        if kept:  # a letter's "read as paragraphs" is no news
+            parse_warnings += parsed.warnings
+            warned_docs += parsed.warned_docs
     if not documents:
         raise MissingEditionError(
             f"the corpus holds no final report of {edition_id}, and none of its texts "
@@ -187,12 +182,11 @@ def _texts(
             f"{edition_id}`, or download it yourself and run `wtdc corpus add PATH --edition "
             f"{edition_id} --kind final-report`"
         )
-    parsed_warnings = tuple(w for w in warnings if _warned_id(w))
     combined = ParsedText(
         f"edition {edition_id}", tuple(documents), tuple(notes), tuple(regions.items()),
-        parsed_warnings,
+        tuple(parse_warnings), tuple(warned_docs),
     )
-    _combined[key] = (tuple(w for w in warnings if not _warned_id(w)), combined)
+    _combined[key] = (tuple(warnings), combined)
     return _combined[key]
 
 
@@ -202,6 +196,5 @@ def _edition(edition_id: str, corpus: Corpus | None) -> tuple[SourceText, Parsed
     entry = corpus.final_report(edition_id)  # absent → MissingEditionError: fetch or add
     key = (corpus.root, entry.id, entry.sha256)
     if key not in _parsed:
-        source = corpus.read(entry)
-        _parsed[key] = (source, parse_source(source))
+        _parsed[key] = corpus.parse(entry)
     return _parsed[key]

@@ -208,8 +208,9 @@ class TextDiff:
         }
         return pl.DataFrame(rows, schema=schema)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON document described by toolkit/diff/diff.schema.json."""
+    def to_dict(self, *, warnings: Sequence[str] = ()) -> dict[str, Any]:
+        """The JSON document described by toolkit/diff/diff.schema.json; `warnings`: what
+        reading and parsing the two sides assumed."""
         return {
             "$schema": SCHEMA_ID,
             "version": SCHEMA_VERSION,
@@ -222,6 +223,7 @@ class TextDiff:
                 "ignore_labels": self.options.ignore_labels,
             },
             "identical": self.identical,
+            "warnings": list(warnings),
             "totals": self.stat().as_dict(),
             "documents": [
                 {
@@ -239,8 +241,9 @@ class TextDiff:
             ],
         }
 
-    def to_json(self, *, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent) + "\n"
+    def to_json(self, *, indent: int | None = 2, warnings: Sequence[str] = ()) -> str:
+        return json.dumps(self.to_dict(warnings=warnings), ensure_ascii=False,
+                          indent=indent) + "\n"
 
     def _repr_html_(self) -> str:
         from toolkit.render.diff_html import render_diff_fragment

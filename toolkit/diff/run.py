@@ -23,18 +23,21 @@ class DiffRun:
     warnings: tuple[str, ...] = ()  # e.g. a file read as cp1252 because it is not UTF-8
 
 
-def _documents(spec: str, warnings: list[str]) -> tuple[Document, ...]:
-    """Like `resolve`, but a file's reader warnings are kept for the user."""
+def _documents(spec: str, warnings: list[str], *, strict: bool) -> tuple[Document, ...]:
+    """Like `resolve`, but what reading and parsing assumed is kept for the user."""
     if spec == "-" or Path(spec).exists():
         from toolkit.ingest import read_source
         from toolkit.parse import parse_source
 
         source = read_source(spec)
-        warnings.extend(source.warnings)
-        return parse_source(source).documents
-    from toolkit.corpus.resolve import resolve
+        parsed = parse_source(source, strict=strict)
+        warnings.extend((*source.warnings, *parsed.warnings))
+        return parsed.documents
+    from toolkit.corpus.resolve import resolve_with_warnings
 
-    return resolve(spec)
+    documents, notes = resolve_with_warnings(spec, strict=strict)
+    warnings.extend(notes)
+    return documents
 
 
 def run_diff(
@@ -49,6 +52,7 @@ def run_diff(
     ignore_labels: bool = False,
     color: bool = False,
     progress: bool = False,
+    strict: bool = False,
 ) -> DiffRun:
     """Compare OLD and NEW (paths, `EDITION:DOC` or "-") and render the result."""
     if format == "patch" and not stat:
@@ -64,9 +68,9 @@ def run_diff(
     warnings: list[str] = []
     with _progress(progress) as report:
         report(0, 2, "reading and parsing")
-        old_docs = _documents(old, warnings)
+        old_docs = _documents(old, warnings, strict=strict)
         report(1, 2, "reading and parsing")
-        new_docs = _documents(new, warnings)
+        new_docs = _documents(new, warnings, strict=strict)
         report(2, 2, "reading and parsing")
         diff = diff_sources(
             old_docs,
@@ -89,7 +93,7 @@ def run_diff(
 
             output = render_stat(diff)
     elif format == "json":
-        output = diff.to_json()
+        output = diff.to_json(warnings=warnings)
     elif format == "html":
         from toolkit.render.diff_html import render_diff_page
 
