@@ -831,7 +831,7 @@ def parse_source(source: SourceText, *, strict: bool = False) -> ParsedText:
         return parsed
     document = _paragraphs(source)
     warning = (f"{source.name}: holds no WTDC document heading (RESOLUTION, QUESTION, "
-               f"DECLARATION, …); read as {len(document.clauses)} paragraphs")
+               f"DECLARATION, …); read as {_paragraph_count(len(document.clauses))}")
     return ParsedText(source.name, (document,), warnings=(*parsed.warnings, warning))
 
 
@@ -869,3 +869,7 @@ def _paragraphs(source: SourceText) -> Document:
         sections=(section,),
         span=section.span,
     )
+
+
+def _paragraph_count(n: int) -> str:
+    return "1 paragraph" if n == 1 else f"{n} paragraphs"
