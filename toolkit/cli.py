@@ -254,8 +254,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     if args.format == "parquet" and args.output is None:
         return _fail("--format parquet writes binary data; give a file with -o FILE")
     documents, warnings = resolve_with_warnings(args.source, doc=args.doc, strict=args.strict)
-    _warn_all(warnings)
     _emit(clauses_output(documents, format=args.format), args.output)
+    _warn_all(warnings)  # after the output is written: a failed write is one line alone
     return 0
 
 
@@ -345,8 +345,8 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         progress=sys.stderr.isatty(),
         strict=args.strict,
     )
-    _warn_all(result.warnings)
     _emit(result.output, args.output)
+    _warn_all(result.warnings)  # after the output is written: a failed write is one line alone
     if result.identical:
         # Machine formats keep stdout parseable; the note goes to stderr for them.
         quiet_stdout = args.output is None and args.format != "text" and not args.stat
@@ -451,7 +451,6 @@ def _cmd_align(args: argparse.Namespace) -> int:
         return _fail("OLD and NEW cannot both be standard input; give a file for one of them")
     warnings: list[str] = []
     alignments, editions = align_specs(args.old, args.new, strict=args.strict, warnings=warnings)
-    _warn_all(warnings)
     titles = edition_titles(args.old, args.new) if editions else None
     data = alignments_dict(
         alignments, editions=editions, hide=hide, marks=args.marks, titles=titles
@@ -467,6 +466,7 @@ def _cmd_align(args: argparse.Namespace) -> int:
     else:
         text = render_table(data)
     _emit(text, args.output)
+    _warn_all(warnings)  # after the output is written: a failed write is one line alone
     return 1 if changed(alignments, hide=hide) else 0
 
 

@@ -76,7 +76,7 @@ class ParsedText:
     def select(self, doc_id: str) -> tuple[Document, ...]:
         """One document by id, or a region's initiatives by `ri-<region>` (`ri-asp`); ids are
         case-insensitive (`RES-37`)."""
-        doc_id = doc_id.lower()
+        asked, doc_id = doc_id, doc_id.lower()
         found = tuple(
             d for d in self.documents
             if d.id == doc_id or (d.region and d.id.split("~")[0][:-1] == doc_id)
@@ -89,7 +89,7 @@ class ParsedText:
             )
         if not found:
             raise UnknownDocumentError(
-                f"'{self.name}' holds no document '{doc_id}'{suggest(doc_id, self.ids)}; it holds "
+                f"'{self.name}' holds no document '{asked}'{suggest(doc_id, self.ids)}; it holds "
                 f"{_inventory(self.documents)}; give one of these ids"
             )
         return found
@@ -539,7 +539,7 @@ class _Parser:
         """How many lines after the title line still belong to it: all those before the
         opening formula ("The World Telecommunication Development Conference (…),") or an
         edition note, if no clause, heading or footnote comes first."""
-        if doc.type not in ("resolution", "recommendation"):
+        if self.strict or doc.type not in ("resolution", "recommendation"):
             return 0
         ahead = self.lines[self.index + 1 : self.index + 1 + _TITLE_PARAGRAPHS + 1]
         for n, line in enumerate(ahead):
@@ -564,7 +564,8 @@ class _Parser:
         section = doc.sections[-1] if doc.sections else None
         text = line.text
         if (
-            section is None
+            self.strict
+            or section is None
             or section.heading is None
             or section.clauses
             or section.kind == "body"
