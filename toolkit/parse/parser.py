@@ -41,10 +41,6 @@ _TITLE_PARAGRAPHS = 8
 # text: a heading holds no lowercase word outside its brackets but a short "to".
 _PLAIN_WORD = re.compile(r"\b[a-z]{3,}")
 _BRACKETED = re.compile(r"\([^)]*\)?")
-# Words a heading cannot end with: a paragraph after one goes on with the heading.
-_OPEN_ENDED = frozenset(
-    "a an and as at by for from in its of on or the their to upon with".split()
-)
 
 
 @dataclass(frozen=True)
@@ -544,7 +540,10 @@ class _Parser:
         ahead = self.lines[self.index + 1 : self.index + 1 + _TITLE_PARAGRAPHS + 1]
         for n, line in enumerate(ahead):
             text = line.text
-            if h.TITLE_END.match(text):
+            # "(January, 2002)" under a Recommendation's title ends it; "(WTDC)" goes on with it.
+            if (
+                h.TITLE_END.match(text) and (text[0] != "(" or h.EDITION_NOTE.match(text))
+            ) or h.CONFERENCE.search(text):
                 return n
             if (
                 h.STRUCTURAL.match(text)
@@ -553,7 +552,11 @@ class _Parser:
                 or split_label(text, tabbed=self.tabbed)[1]
                 or h.heading_kind(text, strict=True)
             ):
-                return 0
+                break
+        # No formula after the title (a draft without one): in the report's layout a first
+        # paragraph that no sentence ends is the title's wrapped rest.
+        if self.tabbed and ahead and _unfinished(ahead[0].text):
+            return 1
         return 0
 
     def _heading_wrap(self, doc: _Document, line: Line) -> bool:
@@ -569,23 +572,39 @@ class _Parser:
             or section.heading is None
             or section.clauses
             or section.kind == "body"
-            or len(text) > 200
-            or "\t" in text
-            or text.rstrip()[-1] in ".;:,"
-            or h.heading_kind(text, strict=True) is not None
-            # One lowercase word ("on") is a heading's last only after a word that cannot end
-            # one ("bearing in" / "mind"); otherwise it is a stray line of text.
-            or (
-                " " not in text.strip()
-                and text[:1].islower()
-                and section.heading.rsplit(" ", 1)[-1] not in _OPEN_ENDED
-            )
+            or not _unfinished(text)
         ):
             return False
         self._warn(f"{self.name}:{line.start}: read '{tidy(text)}' as the rest of the heading "
                    f"'{section.heading}' in {doc.id}", doc.id)
         section.heading = f"{section.heading} {tidy(text)}"
         section.end = line.end
+        return True
+
+    def _heading_with_comma(self, line: Line, doc: _Document) -> bool:
+        """"invites Member States," / "Sector Members and Associates": in the report's layout
+        a heading cut after a comma, its rest in the next paragraph; True if joined."""
+        text = tidy(line.text)
+        after = self.lines[self.index + 1] if self.index + 1 < len(self.lines) else None
+        if (
+            self.strict
+            or not self.tabbed
+            or after is None
+            or doc.type not in ("resolution", "recommendation")
+            or not text.endswith(",")
+            or not h.heading_candidate(text[:-1])
+            or h.heading_kind(text[:-1], strict=True) is None
+            or after.indent != line.indent
+            or not _unfinished(after.text)
+        ):
+            return False
+        joined = f"{text} {tidy(after.text)}"
+        self._warn(f"{self.name}:{line.start}: read '{text}' and the next paragraph as the "
+                   f"heading '{joined}' in {doc.id}", doc.id)
+        kind = h.heading_kind(joined, strict=True)
+        assert kind is not None  # its first word is a heading word (checked above)
+        self._add_section(Line(joined, line.indent, line.start, after.end), joined, kind)
+        self.skip = self.index + 1
         return True
 
     def _unknown_heading(self, line: Line, doc: _Document) -> bool:
@@ -714,6 +733,8 @@ class _Parser:
         text = line.text
         if line.indent > doc.indent and self.tabbed:
             return False
+        if self._heading_with_comma(line, doc):
+            return True
         if doc.type in ("resolution", "recommendation") and h.heading_candidate(text):
             kind = h.heading_kind(text, strict=not self.tabbed)
             if kind is not None:
@@ -746,6 +767,20 @@ class _Parser:
         if not doc.sections:
             doc.sections.append(_Section(None, "body", line.start, line.end))
         doc.sections[-1].clauses.append(_Clause(label, [text], line.start, line.end))
+
+
+def _unfinished(text: str) -> bool:
+    """Neither a clause (which ends with punctuation) nor a heading nor a label: a title's or
+    a heading's rest, wrapped onto a paragraph of its own."""
+    return (
+        len(text) <= 200
+        and "\t" not in text
+        and text[0] != "("  # "(Abrogated by WTDC-25)", "(January, 2002)": notes, not a rest
+        and text.rstrip()[-1] not in ".;:,"
+        and not split_label(text, tabbed=True)[1]
+        and not h.STRUCTURAL.match(text)
+        and h.heading_kind(text, strict=True) is None
+    )
 
 
 def _find_marker(
