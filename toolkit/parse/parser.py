@@ -300,8 +300,8 @@ class _Parser:
                 f"cannot read the document heading '{tidy(text)}'; expected e.g. 'RESOLUTION 37 "
                 "(Rev. Baku, 2025)', 'RECOMMENDATION ITU-D 19' or 'QUESTION 1/1'",
                 f"'{tidy(text)}' looks like a document heading but is not one (expected e.g. "
-                f"'RESOLUTION 37 (Rev. Baku, 2025)'); read as text"
-                + (f" of {doc_id}" if doc_id else " outside any document"),
+                f"'RESOLUTION 37 (Rev. Baku, 2025)'); read"
+                + (f" as part of {doc_id}" if doc_id else " as text outside any document"),
                 doc_id,
             )
         return False
