@@ -151,8 +151,8 @@ texts = st.text(
 ).map(lambda parts: "\n\n".join(parts)).filter(_has_text)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                 HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(old=texts, new=texts)
 def test_any_two_texts_diff_and_patch_round_trip(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, old: str, new: str

@@ -252,11 +252,11 @@ def test_document_ids_are_case_insensitive(report: ParsedText) -> None:
 
 
 def test_control_characters_inside_text_are_dropped_with_a_warning() -> None:
-    decoded = decode("one\ntwo\x00 words\x1b and\x00 more\n".encode(), name="pdf.txt")
+    decoded = decode(b"one\ntwo\x00 words\x1b and\x00 more\n", name="pdf.txt")
     assert decoded.text == "one\ntwo words and more\n"
     assert decoded.warnings == (
         "pdf.txt:2: dropped 3 control characters (first U+0000), which carry no text",)
-    source = read_bytes("RESOLUTION 1 (Baku, 2025)\x00\n".encode(), name="r.txt")
+    source = read_bytes(b"RESOLUTION 1 (Baku, 2025)\x00\n", name="r.txt")
     assert source.text == "RESOLUTION 1 (Baku, 2025)\n"
 
 
