@@ -219,39 +219,35 @@ def test_add_final_report_makes_the_edition_available(corpus_copy, tmp_path) -> 
     assert [row["id"] for row in manifest["file"]] == [*SHIPPED, "kigali-2022-final-report"]
 
 
-@pytest.mark.parametrize(
-    ("body", "lacks"),
-    [
-        ("Final Report\n\nRESOLUTION 37 (Rev. Kigali, 2022)\n", "a declaration, the status table"),
-        ("DECLARATION\n\nWe declare.\n", "resolutions, the status table"),
-    ],
+_NOT_A_REPORT = (
+    "{path}: does not look like a final report (it lacks {lacks}); nothing added; give the "
+    "whole report, add the file with another --kind (resolution, declaration, …), or add "
+    "--force to take it as it is"
 )
-def test_add_refuses_what_is_plainly_not_a_final_report(corpus_copy, tmp_path, body,
-                                                        lacks) -> None:
-    user_file = tmp_path / "report.txt"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "message"),
+    [
+        ("Final Report\n\nRESOLUTION 37 (Rev. Kigali, 2022)\n", "final-report",
+         _NOT_A_REPORT.replace("{lacks}", "a declaration, the status table")),
+        ("DECLARATION\n\nWe declare.\n", "final-report",
+         _NOT_A_REPORT.replace("{lacks}", "resolutions, the status table")),
+        ("Minutes of the meeting\n\nThe meeting opened at ten.\n", "other",
+         "{path}: holds no WTDC document (no RESOLUTION, QUESTION, DECLARATION, … heading), so "
+         "no command could use it from the corpus; nothing added; compare it with another text "
+         "directly: wtdc diff OLD NEW"),
+    ],
+    ids=["one-resolution-as-report", "declaration-as-report", "no-wtdc-document"],
+)
+def test_add_refuses_what_no_command_could_use(corpus_copy, tmp_path, body, kind,
+                                               message) -> None:
+    user_file = tmp_path / "text.txt"
     user_file.write_text(body, encoding="utf-8")
     before = _state(corpus_copy)
     with pytest.raises(CorpusError) as error:
-        open_corpus(corpus_copy).add(user_file, edition="kigali-2022", kind="final-report")
-    assert str(error.value) == (
-        f"{user_file}: does not look like a final report (it lacks {lacks}); nothing added; "
-        "give the whole report, add the file with another --kind (resolution, declaration, …), "
-        "or add --force to take it as it is"
-    )
-    assert _state(corpus_copy) == before
-
-
-def test_add_refuses_a_text_without_any_wtdc_document(corpus_copy, tmp_path) -> None:
-    user_file = tmp_path / "minutes.txt"
-    user_file.write_text("Minutes of the meeting\n\nThe meeting opened at ten.\n")
-    before = _state(corpus_copy)
-    with pytest.raises(CorpusError) as error:
-        open_corpus(corpus_copy).add(user_file, edition="kigali-2022", kind="other")
-    assert str(error.value) == (
-        f"{user_file}: holds no WTDC document (no RESOLUTION, QUESTION, DECLARATION, … "
-        "heading), so no command could use it from the corpus; nothing added; compare it "
-        "with another text directly: wtdc diff OLD NEW"
-    )
+        open_corpus(corpus_copy).add(user_file, edition="kigali-2022", kind=kind)
+    assert str(error.value) == message.replace("{path}", str(user_file))
     assert _state(corpus_copy) == before
 
 
