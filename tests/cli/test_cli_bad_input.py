@@ -187,6 +187,8 @@ def _cases() -> Iterator[Case]:
                    ("history", _bad(kind), "-o", "{out}/history.txt"), _says(kind, hint=False))
     yield Case("history-unknown-doc-id", ("history",),
                ("history", "res-9999", "-o", "{out}/history.txt"), ("res-9999",))
+    yield Case("history-typo-doc-id", ("history",), ("history", "RES-377"),
+               ("RES-377", "did you mean", "res-37"))
     for kind in ("unknown-edition", "unknown-edition-doc", "unknown-document"):
         yield Case(f"corpus-fetch-{kind}", ("corpus", "fetch"), ("corpus", "fetch", _bad(kind)),
                    (BAD_SPECS[kind][0], "baku-2025"))
