@@ -16,7 +16,7 @@ from collections import Counter
 import pytest
 
 from toolkit.align import align_clauses
-from toolkit.corpus.simulate import EDITS, Edit, document_lines, simulate_revision
+from toolkit.align.simulate import EDITS, Edit, document_lines, simulate_revision
 from toolkit.ingest import SourceText
 from toolkit.parse import ParsedText, parse_source
 from toolkit.parse.model import Document

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from toolkit.cli import main
-from toolkit.diff.texts import full_text
+from toolkit.corpus.sources import resolve_source
 
 REPO = Path(__file__).resolve().parents[2]
 DIFF_SCHEMA = json.loads((REPO / "toolkit" / "diff" / "diff.schema.json").read_text("utf-8"))
@@ -170,7 +170,7 @@ def test_any_two_texts_diff_and_patch_round_trip(
     status, _, err = run(capsys, "patch", "apply", str(old_path), str(patch), "-o", str(rebuilt))
     assert status == 0, err
     # The patch rebuilds NEW as the toolkit reads it (control characters dropped).
-    assert rebuilt.read_bytes().decode("utf-8") == full_text(str(new_path))
+    assert rebuilt.read_bytes().decode("utf-8") == resolve_source(str(new_path)).text
 
 
 # --- a corpus that cannot be broken ---------------------------------------------------------
