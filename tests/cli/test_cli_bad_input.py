@@ -202,11 +202,15 @@ def _cases() -> Iterator[Case]:
                ("corpus", "add", "-", "--edition", "kigali-2022", "--kind", "resolution"),
                ("standard input", "save the text to a file"), corpus_copy=True)
     yield Case("corpus-add-no-wtdc-document", ("corpus", "add"),
-               ("corpus", "add", "{good_old}", "--edition", "kigali-2022", "--kind", "other"),
-               ("old.txt", "no WTDC document", "wtdc diff"), corpus_copy=True)
+               ("corpus", "add", "{good_old}", "--edition", "kigali-2022", "--kind",
+                "resolution"), ("old.txt", "no WTDC document", "--kind other"), corpus_copy=True)
     yield Case("corpus-add-not-a-final-report", ("corpus", "add"),
                ("corpus", "add", "{unknown-heading}", "--edition", "kigali-2022", "--kind",
                 "final-report"), ("unknown-heading.txt", "a declaration", "--force"),
+               corpus_copy=True)
+    yield Case("corpus-add-second-final-report", ("corpus", "add"),
+               ("corpus", "add", "{good_old}", "--edition", "baku-2025", "--kind",
+                "final-report"), ("baku-2025", "wtdc corpus remove wtdc-25-final-report"),
                corpus_copy=True)
     yield Case("corpus-remove-unknown", ("corpus", "remove"),
                ("corpus", "remove", "wtdc-25-final-reprot"),

@@ -233,10 +233,10 @@ _NOT_A_REPORT = (
          _NOT_A_REPORT.replace("{lacks}", "a declaration, the status table")),
         ("DECLARATION\n\nWe declare.\n", "final-report",
          _NOT_A_REPORT.replace("{lacks}", "resolutions, the status table")),
-        ("Minutes of the meeting\n\nThe meeting opened at ten.\n", "other",
+        ("Minutes of the meeting\n\nThe meeting opened at ten.\n", "resolution",
          "{path}: holds no WTDC document (no RESOLUTION, QUESTION, DECLARATION, … heading), so "
-         "no command could use it from the corpus; nothing added; compare it with another text "
-         "directly: wtdc diff OLD NEW"),
+         "no command could use it as a resolution; nothing added; add it with --kind other to "
+         "keep it beside the texts, or compare it directly: wtdc diff OLD NEW"),
     ],
     ids=["one-resolution-as-report", "declaration-as-report", "no-wtdc-document"],
 )
@@ -450,3 +450,21 @@ def test_broken_manifest(corpus_copy, old, new, message) -> None:
         open_corpus(corpus_copy)
     assert str(error.value).startswith(f"{manifest}: ")
     assert message in str(error.value)
+
+
+def test_add_waits_for_the_manifest_lock_then_says_who_holds_it(corpus_copy, tmp_path,
+                                                                monkeypatch) -> None:
+    from filelock import FileLock
+
+    user_file = tmp_path / "res.txt"
+    user_file.write_text("RESOLUTION 1 (Dubai, 2014)\n\nA title\n")
+    monkeypatch.setattr("toolkit.corpus.registry._LOCK_WAIT", 0.2)
+    before = _state(corpus_copy)
+    lock = corpus_copy / ".manifest.toml.lock"
+    with FileLock(lock), pytest.raises(CorpusError) as error:  # another `corpus add` at work
+        open_corpus(corpus_copy).add(user_file, edition="dubai-2014", kind="resolution")
+    assert str(error.value) == (
+        f"{lock}: another wtdc command has held the corpus for 0.2 s; wait for it to finish and "
+        "try again"
+    )
+    assert _state(corpus_copy) == before

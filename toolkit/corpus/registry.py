@@ -206,7 +206,7 @@ class Corpus:
         except Timeout:
             raise CorpusError(
                 f"{lock.lock_file}: another wtdc command has held the corpus for "
-                f"{_LOCK_WAIT:.0f} s; wait for it to finish and try again"
+                f"{_LOCK_WAIT:g} s; wait for it to finish and try again"
             ) from None
 
     def fetch(self, edition_id: str, *, timeout: float = 10.0) -> CorpusEntry:
@@ -308,14 +308,14 @@ _STATUS_TABLE = re.compile(r"^\s*Status of all resolutions, Recommendations and 
 
 
 def _check_usable(text: SourceText, parsed: ParsedText, *, kind: str, force: bool) -> None:
-    """Refuse a file that no command could use from the corpus, and (unless `force`) a
-    `final-report` that plainly is not one."""
+    """Refuse a file that no command could use as the `kind` it is added as (a text of kind
+    `other` is only listed), and (unless `force`) a `final-report` that plainly is not one."""
     types = {d.type for d in parsed.documents}
-    if types <= {"text"} and not parsed.notes:
+    if kind != "other" and types <= {"text"} and not parsed.notes:
         raise CorpusError(
             f"{text.name}: holds no WTDC document (no RESOLUTION, QUESTION, DECLARATION, … "
-            "heading), so no command could use it from the corpus; nothing added; compare "
-            "it with another text directly: wtdc diff OLD NEW"
+            f"heading), so no command could use it as a {kind}; nothing added; add it with "
+            "--kind other to keep it beside the texts, or compare it directly: wtdc diff OLD NEW"
         )
     if kind != "final-report" or force:
         return
