@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
@@ -98,6 +99,102 @@ def _frame(
     })
 
 
+# A single document carrying this share or more of the side that grew makes the shift its
+# story, not the corpus's: "36× more about gender" when 160 of 279 mentions are Res. 55.
+CONCENTRATED = 0.5
+
+
+@dataclass(frozen=True)
+class _Groups:
+    """One side's counts summed per document (per clause when the side is one document)."""
+
+    names: tuple[str, ...]
+    counts: np.ndarray  # groups × themes
+    tokens: np.ndarray  # groups
+    documents: np.ndarray  # per theme: documents of the side that hold it
+
+
+def _groups(clauses: pl.DataFrame, counts: np.ndarray, tokens: np.ndarray) -> _Groups:
+    n = clauses.height
+    docs = (_doc_codes(clauses) if "doc_id" in clauses.columns
+            else np.array([f"clause {i + 1}" for i in range(n)], dtype=object))
+    ids = sorted(set(docs))
+    index = {c: i for i, c in enumerate(ids)}
+    per_doc, _ = _sum_rows(docs, index, counts, tokens)
+    held = (per_doc > 0).sum(axis=0).astype(np.int64)
+    if len(ids) >= 2 or n == 0:
+        return _Groups(tuple(ids), per_doc, _sum_rows(docs, index, counts, tokens)[1], held)
+    # One document: what could carry its count alone is one of its clauses (the bootstrap
+    # resamples clauses here too).
+    labels = (clauses.get_column("label").cast(pl.String).to_list()
+              if "label" in clauses.columns else [None] * n)
+    names = tuple(f"{d} {lab}" if lab else f"{d} clause {i + 1}"
+                  for i, (d, lab) in enumerate(zip(docs, labels, strict=True)))
+    return _Groups(names, counts.astype(float), tokens.astype(float), held)
+
+
+def _concentration(shifts: pl.DataFrame, old: _Groups, new: _Groups, level: float
+                   ) -> pl.DataFrame:
+    """Per theme, the document that carries most of the side that grew (or shrank), its
+    share of that side's count, and the rate ratio with that document left out."""
+    ratio = shifts.get_column("rate_ratio").to_numpy()
+    grew = ~(ratio < 1)  # a NaN ratio (theme on neither side) looks at NEW: it has none
+    top: list[str | None] = []
+    share = np.full(len(ratio), np.nan)
+    without = np.full(len(ratio), np.nan)
+    o_count, n_count = old.counts.sum(axis=0), new.counts.sum(axis=0)
+    o_tok, n_tok = float(old.tokens.sum()), float(new.tokens.sum())
+    for j, up in enumerate(grew):
+        side = new if up else old
+        column = side.counts[:, j] if side.counts.size else np.zeros(0)
+        total = column.sum()
+        if total == 0:
+            top.append(None)
+            continue
+        i = int(np.argmax(column))  # ties: the first document in id order
+        top.append(side.names[i])
+        share[j] = column[i] / total
+        rest_count, rest_tokens = total - column[i], (n_tok if up else o_tok) - side.tokens[i]
+        if rest_tokens > 0:
+            oc, ot, nc, nt = ((o_count[j], o_tok, rest_count, rest_tokens) if up
+                              else (rest_count, rest_tokens, n_count[j], n_tok))
+            without[j] = compare(np.array([oc]), ot, np.array([nc]), nt, level=level
+                                 ).rate_ratio[0]
+    return shifts.with_columns(
+        pl.Series("documents_old", old.documents),
+        pl.Series("documents_new", new.documents),
+        pl.Series("top_document", top, dtype=pl.String),
+        pl.Series("top_document_share", share).fill_nan(None),
+        pl.Series("ratio_without_top", without).fill_nan(None),
+    )
+
+
+def _direction(shifts: pl.DataFrame) -> pl.DataFrame:
+    """`direction` (higher / lower / unclear) and `reason`, by one rule for every row: the
+    bootstrap interval over documents excludes 1, and no document carries half the change.
+
+    The Wilson interval is not enough: it treats tokens as independent, and one resolution
+    repeating a term makes it narrow while the bootstrap over documents stays wide.
+    """
+    low, high = pl.col("boot_low").fill_nan(None), pl.col("boot_high").fill_nan(None)
+    share = pl.col("top_document_share")
+    concentrated = share >= CONCENTRATED
+    way = pl.when(low > 1).then(pl.lit("higher")).when(high < 1).then(pl.lit("lower"))
+    interval = (
+        pl.when((pl.col("old_count") + pl.col("new_count")) == 0).then(pl.lit("on neither side"))
+        .when(low.is_null() | high.is_null())
+        .then(pl.lit("no bootstrap interval (a side has none)"))
+        .when((low <= 1) & (high >= 1)).then(pl.lit("bootstrap interval includes 1"))
+    )
+    carried = pl.when(concentrated).then(pl.format(
+        "{} carries {}%", pl.col("top_document"), (share * 100).round(0).cast(pl.Int64)))
+    return shifts.with_columns(
+        direction=pl.when(concentrated.fill_null(True)).then(pl.lit("unclear"))
+        .otherwise(way.otherwise(pl.lit("unclear"))),
+        reason=pl.concat_str(interval, carried, separator="; ", ignore_nulls=True),
+    )
+
+
 def _check_unit(unit: str) -> None:
     if unit not in ("document", "clause"):
         raise InputError(f"cannot resample by '{unit}'; use 'document' or 'clause'")
@@ -125,18 +222,23 @@ def term_shifts(
     Columns theme, label, old_count, new_count, old_tokens, new_tokens, old_rate_per_10k,
     new_rate_per_10k, rate_ratio, ci_low, ci_high (Wilson), boot_low, boot_high (bootstrap
     over `unit`s, paired when both sides hold parts of the same documents), log2_ratio, lrc,
-    log_odds, z.
+    log_odds, z; documents_old, documents_new (documents holding the theme), top_document
+    and top_document_share (the document carrying most of the side that grew, or shrank;
+    a clause when that side is one document), ratio_without_top (the ratio with it left
+    out), direction (higher / lower / unclear, see `_direction`) and reason.
     """
     _check_unit(unit)
     to, tn = theme_table(old, lexicon), theme_table(new, lexicon)
     _check_words(to.tokens, tn.tokens)
     units = _units(old, to.counts, to.tokens, new, tn.counts, tn.tokens, unit)
     boot = _bootstrap(units, n_boot, seed, level)
-    return _frame(
+    shifts = _frame(
         {"theme": list(to.themes), "label": list(to.labels)},
         to.counts.sum(axis=0), int(to.tokens.sum()), tn.counts.sum(axis=0), int(tn.tokens.sum()),
         boot, level,
     )
+    groups = (_groups(old, to.counts, to.tokens), _groups(new, tn.counts, tn.tokens))
+    return _direction(_concentration(shifts, *groups, level))
 
 
 def _sparse_rows(counters: tuple[dict[str, int], ...], keys: list[str]) -> np.ndarray:
@@ -162,7 +264,8 @@ def word_shifts(
     seed: int = 0,
     level: float = 0.95,
 ) -> pl.DataFrame:
-    """The `top` rising and `top` falling words (n=1) or bigrams (n=2), ranked by z.
+    """The `top` rising and `top` falling words (n=1) or bigrams (n=2), ranked by z; a word
+    whose rate ratio rounds to 1.00 is neither.
 
     Columns term, key, direction ("rising"/"falling") and the columns of `term_shifts`.
     Words seen fewer than `min_count` times on both sides together are left out; the
@@ -188,10 +291,14 @@ def word_shifts(
     old_c = np.array([totals_old.get(k, 0) for k in keys], dtype=float)
     new_c = np.array([totals_new.get(k, 0) for k in keys], dtype=float)
     ntok_old, ntok_new = int(wo.tokens.sum()), int(wn.tokens.sum())
-    z = compare(old_c, ntok_old, new_c, ntok_new, level=level).z
+    c = compare(old_c, ntok_old, new_c, ntok_new, level=level)
+    z = c.z
+    # The prior can give z a sign where the rates are equal: a word whose ratio shows as
+    # 1.00 has neither risen nor fallen.
+    shown = np.round(c.rate_ratio, 2)
     order = np.argsort(-z, kind="stable")
-    rising = [int(i) for i in order[:top] if z[i] > 0]
-    falling = [int(i) for i in order[::-1][:top] if z[i] < 0]
+    rising = [int(i) for i in order if z[i] > 0 and shown[i] > 1][:top]
+    falling = [int(i) for i in order[::-1] if z[i] < 0 and shown[i] < 1][:top]
     chosen = rising + falling
     sel = [keys[i] for i in chosen]
     display = {**wo.display, **wn.display}
