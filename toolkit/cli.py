@@ -474,12 +474,15 @@ def _register_terms(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "2008). JSON follows toolkit/measure/schemas/terms.schema.json (words.schema.json "
         "with --words or --bigrams, edits.schema.json with --edits).",
     )
-    terms.add_argument("old", metavar="OLD", help=_MEASURE_SOURCE)
+    terms.add_argument("old", metavar="OLD", nargs="?", help=f"{_MEASURE_SOURCE}; left out "
+                       "with --themes")
     terms.add_argument("new", metavar="NEW", nargs="?",
                        help=f"{_MEASURE_SOURCE}; may be left out with --kwic")
     level = terms.add_mutually_exclusive_group()
     level.add_argument("--words", action="store_true", help="top rising and falling words")
     level.add_argument("--bigrams", action="store_true", help="top rising and falling bigrams")
+    level.add_argument("--themes", action="store_true", help="list the lexicon's themes (id, "
+                       "label, patterns, source), with those of --lexicon, instead")
     level.add_argument("--edits", action="store_true",
                        help="align OLD with NEW and split each theme's counts into text kept, "
                        "inserted or deleted in edited clauses, whole clauses and documents")
@@ -584,6 +587,15 @@ def _cmd_terms(args: argparse.Namespace) -> int:
     from toolkit.corpus.resolve import resolve
     from toolkit.errors import InputError
 
+    if args.themes:
+        from toolkit.measure import load_lexicon
+        from toolkit.measure.export import THEMES_TABLE
+
+        _measure_output(load_lexicon(args.lexicon).frame(), args.format, THEMES_TABLE)
+        return 0
+    if args.old is None:
+        raise InputError("terms compares two texts and got none; give OLD NEW, or --themes "
+                         "to list the lexicon")
     if args.new is None and not args.kwic:
         raise InputError("terms compares two texts (OLD NEW) and got one; give NEW too, or "
                          "--kwic THEME to list the matches in one text")

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-Schema = Literal["terms", "words", "regions", "kwic", "edits"]
+Schema = Literal["terms", "words", "regions", "kwic", "edits", "themes"]
 
 
 def records(frame: pl.DataFrame) -> list[dict[str, Any]]:
@@ -75,14 +75,18 @@ TERMS_TABLE = (
     ("theme", "THEME"), ("old_count", "OLD"), ("new_count", "NEW"),
     ("old_rate_per_10k", "OLD/10k"), ("new_rate_per_10k", "NEW/10k"), ("rate_ratio", "RATIO"),
     ("ci_low", "CI_LOW"), ("ci_high", "CI_HIGH"), ("boot_low", "BOOT_LOW"),
-    ("boot_high", "BOOT_HIGH"), ("lrc", "LRC"), ("z", "Z"),
+    ("boot_high", "BOOT_HIGH"), ("lrc", "LRC"), ("z", "Z"), ("direction", "DIRECTION"),
+    ("top_document", "TOP_DOC"), ("top_document_share", "TOP_SHARE"),
+    ("ratio_without_top", "RATIO_WITHOUT_TOP"),
 )
-WORDS_TABLE = (("term", "WORD"), ("direction", "DIRECTION"), *TERMS_TABLE[1:])
+WORDS_TABLE = (("term", "WORD"), ("direction", "DIRECTION"), *TERMS_TABLE[1:12])
 REGIONS_TABLE = (
     ("region", "REGION"), ("theme", "THEME"), ("count", "COUNT"), ("tokens", "TOKENS"),
     ("rate_per_10k", "PER_10K"), ("rate_low", "LOW"), ("rate_high", "HIGH"), ("z", "Z"),
-    ("initiatives_with_theme", "INITIATIVES"),
+    ("initiatives_with_theme", "INITIATIVES"), ("top_initiative", "TOP_INITIATIVE"),
+    ("top_initiative_share", "TOP_SHARE"),
 )
+THEMES_TABLE = (("id", "ID"), ("label", "LABEL"), ("patterns", "PATTERNS"), ("source", "SOURCE"))
 KWIC_TABLE = (("side", "SIDE"), ("doc_id", "DOC"), ("label", "LABEL"), ("left", "LEFT"),
               ("match", "MATCH"), ("right", "RIGHT"))
 EDITS_TABLE = (
