@@ -367,7 +367,8 @@ def headline(row: Mapping[str, Any], *, old_name: str = "OLD", new_name: str = "
 
     Where the row has a bootstrap interval, the claim must hold under it too: the Wilson
     interval treats tokens as independent, and clustered mentions (one resolution repeating a
-    term) can make it too narrow for a headline.
+    term) can make it too narrow for a headline. A row of `term_shifts` whose direction is
+    unclear gets no factor at all, with the reason.
     """
     label = str(row.get("label") or row.get("term") or row.get("theme"))
     lrc = float(row["lrc"])
@@ -375,6 +376,9 @@ def headline(row: Mapping[str, Any], *, old_name: str = "OLD", new_name: str = "
     if boot is not None:
         lrc = 0.0 if lrc * boot <= 0 else math.copysign(min(abs(lrc), abs(boot)), lrc)
     counts = f"({row['old_count']} → {row['new_count']})"
+    if row.get("direction") == "unclear":  # the rows' one rule overrides the factor
+        why = f"; {row['reason']}" if row.get("reason") else ""
+        return f"{label}: no clear difference between {new_name} and {old_name} {counts}{why}"
     factor = 2 ** abs(lrc)
     if f"{factor:.1f}" == "1.0":  # "at least 1.0× more" says nothing: the interval touches 1
         return f"{label}: no clear difference between {new_name} and {old_name} {counts}"
