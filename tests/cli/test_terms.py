@@ -44,6 +44,11 @@ def test_terms_json_follows_its_schema(capsys: pytest.CaptureFixture[str]) -> No
     # Intelligence" in its clauses (its title is not a clause); Resolution 37 has 4.
     assert (ai["theme"], ai["old_count"], ai["new_count"]) == ("ai", 4, 18)
     assert ai["ci_low"] > 1 and ai["z"] > 0
+    # Each side is one resolution: what could carry the rise alone is a clause; none does
+    # (res-91's clause 3 holds 3 of the 18).
+    assert (ai["documents_old"], ai["documents_new"]) == (1, 1)
+    assert (ai["top_document"], ai["top_document_share"]) == ("res-91 3", pytest.approx(3 / 18))
+    assert (ai["direction"], ai["boot_low"] > 1) == ("higher", True)
     # Open source is in neither: no ratio and no interval (null in JSON); LRC and z are 0.
     open_source = next(r for r in rows if r["theme"] == "open-source")
     assert [open_source[k] for k in ("rate_ratio", "ci_low", "ci_high", "lrc", "z")] == [
@@ -105,13 +110,49 @@ def test_table_output_and_within(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split() == ["THEME", "OLD", "NEW", "OLD/10k", "NEW/10k", "RATIO", "CI_LOW",
-                                "CI_HIGH", "BOOT_LOW", "BOOT_HIGH", "LRC", "Z"]
+                                "CI_HIGH", "BOOT_LOW", "BOOT_HIGH", "LRC", "Z", "DIRECTION",
+                                "TOP_DOC", "TOP_SHARE", "RATIO_WITHOUT_TOP"]
     assert [line.split()[0] for line in lines[1:4]] == ["ai", "satellite", "resilience"]
     code, out, _ = run(capsys, "regions", "--within", "revision", "--format", "json")
     rows = json.loads(out)
     jsonschema.validate(rows, schema("terms"))
     # No resolution left unchanged since an earlier edition speaks of AI.
     assert (rows[0]["theme"], rows[0]["old_count"]) == ("ai", 0)
+    # Gender and accessibility are unclear: Resolutions 55 and 58 carry them.
+    by_theme = {r["theme"]: r for r in rows}
+    assert [(by_theme[t]["direction"], by_theme[t]["top_document"])
+            for t in ("gender", "accessibility")] == [("unclear", "res-55"),
+                                                      ("unclear", "res-58")]
+    for r in rows:
+        assert r["direction"] == "unclear" or (
+            r["top_document_share"] < 0.5 and (r["boot_low"] > 1 or r["boot_high"] < 1))
+
+
+def test_themes_lists_the_lexicon_with_its_extensions(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "terms", "--themes")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "LABEL", "PATTERNS", "SOURCE"]
+    assert lines[1].split() == ["ai", "Artificial", "intelligence", "9", "shipped"]
+    assert len(lines) == 1 + 18
+    lexicon = tmp_path / "mine.toml"
+    lexicon.write_text('[[theme]]\nid = "robots"\nlabel = "Robotics"\nphrases = ["robot*"]\n'
+                       '[[theme]]\nid = "ai"\nextend = true\nphrases = ["neural network*"]\n',
+                       "utf-8")
+    code, out, _ = run(capsys, "terms", "--themes", "--lexicon", str(lexicon), "--format", "json")
+    rows = json.loads(out)
+    jsonschema.validate(rows, schema("themes"))
+    assert rows[0] == {"id": "ai", "label": "Artificial intelligence", "patterns": 10,
+                       "source": f"shipped + {lexicon}"}
+    assert rows[-1] == {"id": "robots", "label": "Robotics", "patterns": 1,
+                        "source": str(lexicon)}
+    # Without --themes, terms needs its two texts.
+    code, out, err = run(capsys, "terms")
+    assert (code, out) == (2, "")
+    assert err == ("wtdc: terms compares two texts and got none; give OLD NEW, or --themes to "
+                   "list the lexicon\n")
 
 
 def test_plots_are_written(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
