@@ -193,13 +193,15 @@ def region_heatmap(
         ax.text(j, i, shown + "*" * bool(carried[i, j]), ha="center", va="center", fontsize=7,
                 color="white" if light else "black")
     # Each theme's leading region is boxed: solid where the lead is clear, dashed where not.
-    leads = dict(leading_regions(emphasis).select("theme", "region", "clear_lead")
-                 .rows_by_key("theme", unique=True))
+    leads = dict(leading_regions(emphasis).filter(pl.col("count") > 0)
+                 .select("theme", "region", "clear_lead").rows_by_key("theme", unique=True))
     for i, theme in enumerate(wide.get_column("theme")):
+        if theme not in leads:  # no region mentions it: nothing leads
+            continue
         region, clear = leads[theme]
         ax.add_patch(Rectangle((regions.index(region) - 0.5, i - 0.5), 1, 1, fill=False,
                                edgecolor="black" if clear else UNCLEAR_EDGE, linewidth=1.6,
-                               linestyle="-" if clear else (0, (2, 1.5))))
+                               linestyle="-" if clear else "--"))
     what = "rate per 10,000 tokens" if value == "rate_per_10k" else "one-vs-rest log-odds z"
     ax.figure.colorbar(image, ax=ax, label=what, shrink=0.8)
     ax.set_xlabel(_wrap("box: the leading region, solid where the lead is clear, dashed where "
