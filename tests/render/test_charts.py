@@ -145,7 +145,7 @@ def test_region_heatmap_draws_one_cell_per_region_and_theme() -> None:
     boxes = [p for p in ax.patches if isinstance(p, Rectangle)]
     assert len(boxes) == 4
     assert {b.get_linestyle() for b in boxes} == {"--"}
-    assert "dashed where it is unclear" in ax.get_xlabel()
+    assert "dashed where\nit is unclear" in ax.get_xlabel()
     assert ax.get_title() == (
         "Regional initiatives by region, Baku, 2025:\nrate per 10,000 tokens per theme")
     z = region_heatmap(region_emphasis(frame), value="z")
