@@ -131,3 +131,23 @@ def test_a_region_leads_clearly_only_when_apart_and_not_carried_by_one_initiativ
     # A theme no region mentions has no lead at all.
     assert (lead["gender"]["clear_lead"], lead["gender"]["reason"]) == (
         False, "no region mentions it")
+
+
+def test_drivers_name_the_documents_and_clauses_that_carry_a_shift() -> None:
+    from toolkit.measure import term_drivers
+
+    new = pl.DataFrame({
+        "doc_id": ["n0"] * 2 + [f"n{i}" for i in range(1, 6)],
+        "label": ["a)", "b)", *([None] * 5)],
+        "text": [f"AI {PAD}", f"{many('AI', 11)} in {PAD}", *[f"AI {PAD}"] * 5],
+    })
+    drivers = term_drivers(OLD, new, top=2)
+    ai = drivers.filter(pl.col("theme") == "ai")
+    assert ai.select("side", "document", "count", "clause").rows() == [
+        ("new", "n0", 12, "b)"), ("new", "n1", 1, None)]
+    assert ai["share"].to_list() == pytest.approx([12 / 17, 1 / 17])
+    # Left out, n0 takes the ratio back to about 1; n1 barely moves it.
+    assert ai["ratio_without"].to_list() == pytest.approx([1.105, 2.688], abs=0.001)
+    assert ai.row(0, named=True)["match"] == "AI"
+    # Satellites shrank: their drivers are on the old side.
+    assert drivers.filter(pl.col("theme") == "satellite")["side"].unique().to_list() == ["old"]

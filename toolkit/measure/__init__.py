@@ -11,6 +11,7 @@ from toolkit.measure.shifts import (
     headline,
     preamble_vs_operative,
     revised_vs_unchanged,
+    term_drivers,
     term_shifts,
     word_shifts,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "region_emphasis",
     "revised_vs_unchanged",
     "term_counts",
+    "term_drivers",
     "term_shifts",
     "word_counts",
     "word_shifts",

@@ -17,8 +17,8 @@ import numpy as np
 import polars as pl
 
 from toolkit.errors import InputError
-from toolkit.measure.counts import PER, theme_table, word_table
-from toolkit.measure.lexicon import Lexicon
+from toolkit.measure.counts import PER, kwic, theme_table, word_table
+from toolkit.measure.lexicon import Lexicon, load_lexicon
 from toolkit.measure.stats import bootstrap_ratio, compare
 
 Unit = Literal["document", "clause"]
@@ -111,7 +111,20 @@ class _Groups:
     names: tuple[str, ...]
     counts: np.ndarray  # groups × themes
     tokens: np.ndarray  # groups
+    members: np.ndarray  # per clause of the side: its group
     documents: np.ndarray  # per theme: documents of the side that hold it
+
+    def without(self, group: int, theme: int, other: _Groups, *, grew: bool, level: float
+                ) -> float:
+        """The rate ratio NEW/OLD with `group` of this side left out (NaN: nothing left)."""
+        count, tokens = self.counts[:, theme].sum() - self.counts[group, theme], (
+            self.tokens.sum() - self.tokens[group])
+        if tokens <= 0:
+            return math.nan
+        here, there = (np.array([count]), float(tokens)), (
+            np.array([other.counts[:, theme].sum()]), float(other.tokens.sum()))
+        old, new = (there, here) if grew else (here, there)
+        return float(compare(*old, *new, level=level).rate_ratio[0])
 
 
 def _groups(clauses: pl.DataFrame, counts: np.ndarray, tokens: np.ndarray) -> _Groups:
@@ -120,33 +133,38 @@ def _groups(clauses: pl.DataFrame, counts: np.ndarray, tokens: np.ndarray) -> _G
             else np.array([f"clause {i + 1}" for i in range(n)], dtype=object))
     ids = sorted(set(docs))
     index = {c: i for i, c in enumerate(ids)}
-    per_doc, _ = _sum_rows(docs, index, counts, tokens)
+    per_doc, doc_tokens = _sum_rows(docs, index, counts, tokens)
     held = (per_doc > 0).sum(axis=0).astype(np.int64)
     if len(ids) >= 2 or n == 0:
-        return _Groups(tuple(ids), per_doc, _sum_rows(docs, index, counts, tokens)[1], held)
+        members = np.array([index[d] for d in docs], dtype=np.int64)
+        return _Groups(tuple(ids), per_doc, doc_tokens, members, held)
     # One document: what could carry its count alone is one of its clauses (the bootstrap
     # resamples clauses here too).
     labels = (clauses.get_column("label").cast(pl.String).to_list()
               if "label" in clauses.columns else [None] * n)
     names = tuple(f"{d} {lab}" if lab else f"{d} clause {i + 1}"
                   for i, (d, lab) in enumerate(zip(docs, labels, strict=True)))
-    return _Groups(names, counts.astype(float), tokens.astype(float), held)
+    return _Groups(names, counts.astype(float), tokens.astype(float), np.arange(n), held)
+
+
+def _grew(old: _Groups, new: _Groups) -> np.ndarray:
+    """Per theme: whether NEW's rate is at least OLD's (then NEW is the side to look into).
+    A theme on neither side looks at NEW: it has none."""
+    ratio = compare(old.counts.sum(axis=0), float(old.tokens.sum()),
+                    new.counts.sum(axis=0), float(new.tokens.sum())).rate_ratio
+    return np.asarray(~(ratio < 1))
 
 
 def _concentration(shifts: pl.DataFrame, old: _Groups, new: _Groups, level: float
                    ) -> pl.DataFrame:
     """Per theme, the document that carries most of the side that grew (or shrank), its
     share of that side's count, and the rate ratio with that document left out."""
-    ratio = shifts.get_column("rate_ratio").to_numpy()
-    grew = ~(ratio < 1)  # a NaN ratio (theme on neither side) looks at NEW: it has none
     top: list[str | None] = []
-    share = np.full(len(ratio), np.nan)
-    without = np.full(len(ratio), np.nan)
-    o_count, n_count = old.counts.sum(axis=0), new.counts.sum(axis=0)
-    o_tok, n_tok = float(old.tokens.sum()), float(new.tokens.sum())
-    for j, up in enumerate(grew):
-        side = new if up else old
-        column = side.counts[:, j] if side.counts.size else np.zeros(0)
+    share = np.full(shifts.height, np.nan)
+    without = np.full(shifts.height, np.nan)
+    for j, up in enumerate(_grew(old, new)):
+        side, other = (new, old) if up else (old, new)
+        column = side.counts[:, j]
         total = column.sum()
         if total == 0:
             top.append(None)
@@ -154,12 +172,7 @@ def _concentration(shifts: pl.DataFrame, old: _Groups, new: _Groups, level: floa
         i = int(np.argmax(column))  # ties: the first document in id order
         top.append(side.names[i])
         share[j] = column[i] / total
-        rest_count, rest_tokens = total - column[i], (n_tok if up else o_tok) - side.tokens[i]
-        if rest_tokens > 0:
-            oc, ot, nc, nt = ((o_count[j], o_tok, rest_count, rest_tokens) if up
-                              else (rest_count, rest_tokens, n_count[j], n_tok))
-            without[j] = compare(np.array([oc]), ot, np.array([nc]), nt, level=level
-                                 ).rate_ratio[0]
+        without[j] = side.without(i, j, other, grew=bool(up), level=level)
     return shifts.with_columns(
         pl.Series("documents_old", old.documents),
         pl.Series("documents_new", new.documents),
@@ -239,6 +252,55 @@ def term_shifts(
     )
     groups = (_groups(old, to.counts, to.tokens), _groups(new, tn.counts, tn.tokens))
     return _direction(_concentration(shifts, *groups, level))
+
+
+def term_drivers(
+    old: pl.DataFrame,
+    new: pl.DataFrame,
+    lexicon: Lexicon | None = None,
+    *,
+    top: int = 3,
+    width: int = 40,
+    level: float = 0.95,
+) -> pl.DataFrame:
+    """What drives each theme's shift: the `top` documents carrying most of the side that grew
+    (or shrank), so a reader sees at once whether one resolution makes the trend.
+
+    Columns theme, label, side (old/new), document, count, share (of that side's count),
+    ratio_without (the rate ratio NEW/OLD with this document left out), clause (the label of
+    its clause with most matches) and left, match, right (that clause's first match in
+    context, `width` characters each side). A side that is one document is looked at clause
+    by clause, as in `term_shifts`.
+    """
+    lex = lexicon or load_lexicon()
+    to, tn = theme_table(old, lex), theme_table(new, lex)
+    sides = {"old": (old, to, _groups(old, to.counts, to.tokens)),
+             "new": (new, tn, _groups(new, tn.counts, tn.tokens))}
+    rows: list[dict[str, Any]] = []
+    for j, up in enumerate(_grew(sides["old"][2], sides["new"][2])):
+        name = "new" if up else "old"
+        clauses, table, groups = sides[name]
+        other = sides["old" if up else "new"][2]
+        column = groups.counts[:, j]
+        for i in np.argsort(-column, kind="stable")[:top]:
+            if column[i] == 0:
+                break
+            members = np.flatnonzero(groups.members == i)
+            best = int(members[np.argmax(table.counts[members, j])])
+            context = kwic(clauses[best], lex, table.themes[j], width=width).row(0, named=True)
+            rows.append({
+                "theme": table.themes[j], "label": table.labels[j], "side": name,
+                "document": groups.names[i], "count": int(column[i]),
+                "share": float(column[i] / column.sum()),
+                "ratio_without": groups.without(int(i), j, other, grew=bool(up), level=level),
+                "clause": context["label"],
+                "left": context["left"], "match": context["match"], "right": context["right"],
+            })
+    schema = {"theme": pl.String, "label": pl.String, "side": pl.String,
+              "document": pl.String, "count": pl.Int64, "share": pl.Float64,
+              "ratio_without": pl.Float64, "clause": pl.String, "left": pl.String,
+              "match": pl.String, "right": pl.String}
+    return pl.DataFrame(rows, schema=schema).with_columns(pl.col("ratio_without").fill_nan(None))
 
 
 def _sparse_rows(counters: tuple[dict[str, int], ...], keys: list[str]) -> np.ndarray:
