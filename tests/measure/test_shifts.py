@@ -242,3 +242,13 @@ def test_baku_revised_vs_unchanged_directions(
         if r["direction"] != "unclear":
             assert r["top_document_share"] < 0.5
             assert r["boot_low"] > 1 or r["boot_high"] < 1
+
+
+def test_a_granted_direction_is_never_no_clear_difference() -> None:
+    from toolkit.measure import headline
+
+    # Satellites, revised vs unchanged Baku resolutions: Wilson from 1.03, bootstrap from 1.01.
+    row = {"label": "Satellites and space", "old_count": 1, "new_count": 46, "lrc": 0.040,
+           "boot_low": 1.011, "boot_high": 89.6, "direction": "higher", "reason": ""}
+    assert headline(row) == "Satellites and space: at least 1.01× more often in NEW than OLD "\
+        "(1 → 46)"

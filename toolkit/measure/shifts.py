@@ -406,13 +406,21 @@ def revised_vs_unchanged(
     level: float = 0.95,
 ) -> pl.DataFrame:
     """Theme shifts from the resolutions left as earlier editions had them (OLD side) to
-    those adopted or revised at `edition_label` (NEW side)."""
+    those adopted or revised at `edition_label` (NEW side): two groups of one edition's
+    texts, not a change over time."""
+    return term_shifts(*revision_sides(clauses, edition_label=edition_label), lexicon,
+                       unit=unit, n_boot=n_boot, seed=seed, level=level)
+
+
+def revision_sides(clauses: pl.DataFrame, *, edition_label: str = "Baku, 2025"
+                   ) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The clauses of the resolutions left unchanged and of those adopted or revised at
+    `edition_label`: the two sides of `revised_vs_unchanged`, for `term_drivers` and KWIC."""
     res = clauses.filter(pl.col("doc_type") == "resolution")
     revised = res.get_column("edition_label").map_elements(
         lambda e: revised_at(edition_label, e), return_dtype=pl.Boolean
     )
-    return term_shifts(res.filter(~revised), res.filter(revised), lexicon,
-                       unit=unit, n_boot=n_boot, seed=seed, level=level)
+    return res.filter(~revised), res.filter(revised)
 
 
 def _boot_lrc(row: Mapping[str, Any]) -> float | None:
@@ -442,8 +450,11 @@ def headline(row: Mapping[str, Any], *, old_name: str = "OLD", new_name: str = "
         why = f"; {row['reason']}" if row.get("reason") else ""
         return f"{label}: no clear difference between {new_name} and {old_name} {counts}{why}"
     factor = 2 ** abs(lrc)
-    if f"{factor:.1f}" == "1.0":  # "at least 1.0× more" says nothing: the interval touches 1
+    shown = f"{factor:.1f}"
+    if shown == "1.0" and row.get("direction") in ("higher", "lower"):
+        shown = f"{factor:.2f}"  # a direction the rule grants is never "no clear difference"
+    if shown in ("1.0", "1.00"):  # "at least 1.0× more" says nothing: the interval touches 1
         return f"{label}: no clear difference between {new_name} and {old_name} {counts}"
     direction = "more" if lrc > 0 else "less"
-    return (f"{label}: at least {factor:.1f}× {direction} often in {new_name} than {old_name} "
+    return (f"{label}: at least {shown}× {direction} often in {new_name} than {old_name} "
             f"{counts}")
