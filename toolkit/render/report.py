@@ -199,7 +199,7 @@ class ReportView:
 
 def _cell(value: Any, column: Column) -> Cell:
     css = "num" if column.numeric else "mono" if column.code else (
-        "wide" if column.key in {"title", "source"} else "")
+        "wide" if column.key in {"title", "source", "reason"} else "")
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return Cell("—", css)
     if isinstance(value, bool):
@@ -740,20 +740,18 @@ def _version_redline(corpus: Corpus, entry: CorpusEntry, new_text: ParsedText,
     )
 
 
+# Shown in the page; the files keep every column (rates per 10k, Wilson interval, LRC, …).
 _SHIFT_COLUMNS = (
     Column("label", "Theme"),
-    Column("old_count", "Count (old)", numeric=True),
-    Column("new_count", "Count (new)", numeric=True),
-    Column("old_rate_per_10k", "Per 10k (old)", numeric=True, digits=1),
-    Column("new_rate_per_10k", "Per 10k (new)", numeric=True, digits=1),
-    Column("rate_ratio", "Rate ratio", numeric=True),
-    Column("boot_low", "Bootstrap 95% interval", numeric=True, upper="boot_high"),
     Column("direction", "Direction"),
     Column("reason", "Why unclear"),
+    Column("old_count", "Count (old)", numeric=True),
+    Column("new_count", "Count (new)", numeric=True),
+    Column("rate_ratio", "Rate ratio", numeric=True),
+    Column("boot_low", "Bootstrap 95% interval", numeric=True, upper="boot_high"),
     Column("top_document", "Top document"),
     Column("top_document_share", "Its share", numeric=True),
     Column("ratio_without_top", "Ratio without it", numeric=True),
-    Column("ci_low", "Wilson 95% interval", numeric=True, upper="ci_high"),
     Column("z", "Log-odds z", numeric=True),
 )
 
