@@ -99,3 +99,13 @@ def test_baku_leaders(baku_matrix: pl.DataFrame) -> None:
         "ri-cis5", "interval overlaps AFR's; ri-cis5 carries 86%")
     # No lead in the Baku matrix is clear under both conditions.
     assert not any(r["clear_lead"] for r in lead.values())
+
+
+def test_baku_leads_in_a_sentence(baku_matrix: pl.DataFrame) -> None:
+    from toolkit.measure import describe_lead
+
+    lead = {r["theme"]: r for r in leading_regions(baku_matrix).iter_rows(named=True)}
+    assert describe_lead(lead["ai"]) == (
+        "Artificial intelligence: CIS leads with 98.7 mentions per 10,000 tokens (95% interval "
+        "39.6–203.4; 7 mentions in 2 of its 5 initiatives); the lead is not clear: interval "
+        "overlaps AFR's; ri-cis5 carries 86%.")

@@ -6,8 +6,9 @@ Everything takes clauses frames (`toolkit.parse.clauses_frame`) and returns pola
 from toolkit.measure.counts import kwic, term_counts, word_counts
 from toolkit.measure.edits import edit_shifts
 from toolkit.measure.lexicon import Lexicon, Theme, load_lexicon
-from toolkit.measure.regions import REGIONS, leading_regions, region_emphasis
+from toolkit.measure.regions import REGIONS, describe_lead, leading_regions, region_emphasis
 from toolkit.measure.shifts import (
+    findings,
     headline,
     preamble_vs_operative,
     revised_vs_unchanged,
@@ -21,7 +22,9 @@ __all__ = [
     "REGIONS",
     "Lexicon",
     "Theme",
+    "describe_lead",
     "edit_shifts",
+    "findings",
     "headline",
     "kwic",
     "leading_regions",

@@ -8,6 +8,9 @@ high rate carried by one initiative reads differently from one spread over all f
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import numpy as np
 import polars as pl
 
@@ -142,7 +145,23 @@ def leading_regions(emphasis: pl.DataFrame) -> pl.DataFrame:
                 separator="; ", ignore_nulls=True,
             ),
         )
-        .select("theme", "region", "count", "rate_per_10k", "rate_low", "rate_high", "z",
+        .select("theme", *(["label"] if "label" in emphasis.columns else []), "region",
+                "count", "rate_per_10k", "rate_low", "rate_high", "z",
                 "initiatives_with_theme", "initiatives", "top_initiative",
                 "top_initiative_share", "runner_up", "clear_lead", "reason")
     )
+
+
+def describe_lead(lead: Mapping[str, Any], *, label: str | None = None) -> str:
+    """A sentence for one row of `leading_regions`: who leads, at what rate and interval, and
+    whether the lead is clear (and if not, why)."""
+    name = label or str(lead.get("label") or lead["theme"])
+    if not lead["count"]:
+        return f"{name}: no region's initiatives mention it."
+    said = (f"{name}: {lead['region']} leads with {lead['rate_per_10k']:.1f} mentions per "
+            f"10,000 tokens (95% interval {lead['rate_low']:.1f}–{lead['rate_high']:.1f}; "
+            f"{lead['count']} mentions in {lead['initiatives_with_theme']} of its "
+            f"{lead['initiatives']} initiatives)")
+    if lead["clear_lead"]:
+        return f"{said}, a clear lead over {lead['runner_up']}."
+    return f"{said}; the lead is not clear: {lead['reason']}."

@@ -458,3 +458,15 @@ def headline(row: Mapping[str, Any], *, old_name: str = "OLD", new_name: str = "
     direction = "more" if lrc > 0 else "less"
     return (f"{label}: at least {shown}× {direction} often in {new_name} than {old_name} "
             f"{counts}")
+
+
+def findings(shifts: pl.DataFrame, *, old_name: str = "OLD", new_name: str = "NEW") -> str:
+    """The sentence a reader may quote from a `term_shifts` frame: one `headline` per theme
+    with a clear direction, most risen first, or that no theme has one."""
+    clear = shifts.filter(pl.col("direction") != "unclear").sort("z", descending=True)
+    if clear.height == 0:
+        return ("No theme has a clear direction here: every bootstrap interval includes 1, "
+                "or one document carries half of the change.")
+    return "Clear directions: " + "; ".join(
+        headline(r, old_name=old_name, new_name=new_name)
+        for r in clear.iter_rows(named=True)) + "."

@@ -786,26 +786,11 @@ def _version_sides(corpus: Corpus, entry: CorpusEntry, new_text: ParsedText
     )
 
 
-def _findings(shifts: pl.DataFrame, sides: _Sides) -> str:
-    """One sentence per clear direction, sized by `headline`; or that there is none."""
-    import polars as pl
-
-    from toolkit.measure import headline
-
-    clear = shifts.filter(pl.col("direction") != "unclear").sort("z", descending=True)
-    if clear.height == 0:
-        return ("No theme has a clear direction here: every bootstrap interval includes 1, "
-                "or one document carries half of the change.")
-    return "Clear directions: " + "; ".join(
-        headline(r, old_name=sides.old_name, new_name=sides.new_name)
-        for r in clear.iter_rows(named=True)) + "."
-
-
 def _contrast(id: str, title: str, text: str, sides: _Sides) -> Contrast:
     """Chart, table and drivers of one comparison, every one of them titled with both sides."""
     import polars as pl
 
-    from toolkit.measure import term_drivers, term_shifts
+    from toolkit.measure import findings, term_drivers, term_shifts
     from toolkit.render.charts import rate_ratio_chart
 
     shifts = term_shifts(sides.old, sides.new)
@@ -845,7 +830,8 @@ def _contrast(id: str, title: str, text: str, sides: _Sides) -> Contrast:
         "without that document",
         columns=_DRIVER_COLUMNS,
     )
-    return Contrast(id, title, f"{text} {_findings(shifts, sides)}", (chart,), (table,),
+    findings_ = findings(shifts, old_name=sides.old_name, new_name=sides.new_name)
+    return Contrast(id, title, f"{text} {findings_}", (chart,), (table,),
                     (details,))
 
 
@@ -934,10 +920,7 @@ def _regions(new_clauses: pl.DataFrame, new: Edition) -> Measures:
     from toolkit.render.charts import region_heatmap
 
     emphasis = region_emphasis(new_clauses)
-    leading = leading_regions(emphasis).join(
-        emphasis.select("theme", "label").unique(maintain_order=True), on="theme",
-        how="left", maintain_order="left",
-    )
+    leading = leading_regions(emphasis)
     title = f"Regional initiatives, {_name(new)}: mentions per 10,000 tokens"
     charts = (
         Chart(
