@@ -353,11 +353,11 @@ def word_shifts(
     old_c = np.array([totals_old.get(k, 0) for k in keys], dtype=float)
     new_c = np.array([totals_new.get(k, 0) for k in keys], dtype=float)
     ntok_old, ntok_new = int(wo.tokens.sum()), int(wn.tokens.sum())
-    c = compare(old_c, ntok_old, new_c, ntok_new, level=level)
-    z = c.z
+    stats = compare(old_c, ntok_old, new_c, ntok_new, level=level)
+    z = stats.z
     # The prior can give z a sign where the rates are equal: a word whose ratio shows as
     # 1.00 has neither risen nor fallen.
-    shown = np.round(c.rate_ratio, 2)
+    shown = np.round(stats.rate_ratio, 2)
     order = np.argsort(-z, kind="stable")
     rising = [int(i) for i in order if z[i] > 0 and shown[i] > 1][:top]
     falling = [int(i) for i in order[::-1] if z[i] < 0 and shown[i] < 1][:top]
