@@ -515,7 +515,7 @@ def _register_terms(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _measure_output(
-    frame: pl.DataFrame, fmt: str, table: Sequence[tuple[str, str]]
+    frame: pl.DataFrame, fmt: str, table: Sequence[tuple[str, str]], title: str = ""
 ) -> None:
     from toolkit.measure.export import to_csv, to_json, to_table
 
@@ -524,7 +524,7 @@ def _measure_output(
     elif fmt == "csv":
         sys.stdout.write(to_csv(frame))
     else:
-        sys.stdout.write(to_table(frame, table))
+        sys.stdout.write(to_table(frame, table, title=title))
 
 
 def _measure_plot_format(path: str | None) -> str | None:
@@ -632,12 +632,12 @@ def _cmd_terms(args: argparse.Namespace) -> int:
                              unit=args.unit, seed=args.seed)
         _measure_output(shifts.with_columns(theme=pl.col("term")).select("theme", pl.all()
                                                                          .exclude("theme")),
-                        args.format, WORDS_TABLE)
+                        args.format, WORDS_TABLE, f"{args.new} (NEW) vs {args.old} (OLD)")
         if args.plot:
             _measure_plot(word_shift_chart(shifts, **names), args.plot)
         return 0
     shifts = term_shifts(old, new, lexicon, unit=args.unit, seed=args.seed)
-    _measure_output(shifts, args.format, TERMS_TABLE)
+    _measure_output(shifts, args.format, TERMS_TABLE, f"{args.new} (NEW) vs {args.old} (OLD)")
     if args.plot:
         _measure_plot(rate_ratio_chart(shifts, **names), args.plot)
     return 0
@@ -667,10 +667,11 @@ def _cmd_regions(args: argparse.Namespace) -> int:
     if args.within:
         compare = preamble_vs_operative if args.within == "sections" else revised_vs_unchanged
         shifts = compare(clauses, lexicon)
-        _measure_output(shifts, args.format, TERMS_TABLE)
+        sides = (("preamble", "operative") if args.within == "sections"
+                 else ("unchanged resolutions", "revised resolutions"))
+        _measure_output(shifts, args.format, TERMS_TABLE, f"{sides[1]} (NEW) vs {sides[0]} "
+                        f"(OLD), within {args.edition}")
         if args.plot:
-            sides = (("preamble", "operative") if args.within == "sections"
-                     else ("unchanged resolutions", "revised resolutions"))
             _measure_plot(rate_ratio_chart(shifts, old_name=sides[0], new_name=sides[1]),
                           args.plot)
         return 0

@@ -109,6 +109,8 @@ def test_table_output_and_within(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "regions", "--within", "sections")
     assert code == 0
     lines = out.splitlines()
+    # The table says what it compares, in words, above its headings.
+    assert lines.pop(0) == "operative (NEW) vs preamble (OLD), within baku-2025"
     assert lines[0].split() == ["THEME", "OLD", "NEW", "OLD/10k", "NEW/10k", "RATIO", "CI_LOW",
                                 "CI_HIGH", "BOOT_LOW", "BOOT_HIGH", "LRC", "Z", "DIRECTION",
                                 "TOP_DOC", "TOP_SHARE", "RATIO_WITHOUT_TOP"]
@@ -148,6 +150,8 @@ def test_themes_lists_the_lexicon_with_its_extensions(
                        "source": f"shipped + {lexicon}"}
     assert rows[-1] == {"id": "robots", "label": "Robotics", "patterns": 1,
                         "source": str(lexicon)}
+    code, out, _ = run(capsys, "terms", "baku-2025:res-37", "baku-2025:res-91")
+    assert out.splitlines()[0] == "baku-2025:res-91 (NEW) vs baku-2025:res-37 (OLD)"
     # Without --themes, terms needs its two texts.
     code, out, err = run(capsys, "terms")
     assert (code, out) == (2, "")

@@ -55,8 +55,10 @@ def _cell(value: object, digits: int) -> str:
     return str(value)
 
 
-def to_table(frame: pl.DataFrame, columns: Sequence[tuple[str, str]], *, digits: int = 2) -> str:
-    """A plain-text table of the given (column, heading) pairs; numbers right-aligned."""
+def to_table(frame: pl.DataFrame, columns: Sequence[tuple[str, str]], *, digits: int = 2,
+             title: str = "") -> str:
+    """A plain-text table of the given (column, heading) pairs; numbers right-aligned.
+    A `title` (what is compared with what) goes on a line of its own above it."""
     headings = [h for _, h in columns]
     cells = [[_cell(row[c], digits) for c, _ in columns] for row in frame.iter_rows(named=True)]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headings)]
@@ -68,7 +70,8 @@ def to_table(frame: pl.DataFrame, columns: Sequence[tuple[str, str]], *, digits:
             for p, w, num in zip(parts, widths, numeric, strict=True)
         ).rstrip()
 
-    return "\n".join([line(headings), *(line(r) for r in cells)]) + "\n"
+    return "\n".join([*([title] if title else []), line(headings), *(line(r) for r in cells)]
+                     ) + "\n"
 
 
 TERMS_TABLE = (
