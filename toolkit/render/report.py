@@ -794,8 +794,12 @@ def _contrast(id: str, title: str, text: str, sides: _Sides) -> Contrast:
     from toolkit.render.charts import rate_ratio_chart
 
     shifts = term_shifts(sides.old, sides.new)
+    present = shifts.filter((pl.col("old_count") + pl.col("new_count")) > 0)
+    changed = present.filter(pl.col("old_count") != pl.col("new_count")).height
     chart_id = f"chart-{id}"
-    chart = Chart(
+    # Where no count changed, the ratios move only with the texts' lengths: a chart of them
+    # would show nothing but noise around 1 (and each chart costs a report ~0.6 s).
+    charts = (Chart(
         chart_id,
         f"{title}. Dots: rate ratio per theme (log scale); lines: bootstrap 95% interval over "
         "whole documents, with an arrow where it is open-ended; a hollow dot has none (a side "
@@ -804,10 +808,12 @@ def _contrast(id: str, title: str, text: str, sides: _Sides) -> Contrast:
         chart_svg(
             lambda ax: rate_ratio_chart(shifts, ax, old_name=sides.old_name,
                                         new_name=sides.new_name, title=_wrap_title(title)),
-            id=chart_id, title=title,
-            size=(7.5, max(2.5, 0.3 * int((shifts["old_count"] + shifts["new_count"] > 0).sum())
-                           + 1.6)),
+            id=chart_id, title=title, size=(7.5, max(2.5, 0.3 * present.height + 1.6)),
         ),
+    ),) if changed else ()
+    unchanged = "" if changed else (
+        f" Each of the {present.height} themes present is counted the same number of times on "
+        "both sides: the rates differ only with the texts' lengths, so there is no chart."
     )
     table = table_from_frame(
         shifts.sort("z", descending=True),
@@ -831,8 +837,7 @@ def _contrast(id: str, title: str, text: str, sides: _Sides) -> Contrast:
         columns=_DRIVER_COLUMNS,
     )
     findings_ = findings(shifts, old_name=sides.old_name, new_name=sides.new_name)
-    return Contrast(id, title, f"{text} {findings_}", (chart,), (table,),
-                    (details,))
+    return Contrast(id, title, f"{text}{unchanged} {findings_}", charts, (table,), (details,))
 
 
 def _wrap_title(title: str) -> str:
@@ -1059,9 +1064,17 @@ def _methods(corpus: Corpus, new: Edition, old: Edition | None, overview: Overvi
                 "for a headline such as “3× more”. Log-odds z: the weighted log-odds ratio "
                 "with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) over its "
                 "standard error; |z| above 2 is a difference unlikely to be chance.",
+                "Direction: higher or lower only when the bootstrap interval excludes 1 and no "
+                "single document carries half or more of the theme's count on the side that "
+                "grew (or shrank) — the top document, named in every table with its share and "
+                "the ratio with it left out (a side that is one document is looked at clause "
+                "by clause). Otherwise unclear, with the reason. The Wilson interval alone is "
+                "not enough: one resolution repeating a term makes it narrow.",
                 "Regional emphasis: each region's rate with its 95% Poisson interval, the "
                 "one-vs-rest log-odds z (this region against the other five together), and "
-                "dispersion — in how many of the region's initiatives the theme appears.",
+                "dispersion — in how many of the region's initiatives the theme appears. A "
+                "lead is clear only when the leader's interval lies above the runner-up's and "
+                "no single initiative holds half or more of its mentions.",
             ),
         ),
         MethodsPart(
