@@ -217,3 +217,19 @@ def test_kwic_over_one_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert (code, out) == (2, "")
     assert err == ("wtdc: terms compares two texts (OLD NEW) and got one; give NEW too, or "
                    "--kwic THEME to list the matches in one text\n")
+
+
+def test_words_whose_ratio_shows_as_1_00_are_neither_rising_nor_falling(
+    capsys: pytest.CaptureFixture[str], prefinal_declaration_path: Path
+) -> None:
+    # The editorial pass on the declaration left most words as they were: 15 of the 23 rows
+    # listed before this rule had a ratio of 1.00. Now only the words that moved are listed.
+    code, out, _ = run(capsys, "terms", str(prefinal_declaration_path), "baku-2025:declaration",
+                       "--words", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    jsonschema.validate(rows, schema("words"))
+    assert [(r["term"], r["direction"], round(r["rate_ratio"], 2)) for r in rows] == [
+        ("ITU-D", "rising", 2.0), ("persons", "rising", 2.0), ("according", "rising", 2.0),
+        ("Declaration", "rising", 1.33), ("including", "rising", 1.11),
+        ("Peoples", "falling", 0.67), ("ITU", "falling", 0.67), ("countries", "falling", 0.92)]
