@@ -9,11 +9,13 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from toolkit.cli import main
 from toolkit.corpus import open_corpus
 from toolkit.errors import InputError, MissingEditionError
+from toolkit.measure.export import schema
 from toolkit.parse import parse_source
 from toolkit.parse.lineage import parse_lineage
 from toolkit.render import report
@@ -144,6 +146,7 @@ def test_term_shifts_and_regions(built: Path) -> None:
     # Every row carries its direction by the one rule; gender and accessibility are unclear,
     # carried by Resolutions 55 and 58.
     for name in ("term-shifts", "term-shifts-declaration", "term-shifts-ri-asp"):
+        jsonschema.validate(_json(built, name), schema("terms"))  # as `wtdc terms` writes it
         for row in _json(built, name):
             assert {"direction", "top_document", "top_document_share"} <= row.keys()
             if row["direction"] != "unclear":
