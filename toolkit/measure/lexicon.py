@@ -147,7 +147,7 @@ class Lexicon:
 
     def frame(self) -> pl.DataFrame:
         """The themes a reader can ask for: id, label, patterns (entries of all rules), source."""
-        import polars as pl
+        import polars as pl  # local: counting with a lexicon needs no polars at import time
 
         return pl.DataFrame(
             {

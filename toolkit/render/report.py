@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import tempfile
+import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -841,8 +842,6 @@ def _contrast(id: str, title: str, text: str, sides: _Sides) -> Contrast:
 
 
 def _wrap_title(title: str) -> str:
-    import textwrap
-
     return textwrap.fill(title, 70)
 
 
