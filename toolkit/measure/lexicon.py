@@ -15,12 +15,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+import polars as pl
 
 from toolkit.errors import InputError
-
-if TYPE_CHECKING:  # polars loads only when a listing is asked for
-    import polars as pl
 
 _WORD_EDGE_BEFORE = r"(?<![^\W_])"
 _WORD_EDGE_AFTER = r"(?![^\W_])"
@@ -147,8 +145,6 @@ class Lexicon:
 
     def frame(self) -> pl.DataFrame:
         """The themes a reader can ask for: id, label, patterns (entries of all rules), source."""
-        import polars as pl  # local: counting with a lexicon needs no polars at import time
-
         return pl.DataFrame(
             {
                 "id": list(self.ids),
