@@ -51,7 +51,7 @@ def test_no_initiatives_is_an_error() -> None:
 
 @pytest.fixture(scope="module")
 def baku_matrix() -> pl.DataFrame:
-    from toolkit.corpus.resolve import resolve
+    from toolkit.corpus.sources import resolve
     from toolkit.parse import clauses_frame
 
     return region_emphasis(clauses_frame(resolve("baku-2025")))

@@ -206,7 +206,7 @@ def test_an_unclear_row_gets_no_headline_factor() -> None:
 
 @pytest.fixture(scope="module")
 def revised_vs_unchanged_baku() -> dict[str, dict[str, object]]:
-    from toolkit.corpus.resolve import resolve
+    from toolkit.corpus.sources import resolve
     from toolkit.measure import revised_vs_unchanged
     from toolkit.parse import clauses_frame
 

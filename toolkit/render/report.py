@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from toolkit import __version__
 from toolkit.errors import InputError
 from toolkit.files import atomic_write_text
 from toolkit.render.templates import asset, environment
+from toolkit.version import __version__
 
 if TYPE_CHECKING:
     import polars as pl
@@ -388,7 +388,7 @@ def build_report(
     anything is written.
     """
     from toolkit.corpus import edition, open_corpus
-    from toolkit.corpus.resolve import parsed_edition
+    from toolkit.corpus.sources import parsed_edition
     from toolkit.parse import clauses_frame
 
     new = edition(new_edition)
@@ -485,7 +485,7 @@ def _tally(values: Iterable[str]) -> str:
 
 def _overview(corpus: Corpus, new: Edition, old: Edition | None, parsed: ParsedText) -> Overview:
     from toolkit.corpus import edition, edition_by_label
-    from toolkit.corpus.resolve import edition_lineage
+    from toolkit.corpus.sources import edition_lineage
     from toolkit.parse import check_corpus
 
     lineage = edition_lineage(new.id, corpus=corpus)
