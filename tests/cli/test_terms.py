@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -75,14 +76,21 @@ def test_terms_words_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Member States" in out
 
 
+def declaration_json(capsys: pytest.CaptureFixture[str], prefinal: Path, level: str
+                     ) -> list[dict[str, Any]]:
+    """`wtdc terms` pre-final → adopted declaration at `level`, checked against its schema."""
+    code, out, _ = run(capsys, "terms", str(prefinal), "baku-2025:declaration", f"--{level}",
+                       "--format", "json")
+    assert code == 0
+    rows: list[dict[str, Any]] = json.loads(out)
+    jsonschema.validate(rows, schema(level))
+    return rows
+
+
 def test_edits_json_follows_its_schema(
     capsys: pytest.CaptureFixture[str], prefinal_declaration_path: Path
 ) -> None:
-    code, out, _ = run(capsys, "terms", str(prefinal_declaration_path), "baku-2025:declaration",
-                       "--edits", "--format", "json")
-    assert code == 0
-    rows = json.loads(out)
-    jsonschema.validate(rows, schema("edits"))
+    rows = declaration_json(capsys, prefinal_declaration_path, "edits")
     # The editorial pass kept the declaration's five satellite/space matches as they were
     # (space radiocommunication(s) twice, satellite, space services, "orbital ... resources").
     satellite = next(r for r in rows if r["theme"] == "satellite")
@@ -224,11 +232,7 @@ def test_words_whose_ratio_shows_as_1_00_are_neither_rising_nor_falling(
 ) -> None:
     # The editorial pass on the declaration left most words as they were: 15 of the 23 rows
     # listed before this rule had a ratio of 1.00. Now only the words that moved are listed.
-    code, out, _ = run(capsys, "terms", str(prefinal_declaration_path), "baku-2025:declaration",
-                       "--words", "--format", "json")
-    assert code == 0
-    rows = json.loads(out)
-    jsonschema.validate(rows, schema("words"))
+    rows = declaration_json(capsys, prefinal_declaration_path, "words")
     assert [(r["term"], r["direction"], round(r["rate_ratio"], 2)) for r in rows] == [
         ("ITU-D", "rising", 2.0), ("persons", "rising", 2.0), ("according", "rising", 2.0),
         ("Declaration", "rising", 1.33), ("including", "rising", 1.11),
