@@ -584,14 +584,13 @@ class _Parser:
     def _heading_with_comma(self, line: Line, doc: _Document) -> bool:
         """"invites Member States," / "Sector Members and Associates": in the report's layout
         a heading cut after a comma, its rest in the next paragraph; True if joined."""
+        if self.strict or not self.tabbed or not line.text.endswith(","):
+            return False  # the common case, told before any work
         text = tidy(line.text)
         after = self.lines[self.index + 1] if self.index + 1 < len(self.lines) else None
         if (
-            self.strict
-            or not self.tabbed
-            or after is None
+            after is None
             or doc.type not in ("resolution", "recommendation")
-            or not text.endswith(",")
             or not h.heading_candidate(text[:-1])
             or h.heading_kind(text[:-1], strict=True) is None
             or after.indent != line.indent
