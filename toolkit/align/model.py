@@ -13,9 +13,9 @@ if TYPE_CHECKING:
     import polars as pl
 
 PairStatus = Literal["unchanged", "edited", "moved", "inserted", "deleted", "split", "merged"]
-# Edits a policy reader may want to hide: only references refreshed, only relabelled, only
-# punctuation/typography touched.
-ChangeKind = Literal["references", "labels", "typography"]
+# Edits a policy reader may set aside (`--ignore`, after git's `-w` family): references
+# refreshed, a new label, punctuation/typography, letter case, spacing.
+ChangeKind = Literal["references", "labels", "typography", "case", "whitespace"]
 
 
 @dataclass(frozen=True)

@@ -38,20 +38,19 @@ class _DocumentView:
 
 
 def _context(diff: TextDiff) -> dict[str, object]:
-    ignore_labels = diff.options.ignore_labels
     # Ids unique per diff, so that several fragments can share one notebook page.
     prefix = "wd" + hashlib.sha1(f"{diff.old_name}\0{diff.new_name}".encode()).hexdigest()[:8]
     documents = []
     n = 0
     for d_index, doc in enumerate(diff.documents):
-        if not doc.changed(ignore_labels=ignore_labels):
+        if not doc.changed():
             continue
         views = []
         for c in doc.clauses:
-            if not c.changed(ignore_labels=ignore_labels) or c.follower:
+            if not c.changed() or c.follower:
                 continue
             n += 1
-            views.append(_clause_view(c, f"{prefix}-c{n}", ignore_labels=ignore_labels))
+            views.append(_clause_view(c, f"{prefix}-c{n}"))
         alignment = doc.alignment
         heading = (alignment.new_doc or alignment.old_doc).heading  # type: ignore[union-attr]
         documents.append(
@@ -60,8 +59,8 @@ def _context(diff: TextDiff) -> dict[str, object]:
                 name=doc.name,
                 heading=heading,
                 reason=alignment.reason,
-                stat=DiffStat.of(doc.clauses, ignore_labels=ignore_labels),
-                unchanged=sum(not c.changed(ignore_labels=ignore_labels) for c in doc.clauses),
+                stat=DiffStat.of(doc.clauses),
+                unchanged=sum(not c.changed() for c in doc.clauses),
                 clauses=tuple(views),
             )
         )
@@ -75,12 +74,12 @@ def _context(diff: TextDiff) -> dict[str, object]:
     }
 
 
-def _clause_view(c: ClauseDiff, anchor: str, *, ignore_labels: bool) -> _ClauseView:
+def _clause_view(c: ClauseDiff, anchor: str) -> _ClauseView:
     return _ClauseView(
         anchor=anchor,
         where=c.where,
         status=c.status,
-        describe=c.describe(ignore_labels=ignore_labels),
+        describe=c.describe(),
         old_ops=tuple(op for op in c.ops if op[0] != INSERT),
         new_ops=tuple(op for op in c.ops if op[0] != DELETE),
         ops=c.ops,

@@ -664,11 +664,9 @@ def _redline(diff: TextDiff, *, id: str, title: str, old_source: str, new_source
     from toolkit.render.diff_html import render_diff_fragment
 
     stat = diff.stat()
-    changed = sum(c.changed() for c in diff.clauses)
     summary = (
-        f"{changed} of {len(diff.clauses)} clause pairs changed: {stat.relabelled} relabelled, "
-        f"{len(diff.clauses) - stat.clauses.get('unchanged', 0)} with other changes; "
-        f"{stat.words_added} words added, {stat.words_removed} removed."
+        f"{stat.changes.summary()}; {stat.words_added} words added, "
+        f"{stat.words_removed} removed."
     )
     files[f"{id}.json"] = diff.to_json()
     files[f"{id}.csv"] = diff.frame().write_csv()
@@ -712,8 +710,8 @@ def _redlines_intro(new: Edition, old: Edition | None, versions: Sequence[Corpus
     return (
         f"The corpus holds no earlier edition, but it holds {len(versions)} real earlier "
         f"versions of parts of the {_name(new)} final report. Each is compared clause by clause "
-        "with the adopted text. Only changed clauses are shown; relabelling alone "
-        "(i) → 1)) counts as a change."
+        "with the adopted text. Only changed clauses are shown; a clause only relabelled "
+        "(i) → 1)) is unchanged, and counted apart."
     )
 
 
