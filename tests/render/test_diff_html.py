@@ -40,7 +40,9 @@ def test_self_contained() -> None:
 
 def test_views_summary_and_navigation() -> None:
     html = render_diff_fragment(relabelled_diff())
-    assert html.count('class="wd-clause') == 8  # four changed clauses, in each of two views
+    # three changed clauses (edited, deleted, inserted; the relabel-only one is counted, not
+    # listed), in each of two views
+    assert html.count('class="wd-clause') == 6
     assert 'class="wd-view wd-view-sbs"' in html and 'class="wd-view wd-view-inl"' in html
     assert 'data-step="-1"' in html and 'data-step="1"' in html
     summary = re.search(r"<tbody><tr>(.*?)</tr></tbody>", html)
@@ -60,7 +62,7 @@ def test_identical_says_so() -> None:
 
 def test_repr_html_lists_the_changed_clauses_escaped() -> None:
     html = relabelled_diff()._repr_html_()
-    assert html.count("<tr><td") == 4  # relabelled, edited, deleted, inserted; not unchanged
+    assert html.count("<tr><td") == 3  # edited, deleted, inserted; not relabelled only
     assert "clauses: 1 unchanged, 1 edited, 0 moved, 1 inserted, 1 deleted" in html
     assert "older <del>people</del><ins>persons</ins> and youth" in html
     assert "<script>" not in HOSTILE._repr_html_()
@@ -121,7 +123,7 @@ def test_keys_n_and_p_move_between_changes(tmp_path: Path) -> None:
     assert seen is not None
     ids = seen.group(1).split()
     assert [i.split("-")[-1] for i in ids] == ["c1", "c2", "c3", "c2"]
-    assert 'data-pos="change 2 of 4"' in dom
+    assert 'data-pos="change 2 of 3"' in dom
 
 
 def test_navigation_bar_is_a_sticky_opaque_block_once_shown() -> None:
