@@ -148,23 +148,26 @@ def write_pdf(blocks: Sequence[Block], path: Path, *, header: str = RUNNING_HEAD
     pdf.add_page()
     line_height = 4.6
     for block in blocks:
-        if block.role == "footnote":
-            if not block.referenced:
-                pdf.notes.append(block)
+        if block.role == "footnote" and block.referenced:
             continue
         if pdf.get_y() + 2 * line_height > pdf.page_break_trigger:
             pdf.add_page()
-        if block.notes:
+        # A footnote goes to the foot of the page where its paragraph starts (one whose
+        # marker the text lost, where it stands): the body stops above it.
+        notes = block.notes if block.role != "footnote" else [block]
+        if notes:
             pdf.set_font("Serif", size=8)
-            pdf.notes.extend(block.notes)
+            pdf.notes.extend(notes)
             reserve = sum(_note_height(pdf, n) for n in pdf.notes)
             pdf.set_auto_page_break(True, base_break + reserve + 3)
             if pdf.get_y() + 2 * line_height > pdf.page_break_trigger:
-                pdf.notes = [n for n in pdf.notes if n not in block.notes]
+                pdf.notes = [n for n in pdf.notes if n not in notes]
                 pdf.add_page()
-                pdf.notes.extend(block.notes)
+                pdf.notes.extend(notes)
                 reserve = sum(_note_height(pdf, n) for n in pdf.notes)
                 pdf.set_auto_page_break(True, base_break + reserve + 3)
+        if block.role == "footnote":
+            continue
         if block.heading:
             pdf.set_font("Serif", style="B", size=11)
             pdf.ln(3)
@@ -173,11 +176,13 @@ def write_pdf(blocks: Sequence[Block], path: Path, *, header: str = RUNNING_HEAD
             continue
         pdf.set_font("Serif", size=10)
         left = margin + {"body": 0.0, "indented": gutter, "cell": 1.5 * gutter}[block.role]
-        text_left = left + (gutter if block.label else 0.0)
+        # A tab stop after the label, pushed right by a long one (`2.1.1.1`).
+        text_left = left + (max(gutter, pdf.get_string_width(block.label) + 3)
+                            if block.label else 0.0)
         if block.label:
             pdf.set_xy(left, pdf.get_y())
-            pdf.cell(gutter, line_height, block.label)
-            pdf.set_xy(text_left, pdf.get_y())
+            pdf.cell(text_left - left, line_height, block.label)
+        pdf.set_xy(text_left, pdf.get_y())  # text_columns starts at x, not at l_margin
         align = "L" if block.role == "cell" else "J"
         with pdf.text_columns(text_align=align, l_margin=text_left, r_margin=margin,
                               line_height=1.15) as columns:

@@ -42,4 +42,4 @@ def footnote(marker: str, text: str) -> Paragraph:
 
 
 def report_text(paragraphs: Iterable[Paragraph]) -> str:
-    return "\n\n".join(_TABS[p.level] + p.text for p in paragraphs if p.text.strip())
+    return "\n\n".join(_TABS[p.level] + p.text.strip() for p in paragraphs if p.text.strip())
