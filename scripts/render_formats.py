@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toolkit.ingest import comparable
 from toolkit.parse import headings as h
 from toolkit.parse.lines import logical_lines, split_label
 
@@ -61,22 +62,52 @@ def report_blocks(text: str) -> list[Block]:
         _, labelled, rest = split_label(line.text, tabbed=True)
         label = line.text[: len(line.text) - len(rest)].rstrip("\t") if labelled else None
         blocks.append(Block(role, rest, label))
+    start = 0  # of the document the footnotes below belong to
+    cursor = (0, 0)  # block, offset after the last marker found: markers come in order
     for index, block in enumerate(blocks):
+        if block.heading and any(p.match(block.text) for p in _CHAPTERS):
+            start, cursor = index, (index, 0)
         if block.role != "footnote" or block.marker is None:
             continue
-        pattern = _marker(block.marker)
-        for above in reversed(blocks[max(0, index - 400) : index]):
-            taken = {offset for offset, _ in above.refs}
-            hits = [m.start() for m in pattern.finditer(above.text) if m.start() not in taken]
-            if above.role != "footnote" and hits:
-                above.refs.append((hits[-1], block.marker))
-                above.refs.sort()
-                above.notes.append(block)
-                block.referenced = True
-                break
-            if above.heading and not h.ANNEX.match(above.text):
-                break
+        hit = (
+            _find(blocks, _marker(block.marker), cursor, index)
+            or _find(blocks, _marker(block.marker), (start, 0), index)
+            or _find_number_marker(blocks, block, start, index)
+        )
+        if hit is not None:
+            above = blocks[hit[0]]
+            above.refs = sorted([*above.refs, (hit[1], block.marker)])
+            above.notes.append(block)
+            block.referenced = True
+            cursor = (hit[0], hit[1] + len(block.marker))
     return blocks
+
+
+def _find_number_marker(
+    blocks: Sequence[Block], note: Block, start: int, end: int
+) -> tuple[int, int] | None:
+    """A marker glued to a number (`Focus Group 71`), when the footnote names the number."""
+    pattern = re.compile(rf"\b([A-Za-z]{{2,}}\s\d+){note.marker}(?!\w)")
+    for index in range(start, end):
+        for match in pattern.finditer(blocks[index].text):
+            if blocks[index].role != "footnote" and comparable(match[1]) in comparable(note.text):
+                return index, match.end(1)
+    return None
+
+
+def _find(
+    blocks: Sequence[Block], pattern: re.Pattern[str], cursor: tuple[int, int], end: int
+) -> tuple[int, int] | None:
+    """The first marker at or after the cursor, as the parser looks for it."""
+    for index in range(cursor[0], end):
+        block = blocks[index]
+        if block.role == "footnote":
+            continue
+        taken = {offset for offset, _ in block.refs}
+        for match in pattern.finditer(block.text, cursor[1] if index == cursor[0] else 0):
+            if match.start() not in taken:
+                return index, match.start()
+    return None
 
 
 def pieces(block: Block) -> Iterator[tuple[str, str | None]]:
@@ -150,7 +181,7 @@ def write_pdf(blocks: Sequence[Block], path: Path, *, header: str = RUNNING_HEAD
     for block in blocks:
         if block.role == "footnote" and block.referenced:
             continue
-        if pdf.get_y() + 2 * line_height > pdf.page_break_trigger:
+        if pdf.get_y() + 3 * line_height > pdf.page_break_trigger:
             pdf.add_page()
         # A footnote goes to the foot of the page where its paragraph starts (one whose
         # marker the text lost, where it stands): the body stops above it.
@@ -160,7 +191,7 @@ def write_pdf(blocks: Sequence[Block], path: Path, *, header: str = RUNNING_HEAD
             pdf.notes.extend(notes)
             reserve = sum(_note_height(pdf, n) for n in pdf.notes)
             pdf.set_auto_page_break(True, base_break + reserve + 3)
-            if pdf.get_y() + 2 * line_height > pdf.page_break_trigger:
+            if pdf.get_y() + 3 * line_height > pdf.page_break_trigger:
                 pdf.notes = [n for n in pdf.notes if n not in notes]
                 pdf.add_page()
                 pdf.notes.extend(notes)
