@@ -23,14 +23,21 @@ LABEL_SPACE = re.compile(
 )
 BULLETS = frozenset("–•*-")
 # A whole span or cell that is nothing but a label (`<span>a)</span><span>that …`).
-LABEL_ALONE = re.compile(r"^(?:\(?[a-z]{1,2}\)|\(?[ivxlc]+\)|\d+(?:\.\d+)*[).]?|[–•])$")
+LABEL_ALONE = re.compile(r"^(?:\(?[a-z]{1,2}\)|\(?[ivxlc]+\)|\d+(?:\.\d+)*[).]?|[–•*\-])$")
 _SPACES = re.compile(r"^(\S{1,12}?)[ \u00a0]+")
+_NO_BREAK = re.compile(r"^(\S{1,12}?)[ \u00a0]*\u00a0[ \u00a0]*")
 
 
 def tab_after_label(text: str) -> str:
-    """`a) that …`, `a)\u00a0that …` → `a)<tab>that …`; anything else unchanged."""
+    """`a) that …`, `1\u00a0Member States …` → `a)<tab>that …`, `1<tab>Member States …`;
+    anything else unchanged. A no-break space after a label is Word's stand-in for its tab, so
+    it makes a label whatever follows; a plain space only before what a clause starts with."""
     if LABEL_TAB.match(text):
         return text
+    tabbed = _NO_BREAK.sub(lambda m: m[1] + "\t", text, count=1)
+    # … but not inside a number: `1\u00a0200 attendees`.
+    if tabbed != text and LABEL_TAB.match(tabbed) and not tabbed.split("\t", 1)[1][:1].isdigit():
+        return tabbed
     spaced = _SPACES.sub(lambda m: m[1] + " ", text, count=1)
     match = LABEL_SPACE.match(spaced)
     if match is None:

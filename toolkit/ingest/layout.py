@@ -49,7 +49,7 @@ def report_text(paragraphs: Sequence[Paragraph]) -> str:
     kept as ordinary numbered paragraphs after the text recognised as footnotes."""
     laid = [
         replace(p, text=tab_after_label(p.text.strip()))
-        if p.level in ("body", "indented") else p
+        if p.level != "footnote" else p
         for p in paragraphs
         if p.text.strip()
     ]
