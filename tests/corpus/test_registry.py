@@ -190,7 +190,7 @@ def test_add_copies_the_file_and_records_it(corpus_copy, tmp_path) -> None:
     assert reopened.entries == corpus.entries
     assert reopened.editions() == ("kigali-2022", "baku-2025")
     assert reopened.verify() == ()
-    assert reopened.read(entry).lines[0] == "RESOLUTION 37 (Rev. Kigali, 2022)"
+    assert reopened.read(entry).lines[0].strip() == "RESOLUTION 37 (Rev. Kigali, 2022)"
     assert not [p for p in corpus_copy.iterdir() if p.name.startswith(".")]  # no temp files
 
 

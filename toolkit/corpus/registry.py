@@ -16,7 +16,7 @@ from toolkit.corpus.manifest import KINDS, CorpusEntry, load_manifest, write_man
 from toolkit.errors import CorpusError, MissingEditionError
 from toolkit.files import atomic_write_bytes
 from toolkit.ingest import SourceText, read_bytes
-from toolkit.ingest.read import EXTENSIONS, format_for, load_file
+from toolkit.ingest.read import EXTENSIONS, format_for, load_source_bytes
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "corpora"
 
@@ -139,10 +139,11 @@ class Corpus:
         manifest are each written atomically.
         """
         file = Path(path)
-        data = load_file(file)
+        # A per-chapter HTML edition (folder, table of contents) enters as one zip.
+        data, name = load_source_bytes(file)
         origin = source or f"added with `wtdc corpus add` from {file.name} on {_today()}"
         return self._add_data(
-            data, name=str(file), edition_id=edition, kind=kind, title=title,
+            data, name=name, edition_id=edition, kind=kind, title=title,
             source=origin,
         )
 
