@@ -23,7 +23,7 @@ _CONTENTS = ("index", "toc", "contents", "default")
 def is_edition(path: Path) -> bool:
     """A folder, a zip of HTML files, or an HTML page that links to its chapters."""
     if path.is_dir():
-        return True
+        return any(p.suffix.lower() in _HTML for p in path.rglob("*"))
     suffix = path.suffix.lower()
     if suffix == ".zip":
         return True

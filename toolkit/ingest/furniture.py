@@ -21,9 +21,9 @@ def is_page_number(line: str) -> bool:
 
 
 def repeated_lines(pages: Sequence[Iterable[str]], *, share: float = 0.3) -> frozenset[str]:
-    """Keys of lines that recur on at least `share` of the pages (and on three or more)."""
+    """The keys that recur on at least `share` of the pages (and on three or more)."""
     seen: Counter[str] = Counter()
-    for lines in pages:
-        seen.update({furniture_key(line) for line in lines if line.strip()})
+    for keys in pages:
+        seen.update(set(keys))
     floor = max(3, share * len(pages))
     return frozenset(key for key, count in seen.items() if count >= floor)

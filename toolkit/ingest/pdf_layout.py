@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from toolkit.errors import InputError, MissingExtraError
-from toolkit.ingest.furniture import furniture_key, is_page_number, repeated_lines
+from toolkit.ingest.furniture import furniture_key, repeated_lines
 from toolkit.ingest.hyphens import LINE_END_HYPHENS, join_hyphenated
 from toolkit.ingest.layout import Cleaning, Level, Paragraph, footnote, report_text
 from toolkit.ingest.normalize import nfc, one_line, unify_ligatures
@@ -196,9 +196,7 @@ def _rebuild(pages: list[tuple[list[_Line], tuple[float, float]]]) -> tuple[str,
     for lines, (width, height) in pages:
         kept_lines = []
         for ln in lines:
-            if (ln.top > height * (1 - _BAND) or ln.bottom < height * _BAND) and (
-                furniture_key(ln.text) in furniture or is_page_number(ln.text)
-            ):
+            if _placed_key(ln) in furniture:
                 stats["furniture"] += 1
             else:
                 kept_lines.append(ln)
@@ -258,11 +256,17 @@ def _rebuild(pages: list[tuple[list[_Line], tuple[float, float]]]) -> tuple[str,
 
 
 def _furniture(pages: list[tuple[list[_Line], tuple[float, float]]]) -> frozenset[str]:
-    """Keys of the lines in the top and bottom bands that recur across pages."""
+    """Keys of the lines in the top and bottom bands that recur at the same height across
+    pages: the running header, the page number (a lone number in a table is no furniture)."""
     return repeated_lines([
-        [ln.text for ln in lines if ln.top > height * (1 - _BAND) or ln.bottom < height * _BAND]
+        [_placed_key(ln) for ln in lines
+         if ln.top > height * (1 - _BAND) or ln.bottom < height * _BAND]
         for lines, (_, height) in pages
     ])
+
+
+def _placed_key(line: _Line) -> str:
+    return f"{furniture_key(line.text)}@{round(line.top / 4)}"
 
 
 def _centred(line: _Line, centre: float) -> bool:

@@ -13,7 +13,7 @@ from toolkit.errors import InputError
 from toolkit.ingest.edition import is_edition, pack_edition, read_edition_zip
 from toolkit.ingest.html import read_html
 from toolkit.ingest.markdown import read_markdown
-from toolkit.ingest.pdf import read_pdf
+from toolkit.ingest.pdf_layout import read_pdf
 from toolkit.ingest.plain import read_text
 from toolkit.ingest.source import SourceFormat, SourceText
 from toolkit.ingest.word import read_docx
