@@ -100,7 +100,7 @@ def test_encrypted_pdf(write) -> None:
 
 def test_pdf_locked_only_against_editing_is_read(write) -> None:
     path = write("owner-only.pdf", encrypted_pdf_bytes(user_password=""))
-    assert read_source(path).lines[0] == "RESOLUTION 37 (Rev. Baku, 2025)"
+    assert read_source(path).lines[0] == "\t\t\tRESOLUTION 37 (Rev. Baku, 2025)"
 
 
 def test_pdf_without_text_layer(write) -> None:

@@ -197,7 +197,9 @@ class _Page:
                 cells.append(" ".join(b.text for b in inner.done))
                 self.anchors.update(a for b in inner.done for a in b.anchors)
                 self.refs.extend(r for b in inner.done for r in b.refs)
-        label_row = len(cells) == 2 and LABEL_ALONE.match(cells[0].strip())
+        # A bare number is a table's own column (`37`), not a clause label.
+        label_row = len(cells) == 2 and LABEL_ALONE.match(cells[0].strip()) and \
+            not cells[0].strip().isdigit()
         self.add("\t".join(cells).rstrip("\t"))
         self.end(level if label_row or level != "body" else "cell")
 

@@ -48,12 +48,13 @@ def report_text(paragraphs: Sequence[Paragraph]) -> str:
     """The paragraphs in the report's layout, each label followed by a tab and footnotes
     kept as ordinary numbered paragraphs after the text recognised as footnotes."""
     laid = [
-        replace(p, text=tab_after_label(p.text.strip()))
+        replace(p, text=tab_after_label(p.text.strip(" \n")))
         if p.level != "footnote" else p
         for p in paragraphs
         if p.text.strip()
     ]
-    return "\n\n".join(_TABS[p.level] + p.text.strip() for p in _plain_footnotes(laid))
+    # An empty first cell leaves a row's leading tab: it stays.
+    return "\n\n".join(_TABS[p.level] + p.text.strip(" \n") for p in _plain_footnotes(laid))
 
 
 # As the parser reads a footnote kept as text: its number, then a capital or an opening mark.
