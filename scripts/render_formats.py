@@ -270,7 +270,7 @@ def write_docx(blocks: Sequence[Block], path: Path, *, tracked: bool = False) ->
             runs.append(_run(f"{block.marker}\t"))
         for text, marker in pieces(block):
             if marker is None:
-                runs.append(_tracked(text, n) if tracked else _run(text))
+                runs.append(_tracked(text, n) if tracked and not block.heading else _run(text))
                 continue
             note_id = len(notes) + 1
             note = next(b for b in block.notes if b.marker == marker)

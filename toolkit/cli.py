@@ -178,6 +178,9 @@ def _register_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                        help="only this document: declaration, action-plan, ri-asp1, ri-asp "
                        "(a region), res-37, rec-19, q-1-1")
     parse.add_argument("--format", choices=("table", "json", "csv", "parquet"), default="table")
+    parse.add_argument("--docx-view", choices=("accepted", "original"), default="accepted",
+                       help="a Word file's tracked changes: accepted (default) or the text "
+                       "before them")
     parse.add_argument("-o", "--output", metavar="FILE",
                        help="write here (atomically), not stdout; required for parquet")
     parse.set_defaults(run=_cmd_parse)
@@ -208,14 +211,21 @@ def _register_corpus_check(commands: argparse._SubParsersAction[argparse.Argumen
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from toolkit.corpus.resolve import resolve_with_warnings
+    import json
+
+    from toolkit.corpus.resolve import resolve_with_summary
+    from toolkit.ingest.layout import summary_line
     from toolkit.parse.output import clauses_output
 
     if args.format == "parquet" and args.output is None:
         return _fail("--format parquet writes binary data; give a file with -o FILE")
-    documents, warnings = resolve_with_warnings(args.source, doc=args.doc)
+    documents, warnings, summary = resolve_with_summary(args.source, doc=args.doc,
+                                                        docx_view=args.docx_view)
     for warning in warnings:
         _warn(warning)
+    if summary is not None:  # what reading the file cleaned, as JSON beside JSON output
+        print(f"wtdc: {json.dumps(summary) if args.format == 'json' else summary_line(summary)}",
+              file=sys.stderr)
     _emit(clauses_output(documents, format=args.format), args.output)
     return 0
 

@@ -4,9 +4,12 @@ holding page furniture, ≤ 0.5 % of line-end hyphens left."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from scoring import score
 
+from toolkit.cli import main
 from toolkit.ingest import read_source
 from toolkit.ingest.word import read_docx
 from toolkit.parse import parse_source
@@ -43,14 +46,31 @@ def test_word_tracked_changes_are_accepted_with_a_warning(layouts) -> None:
     path = layouts["docx-tracked"]
     accepted = read_source(path)
     assert accepted.warnings == (
-        f"{path}: holds 2382 tracked change(s) and 1 comment(s); read as every change "
+        f"{path}: holds 2334 tracked change(s) and 1 comment(s); read as every change "
         "accepted (use --docx-view original for the other view), comments left out",
     )
     assert accepted.text == read_source(layouts["docx"]).text
     original = read_docx(path.read_bytes(), name=str(path), view="original")
-    # 1,191 paragraphs had their last word inserted after a deleted "draft".
-    assert original.text.count("draft") - accepted.text.count("draft") == 1191
+    # 1,167 paragraphs had their last word inserted after a deleted "draft".
+    assert original.text.count("draft") - accepted.text.count("draft") == 1167
     assert original.warnings[0].endswith(
         "read as the text before the changes (use --docx-view accepted for the other view), "
         "comments left out"
     )
+
+
+def test_parse_says_per_file_what_was_cleaned(capsys, layouts) -> None:
+    path = layouts["pdf"]
+    assert main(["parse", str(path), "--doc", "res-37", "--format", "csv"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == (
+        f"wtdc: {path}: 356 pages, 712 header/footer lines removed, 2176 hyphens joined "
+        "(0 kept), 100 footnotes attached, 2 unattached"
+    )
+    assert main(["parse", str(path), "--doc", "res-37", "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().err.splitlines()[-1].removeprefix("wtdc: "))
+    assert summary == {
+        "file": str(path), "pages": 356, "furniture_lines_removed": 712,
+        "hyphens_joined": 2176, "hyphens_kept": 0, "footnotes_attached": 100,
+        "footnotes_unattached": 2, "tracked_changes": 0, "comments": 0,
+    }

@@ -22,6 +22,8 @@ from toolkit.errors import (
     UnknownDocumentError,
 )
 from toolkit.ingest import SourceText, read_source
+from toolkit.ingest.layout import cleaning_summary
+from toolkit.ingest.word import DocxView
 from toolkit.parse import CorpusCheck, Document, Lineage, ParsedText, check_corpus, parse_source
 from toolkit.parse.lineage import parse_lineage
 
@@ -47,12 +49,34 @@ def resolve_with_warnings(
 ) -> tuple[tuple[Document, ...], tuple[str, ...]]:
     """`resolve`, and what a user should hear about it: how the file was read (not UTF-8, no
     byte-order mark) and the footnotes of the chosen documents that have no marker."""
+    documents, warnings, _ = resolve_with_summary(spec, doc=doc, corpus=corpus)
+    return documents, warnings
+
+
+def resolve_with_summary(
+    spec: str,
+    *,
+    doc: str | None = None,
+    corpus: Corpus | None = None,
+    docx_view: DocxView = "accepted",
+) -> tuple[tuple[Document, ...], tuple[str, ...], dict[str, object] | None]:
+    """`resolve_with_warnings`, and for a file what reading it cleaned (pages, page furniture,
+    hyphens, footnotes attached or not): `toolkit.ingest.layout.cleaning_summary`."""
     edition_id, _, doc_id = spec.partition(":")
+    summary = None
     if spec == "-" or os.path.exists(spec) or not _EDITION_ID.match(edition_id):
         # A file (a missing one raises InputError); a colon in its name is not a document id.
-        source = read_source(spec)
+        source = read_source(spec, docx_view=docx_view)
         parsed, doc_id, where = parse_source(source), "", None
         read_warnings = source.warnings
+        unattached = sum(1 for w in parsed.warnings if "has no marker" in w)
+        attached = sum(
+            len(d.footnotes) + sum(len(s.footnotes) + sum(len(c.footnotes) for c in s.clauses)
+                                   for s in d.sections)
+            for d in parsed.documents
+        ) - unattached
+        summary = cleaning_summary(source.cleaning, name=source.name, attached=attached,
+                                   unattached=unattached)
     else:
         read_warnings, parsed = _edition_texts(edition_id, corpus)
         where = f"edition {edition_id}"
@@ -67,7 +91,7 @@ def resolve_with_warnings(
         raise UnknownDocumentError(str(error).replace(f"'{parsed.name}'", where, 1)) from None
     ids = {d.id for d in documents}
     notes = [w for w in parsed.warnings if _warned_id(w) in ids]
-    return documents, (*read_warnings, *notes)
+    return documents, (*read_warnings, *notes), summary
 
 
 def _warned_id(warning: str) -> str | None:

@@ -40,6 +40,35 @@ class Cleaning:
     comments: int = 0
 
 
+def cleaning_summary(
+    cleaning: Cleaning | None, *, name: str, attached: int, unattached: int
+) -> dict[str, object]:
+    """What `wtdc parse FILE` reports about a file: the reader's cleaning and the footnotes
+    the parser attached to their markers (or kept with their document, unattached)."""
+    cleaning = cleaning or Cleaning()
+    return {
+        "file": name,
+        "pages": cleaning.pages,
+        "furniture_lines_removed": cleaning.furniture_lines,
+        "hyphens_joined": cleaning.hyphens_joined,
+        "hyphens_kept": cleaning.hyphens_kept,
+        "footnotes_attached": attached,
+        "footnotes_unattached": unattached,
+        "tracked_changes": cleaning.tracked_changes,
+        "comments": cleaning.comments,
+    }
+
+
+def summary_line(summary: dict[str, object]) -> str:
+    pages = "" if summary["pages"] is None else f"{summary['pages']} pages, "
+    return (
+        f"{summary['file']}: {pages}{summary['furniture_lines_removed']} header/footer lines "
+        f"removed, {summary['hyphens_joined']} hyphens joined ({summary['hyphens_kept']} kept), "
+        f"{summary['footnotes_attached']} footnotes attached, "
+        f"{summary['footnotes_unattached']} unattached"
+    )
+
+
 def footnote(marker: str, text: str) -> Paragraph:
     return Paragraph(f"{marker}\t{' '.join(text.split())}", "footnote")
 

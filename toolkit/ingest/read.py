@@ -16,7 +16,7 @@ from toolkit.ingest.markdown import read_markdown
 from toolkit.ingest.pdf_layout import read_pdf
 from toolkit.ingest.plain import read_text
 from toolkit.ingest.source import SourceFormat, SourceText
-from toolkit.ingest.word import read_docx
+from toolkit.ingest.word import DocxView, read_docx
 
 READERS: dict[SourceFormat, Callable[..., SourceText]] = {
     "text": read_text,
@@ -45,13 +45,16 @@ _UNSUPPORTED = {
 _FORMATS = "give a .txt, .md, .html, .docx or .pdf file"
 
 
-def read_source(path: str | os.PathLike[str]) -> SourceText:
+def read_source(
+    path: str | os.PathLike[str], *, docx_view: DocxView = "accepted"
+) -> SourceText:
     """Read a file (or standard input for "-") into a SourceText, choosing the reader by
-    extension. Every way a file can be unusable ends in an InputError naming the path."""
+    extension. Every way a file can be unusable ends in an InputError naming the path.
+    `docx_view` chooses how a Word file's tracked changes read."""
     if os.fspath(path) == "-":
-        return read_bytes(sys.stdin.buffer.read(), name="<stdin>")
+        return read_bytes(sys.stdin.buffer.read(), name="<stdin>", docx_view=docx_view)
     data, name = load_source_bytes(path)
-    return read_bytes(data, name=name, format=format_for(name))
+    return read_bytes(data, name=name, format=format_for(name), docx_view=docx_view)
 
 
 def load_source_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
@@ -92,7 +95,13 @@ def load_file(path: str | os.PathLike[str]) -> bytes:
         raise InputError(f"{file}: cannot be read ({error.strerror}); check the path") from None
 
 
-def read_bytes(data: bytes, *, name: str, format: SourceFormat | None = None) -> SourceText:
+def read_bytes(
+    data: bytes,
+    *,
+    name: str,
+    format: SourceFormat | None = None,
+    docx_view: DocxView = "accepted",
+) -> SourceText:
     """Read bytes already in memory; `format=None` takes it from the extension of `name`,
     else from the first bytes."""
     if not data.strip():
@@ -102,6 +111,8 @@ def read_bytes(data: bytes, *, name: str, format: SourceFormat | None = None) ->
         raise InputError(f"{name}: unknown format '{chosen}'; {_FORMATS}")
     if data.startswith(b"PK\x03\x04") and (chosen == "html" or not _is_docx(data)):
         source = read_edition_zip(data, name=name)
+    elif chosen == "docx":
+        source = read_docx(data, name=name, view=docx_view)
     else:
         source = READERS[chosen](data, name=name)
     if not source.text.strip():
