@@ -17,7 +17,9 @@ from toolkit.ingest import comparable
 from toolkit.parse import ParsedText
 
 _SPLIT = re.compile(r"\b([a-z]+)- ?([a-z]+)\b")
-_PAGE_NUMBER = re.compile(r"(?:^| )\d{1,3}(?= |$)")
+# A page number inside a clause (a clause's own leading number is its label, kept in the text
+# when a layout loses the label's tab: that is counted under labels, not here).
+_PAGE_NUMBER = re.compile(r"(?<= )\d{1,3}(?= |$)")
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,13 @@ def _pages(text: str) -> list[list[str]] | None:
         best = max(best, run, key=len)
     if len(best) < 5:
         return None
-    cuts = [0, *(i + 1 for i in best), len(lines)]
+    # The running header that opens the pages after those numbers opens the others too
+    # (pypdf drops a page's number now and then).
+    after = Counter(furniture_key(lines[i + 1]) for i in best if i + 1 < len(lines))
+    header, count = after.most_common(1)[0] if after else ("", 0)
+    headed = {i for i, line in enumerate(lines)
+              if count * 2 >= len(best) and header and furniture_key(line) == header}
+    cuts = sorted({0, *(i + 1 for i in best), *headed, len(lines)})
     return [lines[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if a < b]
 
 
