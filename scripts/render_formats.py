@@ -143,7 +143,7 @@ def write_pdf(blocks: Sequence[Block], path: Path, *, header: str = RUNNING_HEAD
     margin, gutter, base_break = 20.0, 10.0, 22.0
 
     class Report(FPDF):
-        notes: list[Block] = []
+        notes: list[Block]
 
         def header(self) -> None:
             self.set_font("Serif", size=9)
@@ -172,6 +172,7 @@ def write_pdf(blocks: Sequence[Block], path: Path, *, header: str = RUNNING_HEAD
         return 3.5 * len(lines) + 0.5
 
     pdf = Report(format="A4")
+    pdf.notes = []
     pdf.set_margins(margin, 20, margin)
     for style, suffix in (("", ""), ("B", "-Bold"), ("I", "-Italic")):
         pdf.add_font("Serif", style=style, fname=str(FONTS / f"DejaVuSerif{suffix}.ttf"))
@@ -215,16 +216,18 @@ def write_pdf(blocks: Sequence[Block], path: Path, *, header: str = RUNNING_HEAD
             pdf.cell(text_left - left, line_height, block.label)
         pdf.set_xy(text_left, pdf.get_y())  # text_columns starts at x, not at l_margin
         align = "L" if block.role == "cell" else "J"
-        with pdf.text_columns(text_align=align, l_margin=text_left, r_margin=margin,
-                              line_height=1.15) as columns:
-            with columns.paragraph(bottom_margin=2.2) as paragraph:
-                for text, marker in pieces(block):
-                    if marker is None:
-                        paragraph.write(_soft_hyphens(text.replace("\t", "   ")))
-                    else:
-                        pdf.char_vpos = "SUP"
-                        paragraph.write(marker)
-                        pdf.char_vpos = "LINE"
+        with (
+            pdf.text_columns(text_align=align, l_margin=text_left, r_margin=margin,
+                             line_height=1.15) as columns,
+            columns.paragraph(bottom_margin=2.2) as paragraph,
+        ):
+            for text, marker in pieces(block):
+                if marker is None:
+                    paragraph.write(_soft_hyphens(text.replace("\t", "   ")))
+                else:
+                    pdf.char_vpos = "SUP"
+                    paragraph.write(marker)
+                    pdf.char_vpos = "LINE"
     pdf.output(str(path))
     return pdf.page_no()
 
@@ -325,13 +328,15 @@ def _tracked(text: str, n: int) -> str:
     )
 
 
+_OOXML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 _CONTENT_TYPES = (
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
-    '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+    f'<Override PartName="/word/document.xml" ContentType="{_OOXML}.document.main+xml"/>'
+    f'<Override PartName="/word/footnotes.xml" ContentType="{_OOXML}.footnotes+xml"/>'
+    f'<Override PartName="/word/styles.xml" ContentType="{_OOXML}.styles+xml"/>'
     "{comments}</Types>"
 )
 _COMMENTS_TYPE = ('<Override PartName="/word/comments.xml" ContentType="application/'

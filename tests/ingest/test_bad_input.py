@@ -148,7 +148,12 @@ def test_unknown_format_name() -> None:
 @pytest.mark.parametrize(
     ("module", "name", "data", "message"),
     [
-        ("pypdfium2", "a.pdf", pdf_bytes(), "reading PDF files needs the Python package 'pypdfium2'"),
+        (
+            "pypdfium2",
+            "a.pdf",
+            pdf_bytes(),
+            "reading PDF files needs the Python package 'pypdfium2'",
+        ),
         (
             "docx",
             "a.docx",

@@ -17,7 +17,7 @@ from toolkit.ingest.layout import Paragraph, report_text
 @pytest.mark.parametrize(
     ("head", "tail", "expected"),
     [
-        ("a pivotal moment for participa-", "tion of all", ("a pivotal moment for participation of all", True)),
+        ("a moment for participa-", "tion of all", ("a moment for participation of all", True)),
         ("the global conn-", "ectivity agenda", ("the global connectivity agenda", True)),
         ("evidence-based decision-", "making", ("evidence-based decision-making", False)),
         ("public-", "private partnerships", ("public-private partnerships", False)),
@@ -84,9 +84,8 @@ def test_per_chapter_edition_in_table_of_contents_order(tmp_path) -> None:
                 "first"]
     for given in (toc, tmp_path):
         source = read_source(given)
-        assert [line.strip() for line in source.lines if line.strip()] == (
-            expected if given == toc else expected  # the folder's table of contents leads
-        )
+        # Given the folder, its table of contents is found and leads the reading order.
+        assert [line.strip() for line in source.lines if line.strip()] == expected
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name in ("toc.htm", "a.htm", "b.htm"):

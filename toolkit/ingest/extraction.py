@@ -10,6 +10,7 @@ hyphens are undone where the joined word is a word."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -88,7 +89,7 @@ def _pages(text: str) -> list[list[str]] | None:
     headed = {i for i, line in enumerate(lines)
               if count * 2 >= len(best) and header and furniture_key(line) == header}
     cuts = sorted({0, *(i + 1 for i in best), *headed, len(lines)})
-    return [lines[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if a < b]
+    return [lines[a:b] for a, b in itertools.pairwise(cuts) if a < b]
 
 
 def _edge_indexes(lines: list[str]) -> list[int]:

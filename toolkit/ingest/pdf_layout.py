@@ -193,7 +193,7 @@ def _rebuild(pages: list[tuple[list[_Line], tuple[float, float]]]) -> tuple[str,
     out: list[_Open] = []
     stats = Counter[str]()
 
-    for lines, (width, height) in pages:
+    for lines, (width, _) in pages:
         kept_lines = []
         for ln in lines:
             if _placed_key(ln) in furniture:
@@ -208,7 +208,7 @@ def _rebuild(pages: list[tuple[list[_Line], tuple[float, float]]]) -> tuple[str,
             current = out[-1] if out else None
             starts = (
                 current is None
-                or ln.text[:1] and "\t" in ln.text[:12] and ln.x0 < right - 100
+                or (ln.text[:1] and "\t" in ln.text[:12] and ln.x0 < right - 100)
                 or abs(ln.size - current.size) > 0.5
             )
             if previous is None and current is not None and not starts:
@@ -277,7 +277,7 @@ def _level(line: _Line, left: float, centre: float, body: float) -> Level:
     indent = line.x0 - left
     # A centred line far from the margin, or in larger type, is a heading; a table cell's
     # line may happen to sit in the middle too.
-    if indent < 8 or _centred(line, centre) and (indent > 60 or line.size > body + 0.5):
+    if indent < 8 or (_centred(line, centre) and (indent > 60 or line.size > body + 0.5)):
         return "body"
     return "indented" if indent < 35 else "cell"
 

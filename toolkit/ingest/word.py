@@ -53,9 +53,11 @@ def read_docx(data: bytes, *, name: str, view: DocxView = "accepted") -> SourceT
             paragraphs.append(Paragraph(label_of(item) + text, _paragraph_level(item._p)))
         paragraphs.extend(reader.take_notes())
     body = document.element.body
-    changes = sum(1 for tag in ("ins", "del", "moveFrom", "moveTo") for _ in body.iter(f"{_W}{tag}"))
+    changes = sum(
+        1 for tag in ("ins", "del", "moveFrom", "moveTo") for _ in body.iter(f"{_W}{tag}")
+    )
     comments = sum(1 for _ in body.iter(f"{_W}commentReference"))
-    warnings = ()
+    warnings: tuple[str, ...] = ()
     if changes or comments:
         shown = "every change accepted" if view == "accepted" else "the text before the changes"
         other = "--docx-view original" if view == "accepted" else "--docx-view accepted"
