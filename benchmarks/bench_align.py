@@ -1,6 +1,6 @@
 """Clause-alignment accuracy and speed on SIMULATED earlier versions of every Baku resolution.
 
-Each Baku 2025 resolution gets a simulated earlier version (toolkit.corpus.simulate, fixed
+Each Baku 2025 resolution gets a simulated earlier version (toolkit.align.simulate, fixed
 seed); the aligner must recover the known clause pairs. Precision, recall and F1 count
 pairs (old id, new id), insertions and deletions included (None on one side); copies of
 one text within a document are interchangeable (a link to either copy counts). The data is
@@ -25,7 +25,7 @@ from rapidfuzz.utils import default_process
 
 from toolkit.align import align_clauses
 from toolkit.align.clauses import LINK_THRESHOLD
-from toolkit.corpus.simulate import EDITS, Edit, SimulatedRevision, simulate_revision
+from toolkit.align.simulate import EDITS, Edit, SimulatedRevision, simulate_revision
 from toolkit.parse.model import Document
 
 SEED = 2025
@@ -165,7 +165,7 @@ def status_agreement(revisions: Sequence[SimulatedRevision], docs: Sequence[Docu
 
 
 def baku_resolutions() -> tuple[Document, ...]:
-    from toolkit.corpus.resolve import resolve
+    from toolkit.corpus.sources import resolve
 
     return tuple(d for d in resolve("baku-2025") if d.type == "resolution")
 

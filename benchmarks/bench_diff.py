@@ -131,9 +131,9 @@ def _cases() -> list[Case]:
         SIMULATED.write_text(simulate(SOURCE.read_text(encoding="utf-8")), encoding="utf-8")
     declaration = OUT / "baku-2025-declaration.txt"
     if not declaration.exists():
-        from toolkit.diff.texts import full_text
+        from toolkit.corpus import resolve_source
 
-        declaration.write_text(full_text("baku-2025:declaration"), encoding="utf-8")
+        declaration.write_text(resolve_source("baku-2025:declaration").text, encoding="utf-8")
     report = REPO / "corpora" / "wtdc-25-final-report.txt"
     return [
         Case("real pair: Baku Declaration pre-final → final (12 kB)",

@@ -24,9 +24,27 @@ def test_notebook_runs(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         book, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(NOTEBOOKS)}}
     )
     client.execute()
-    errors = [o for cell in book.cells for o in cell.get("outputs", [])
-              if o.get("output_type") == "error"]
-    assert errors == []
+    outputs = [o for cell in book.cells for o in cell.get("outputs", [])]
+    assert [o for o in outputs if o.get("output_type") == "error"] == []
+    if path.name[:2] in API_NOTEBOOKS:
+        _uses_the_public_api(book, outputs)
+
+
+# Notebooks written against `import toolkit as wt` alone, showing the results' own HTML.
+API_NOTEBOOKS = ("01", "02", "05")
+
+
+def _uses_the_public_api(book: nbformat.NotebookNode, outputs: list[dict[str, object]]) -> None:
+    code = "\n".join(cell.source for cell in book.cells if cell.cell_type == "code")
+    imports = {line.strip() for line in code.splitlines()
+               if line.lstrip().startswith(("import toolkit", "from toolkit"))}
+    assert imports == {"import toolkit as wt"}
+    pages = [o["data"]["text/html"] for o in outputs
+             if isinstance(o.get("data"), dict) and "text/html" in o["data"]]
+    ours = [p for p in pages if p.startswith("<table><caption")]
+    assert ours, "no result of the toolkit shown as HTML"
+    # Bounded: at most 20 rows, clipped cells (typing `alignment` once printed 352 KB).
+    assert max(len(p) for p in ours) < 16_000
 
 
 def test_notebooks_exist() -> None:

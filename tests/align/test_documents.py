@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from toolkit.align import align_documents, align_editions
-from toolkit.corpus.simulate import simulate_revision
+from toolkit.align.simulate import simulate_revision
 from toolkit.errors import MissingEditionError, UnknownEditionError
 from toolkit.parse import Lineage, ParsedText
 from toolkit.parse.model import Document

@@ -18,15 +18,15 @@ from typing import Any
 import jsonschema
 import pytest
 
-from toolkit.cli import main
-from toolkit.corpus import open_corpus
-from toolkit.corpus.simulate import (
+from toolkit.align.simulate import (
     SIMULATED_HEADER,
     SimulatedRevision,
     copied_block,
     simulate_revision,
     simulated_final_report,
 )
+from toolkit.cli import main
+from toolkit.corpus import open_corpus
 from toolkit.ingest import SourceText
 from toolkit.parse import Lineage, ParsedText
 

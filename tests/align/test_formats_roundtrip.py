@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.corpus.resolve import resolve
+from toolkit.corpus.sources import resolve
 from toolkit.ingest import read_bytes, read_source
 from toolkit.parse import parse_source
 

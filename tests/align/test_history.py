@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 
 from toolkit.align.history import HISTORY_COLUMNS, clause_history, corpus_history, render_history
-from toolkit.corpus.simulate import simulate_revision
+from toolkit.align.simulate import simulate_revision
 from toolkit.errors import UnknownDocumentError
 from toolkit.parse import ParsedText
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from toolkit.align.output import align_specs
+from toolkit.commands.align import align
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = {
@@ -24,7 +24,7 @@ CASES = {
 
 
 def summary(old: str, new: str) -> list[dict[str, Any]]:
-    alignments, _ = align_specs(old, new)
+    alignments = align(old, new)
     return [
         {
             "old_doc": a.old_doc.id if a.old_doc else None,

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from toolkit.align import align_clauses
-from toolkit.corpus.simulate import EDITS, simulate_revision
+from toolkit.align.simulate import EDITS, simulate_revision
 from toolkit.ingest import SourceText
 from toolkit.parse import Document, ParsedText
 
@@ -84,7 +84,7 @@ def reading_order(clause_id: str) -> tuple[int, int]:
 def test_documents_written_back_parse_to_the_same_clauses(
     baku_source: SourceText, baku: ParsedText
 ) -> None:
-    from toolkit.corpus.simulate import SIMULATED_HEADER, simulated_final_report
+    from toolkit.align.simulate import SIMULATED_HEADER, simulated_final_report
     from toolkit.ingest import read_bytes
     from toolkit.parse import parse_source
 

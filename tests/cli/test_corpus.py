@@ -381,10 +381,13 @@ def test_other_sections_can_add_corpus_subcommands(capsys, shipped, monkeypatch)
 
     def register(commands) -> None:
         extra = commands.add_parser("extra")
-        extra.set_defaults(run=lambda args: print("extra ran") or 0)
+        toolkit.cli._runs(extra, "corpus.run_corpus_check", format="json", pretty=False)
 
     monkeypatch.setattr(toolkit.cli, "CORPUS_COMMANDS", [*toolkit.cli.CORPUS_COMMANDS, register])
-    assert _run(capsys, "corpus", "extra") == (0, ["extra ran"], [])
+    code, out, err = _run(capsys, "corpus", "extra")
+    assert (code, err) == (0, [])
+    assert json.loads(out[0])["unlisted_text"] == json.loads(
+        _run(capsys, "corpus", "check", "--format", "json")[1][0])["unlisted_text"]
     assert _run(capsys, "corpus", "verify")[0] == 0
 
 

@@ -5,7 +5,7 @@ as relabelling, `older people` → `older persons` as an edit (clauses 5) and c)
 `[Baku Action Plan]` → `the Baku Action Plan` in the closing paragraph; unlabelled
 continuation paragraphs of the pre-final text show as merged into their clause. If the parser
 or aligner changes this output, read the new output before replacing the file:
-    WTDC_WRITE_GOLDEN=1 .venv/bin/pytest tests/diff/test_golden.py
+    WTDC_UPDATE_GOLDEN=1 .venv/bin/pytest tests/diff/test_golden.py
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.diff.run import run_diff
+from toolkit.commands.diff import run_diff
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "declaration-prefinal-vs-final.txt"
 
@@ -23,11 +23,13 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "declaration-prefinal-vs-f
 def test_declaration_golden(repo_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(repo_root)
     result = run_diff("corpora/baku-declaration-prefinal.md", "baku-2025:declaration")
-    assert not result.identical
-    if os.environ.get("WTDC_WRITE_GOLDEN"):
-        GOLDEN.write_text(result.output, encoding="utf-8")
-    assert result.output == GOLDEN.read_text(encoding="utf-8")
+    outcome_text = result.output
+    assert isinstance(outcome_text, str)
+    assert result.status == 1  # different
+    if os.environ.get("WTDC_UPDATE_GOLDEN"):
+        GOLDEN.write_text(outcome_text, encoding="utf-8")
+    assert outcome_text == GOLDEN.read_text(encoding="utf-8")
     # What a reader must find in it, whatever else changes.
-    assert "relabelled i) → 1)" in result.output and "relabelled 1) → a)" in result.output
-    assert result.output.count("older [-people-]{+persons+}") == 2
-    assert "Baku Declaration, [-[-]{+the +}Baku Action Plan[-]-], WTDC" in result.output
+    assert "relabelled i) → 1)" in outcome_text and "relabelled 1) → a)" in outcome_text
+    assert outcome_text.count("older [-people-]{+persons+}") == 2
+    assert "Baku Declaration, [-[-]{+the +}Baku Action Plan[-]-], WTDC" in outcome_text

@@ -1,4 +1,4 @@
-"""End to end: a SIMULATED Kigali 2022 edition (toolkit.corpus.simulate: eight Baku
+"""End to end: a SIMULATED Kigali 2022 edition (toolkit.align.simulate: eight Baku
 resolutions with programmatic edits, known ground truth) added once as text and once laid
 out as PDF (scripts/render_formats.py: running header, page numbers, hyphenation), each in
 a scratch corpus, and aligned with `wtdc align kigali-2022 baku-2025`: the PDF's link F1
@@ -17,7 +17,7 @@ import pytest
 
 from toolkit.cli import main
 from toolkit.corpus import open_corpus
-from toolkit.corpus.simulate import (
+from toolkit.align.simulate import (
     EDITS,
     SIMULATED_HEADER,
     SimulatedRevision,

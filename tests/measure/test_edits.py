@@ -63,7 +63,7 @@ def test_real_earlier_versions_split_into_parts(
     prefinal_declaration_path: Path, asp_web_path: Path
 ) -> None:
     from toolkit.align import align_documents
-    from toolkit.corpus.resolve import resolve
+    from toolkit.corpus.sources import resolve
     from toolkit.measure import term_counts
     from toolkit.parse import clauses_frame
 

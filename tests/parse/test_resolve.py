@@ -1,4 +1,4 @@
-"""toolkit.corpus.resolve: paths, editions and EDITION:DOC specs over the shipped corpus."""
+"""toolkit.corpus.sources: paths, editions and EDITION:DOC specs over the shipped corpus."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.corpus import open_corpus, resolve
-from toolkit.corpus.resolve import corpus_check, edition_lineage, parsed_edition
+from toolkit.corpus.sources import corpus_check, edition_lineage, parsed_edition
 from toolkit.errors import (
     CorpusError,
     InputError,

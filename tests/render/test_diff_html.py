@@ -58,9 +58,14 @@ def test_identical_says_so() -> None:
     assert "The two texts are identical." in render_diff_fragment(same)
 
 
-def test_repr_html_is_the_fragment() -> None:
-    diff = relabelled_diff()
-    assert diff._repr_html_() == render_diff_fragment(diff)
+def test_repr_html_lists_the_changed_clauses_escaped() -> None:
+    html = relabelled_diff()._repr_html_()
+    assert html.count("<tr><td") == 4  # relabelled, edited, deleted, inserted; not unchanged
+    assert "clauses: 1 unchanged, 1 edited, 0 moved, 1 inserted, 1 deleted" in html
+    assert "older <del>people</del><ins>persons</ins> and youth" in html
+    assert "<script>" not in HOSTILE._repr_html_()
+    assert "&lt;<del>b&gt;bold</del><ins>script&gt;alert(&#x27;x&#x27;)</ins>" in (
+        HOSTILE._repr_html_())
 
 
 def _chromium() -> str:

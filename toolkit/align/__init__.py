@@ -3,17 +3,19 @@
 from toolkit.align.clauses import align_clauses
 from toolkit.align.documents import align_documents, align_editions, one_sided
 from toolkit.align.history import clause_history, corpus_history
-from toolkit.align.kinds import change_kinds, is_hidden, proposal_mark
-from toolkit.align.model import Alignment, ClausePair, ClauseRef
+from toolkit.align.kinds import change_kinds, changed, is_hidden, proposal_mark
+from toolkit.align.model import Alignment, Alignments, ClausePair, ClauseRef
 
 __all__ = [
     "Alignment",
+    "Alignments",
     "ClausePair",
     "ClauseRef",
     "align_clauses",
     "align_documents",
     "align_editions",
     "change_kinds",
+    "changed",
     "clause_history",
     "corpus_history",
     "is_hidden",

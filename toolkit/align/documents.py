@@ -16,7 +16,9 @@ from rapidfuzz import fuzz
 
 from toolkit.align.clauses import align_clauses
 from toolkit.align.model import Alignment, ClausePair, ClauseRef
-from toolkit.corpus.registry import Corpus
+from toolkit.corpus import Corpus, edition, known_editions, open_corpus
+from toolkit.corpus.sources import edition_lineage, parsed_edition
+from toolkit.errors import InputError
 from toolkit.parse.lineage import Lineage, LineageRow
 from toolkit.parse.model import Document
 
@@ -71,9 +73,6 @@ def align_editions(
     Raises MissingEditionError (naming `wtdc corpus fetch` / `wtdc corpus add`) when the
     corpus lacks either final report, before any parsing is done.
     """
-    from toolkit.corpus import edition, known_editions, open_corpus
-    from toolkit.errors import InputError
-
     edition(old_edition)  # an unknown id is an UnknownEditionError, not a missing one
     edition(new_edition)
     order = [e.id for e in known_editions()]
@@ -86,8 +85,6 @@ def align_editions(
     corpus = corpus if corpus is not None else open_corpus()
     corpus.final_report(old_edition)  # fail on a missing edition before parsing anything
     corpus.final_report(new_edition)
-    from toolkit.corpus.resolve import parsed_edition
-
     # Only the new edition's tables say how its texts descend; the old one's are not read
     # (an older report's tables may be laid out otherwise, and are not needed).
     old_docs = parsed_edition(old_edition, corpus=corpus).documents
@@ -99,8 +96,6 @@ def edition_documents(
     edition_id: str, *, corpus: Corpus | None = None
 ) -> tuple[tuple[Document, ...], Lineage]:
     """The documents of an edition's final report in the corpus, with its lineage tables."""
-    from toolkit.corpus.resolve import edition_lineage, parsed_edition
-
     documents = parsed_edition(edition_id, corpus=corpus).documents
     return documents, edition_lineage(edition_id, corpus=corpus)
 

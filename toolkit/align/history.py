@@ -16,12 +16,13 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from toolkit.align.clauses import align_clauses
+from toolkit.corpus import Corpus, known_editions, open_corpus
+from toolkit.corpus.sources import parsed_edition
+from toolkit.errors import UnknownDocumentError
 from toolkit.parse.model import Clause, Document
 
 if TYPE_CHECKING:
     import polars as pl
-
-    from toolkit.corpus.registry import Corpus
 
 HISTORY_COLUMNS = (
     "clause",
@@ -148,10 +149,6 @@ def clause_history(
 
 def corpus_history(doc_id: str, *, corpus: Corpus | None = None) -> pl.DataFrame:
     """`clause_history` of one document over every edition whose final report the corpus holds."""
-    from toolkit.corpus import known_editions, open_corpus
-    from toolkit.corpus.resolve import parsed_edition
-    from toolkit.errors import UnknownDocumentError
-
     corpus = corpus if corpus is not None else open_corpus()
     held = set(corpus.editions())
     missing = set(corpus.missing_final_reports())

@@ -8,9 +8,10 @@ or punctuation, quotes, dashes and spacing.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from typing import Literal
 
-from toolkit.align.model import ChangeKind, ClausePair
+from toolkit.align.model import Alignment, ChangeKind, ClausePair
 
 ProposalMark = Literal["ADD", "MOD", "NOC", "SUP"]
 CHANGE_KINDS: tuple[ChangeKind, ...] = ("references", "labels", "typography")
@@ -60,6 +61,16 @@ def change_kinds(old_text: str, new_text: str, *, relabelled: bool) -> tuple[Cha
 def is_hidden(pair: ClausePair, hide: frozenset[ChangeKind] | set[ChangeKind]) -> bool:
     """True when every change in the pair is of a kind the reader chose to hide."""
     return bool(pair.change_kinds) and set(pair.change_kinds) <= set(hide)
+
+
+def changed(alignments: Sequence[Alignment], *, hide: Collection[ChangeKind] = ()) -> bool:
+    """True when a pair shows a change: not unchanged, or relabelled, unless `hide` covers it."""
+    hidden = set(hide)
+    return any(
+        (p.status != "unchanged" or p.relabelled) and not is_hidden(p, hidden)
+        for a in alignments
+        for p in a.pairs
+    )
 
 
 def proposal_mark(pair: ClausePair) -> ProposalMark:

@@ -3,6 +3,7 @@
 from toolkit.corpus.editions import Edition, edition, edition_by_label, known_editions
 from toolkit.corpus.manifest import KINDS, CorpusEntry, CorpusKind
 from toolkit.corpus.registry import Corpus, CorpusProblem, open_corpus
+from toolkit.corpus.sources import Source, resolve, resolve_source
 
 __all__ = [
     "KINDS",
@@ -11,14 +12,12 @@ __all__ = [
     "CorpusKind",
     "CorpusProblem",
     "Edition",
+    "Source",
     "edition",
     "edition_by_label",
     "known_editions",
     "open_corpus",
     "resolve",
+    "resolve_source",
 ]
 
-# Last, so that resolve.py (helper PARSE) can import the names above. Importing the function
-# here, eagerly, keeps `toolkit.corpus.resolve` the function: imported lazily, the submodule
-# of the same name would shadow it.
-from toolkit.corpus.resolve import resolve

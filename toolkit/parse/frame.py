@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from toolkit.parse.model import Document
-
 if TYPE_CHECKING:
     import polars as pl
+
+    from toolkit.parse.model import Document
 
 CLAUSE_COLUMNS = (
     "doc_id", "doc_type", "number", "edition_label", "title", "region", "section",

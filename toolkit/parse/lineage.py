@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Literal
 
+from toolkit.display import html_table
 from toolkit.errors import ParseError
 from toolkit.ingest import SourceText
 from toolkit.parse.lines import TABLE_INDENT, Line, logical_lines, tidy
 from toolkit.parse.model import Document
+
+if TYPE_CHECKING:
+    import polars as pl
 
 LineageKind = Literal["resolution", "recommendation", "decision"]
 BakuFate = Literal["new", "revised", "unchanged", "abrogated"]
@@ -97,6 +101,19 @@ class Lineage:
             if r.doc_id == doc_id:
                 return r
         raise KeyError(doc_id)
+
+    def frame(self) -> pl.DataFrame:
+        """One row per row of the status table; `history` is a list of revisions."""
+        import polars as pl  # loads only when a frame is asked for
+
+        return pl.DataFrame([asdict(r) for r in self.rows])
+
+    def _repr_html_(self) -> str:
+        rows = ((r.doc_id or r.number, r.baku or "–", r.prior_edition or "–", r.title)
+                for r in self.current)
+        return html_table("rows of the status table Baku acted on",
+                          ("doc", "Baku", "prior edition", "title"), rows,
+                          total=len(self.current))
 
 
 @dataclass(frozen=True)

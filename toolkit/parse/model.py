@@ -6,8 +6,14 @@ normalised text), so two editions' clauses can be matched with `==`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+from toolkit.display import html_table
+
+if TYPE_CHECKING:
+    import polars as pl
 
 DocType = Literal[
     "declaration",
@@ -68,3 +74,24 @@ class Document:
     @property
     def clauses(self) -> tuple[Clause, ...]:
         return tuple(c for s in self.sections for c in s.clauses)
+
+    def frame(self) -> pl.DataFrame:
+        """One row per clause (columns: toolkit.parse.CLAUSE_COLUMNS)."""
+        from toolkit.parse.frame import clauses_frame  # polars loads only when asked
+
+        return clauses_frame((self,))
+
+    def _repr_html_(self) -> str:
+        return documents_html((self,), caption=f"{self.heading}: {self.title}")
+
+
+def documents_html(documents: Sequence[Document], *, caption: str) -> str:
+    """The first clauses of `documents` as a bounded HTML table, for Jupyter."""
+    rows = (
+        (d.id, s.heading or f"({s.kind})", c.label or "", c.raw or c.text)
+        for d in documents
+        for s in d.sections
+        for c in s.clauses
+    )
+    total = sum(len(d.clauses) for d in documents)
+    return html_table(caption, ("doc", "section", "label", "text"), rows, total=total)

@@ -1,6 +1,6 @@
 """Alignments as JSON-ready dicts (checked against align.schema.json), a table, or HTML.
 
-JSON and the table are built from the same dict; HTML is DIFF's page over the same pairs.
+JSON and the table are built from the same dict; HTML is the diff page over the same pairs.
 """
 
 from __future__ import annotations
@@ -8,50 +8,15 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from typing import Any
 
-from toolkit.align.kinds import is_hidden, proposal_mark
-from toolkit.align.model import Alignment, ChangeKind, ClausePair, ClauseRef
+from toolkit.align import Alignment, ClausePair, ClauseRef, is_hidden, proposal_mark
+from toolkit.align.model import ChangeKind
+from toolkit.diff import diff_alignments, word_ops
+from toolkit.render.diff_html import render_diff_page
 
 SCHEMA_VERSION = 1
-
-
-def align_specs(old: str, new: str) -> tuple[tuple[Alignment, ...], bool]:
-    """Align two OLD/NEW arguments; True with them when both name whole editions.
-
-    Two edition ids pair every document through the new edition's lineage (and fail with
-    MissingEditionError when the corpus lacks one); one document on each side is aligned
-    whatever the ids; otherwise documents pair by number, code and title.
-    """
-    from pathlib import Path
-
-    from toolkit.align.clauses import align_clauses
-    from toolkit.align.documents import align_documents, align_editions
-    from toolkit.corpus import known_editions
-
-    editions = {e.id for e in known_editions()}
-    if old in editions and new in editions and not Path(old).exists() and not Path(new).exists():
-        return align_editions(old, new), True
-    from toolkit.corpus.resolve import resolve
-
-    old_docs, new_docs = resolve(old), resolve(new)
-    if len(old_docs) == 1 and len(new_docs) == 1:
-        alignment = align_clauses(old_docs[0], new_docs[0])
-        reason = f"one document on each side: {old} and {new}"
-        return (Alignment(alignment.old_doc, alignment.new_doc, alignment.pairs, reason),), False
-    return align_documents(old_docs, new_docs), False
-
-
-def edition_titles(old: str, new: str) -> dict[str, dict[str, str]]:
-    """The corpus titles of two editions' final reports, so that output built on a SIMULATED
-    edition (its title says so) says so too: {"old_edition": {"id", "title"}, "new_edition": …}."""
-    from toolkit.corpus import open_corpus
-
-    corpus = open_corpus()
-    return {
-        key: {"id": edition_id, "title": corpus.final_report(edition_id).title}
-        for key, edition_id in (("old_edition", old), ("new_edition", new))
-    }
 
 
 def _ref(ref: ClauseRef | None) -> dict[str, Any] | None:
@@ -72,8 +37,6 @@ def _ops(pair: ClausePair) -> list[list[Any]]:
         return [[-1 if pair.new is None else 1, ref.clause.text]]
     if pair.old.clause.text == pair.new.clause.text:
         return [[0, pair.new.clause.text]]
-    from toolkit.diff import word_ops
-
     return [[op, text] for op, text in word_ops(pair.old.clause.text, pair.new.clause.text)]
 
 
@@ -120,16 +83,6 @@ def alignments_dict(
     if len(documents) == 1 and not editions:
         return {"schema_version": SCHEMA_VERSION, **documents[0]}
     return {"schema_version": SCHEMA_VERSION, **(titles or {}), "documents": documents}
-
-
-def changed(alignments: Sequence[Alignment], *, hide: Collection[ChangeKind] = ()) -> bool:
-    """True when a pair shows a change: not unchanged, or relabelled, unless `hide` covers it."""
-    hidden = set(hide)
-    return any(
-        (p.status != "unchanged" or p.relabelled) and not is_hidden(p, hidden)
-        for a in alignments
-        for p in a.pairs
-    )
 
 
 def _place(ref: dict[str, Any] | None) -> str:
@@ -179,12 +132,7 @@ def render_html(
     new_name: str,
     hide: Collection[ChangeKind] = (),
 ) -> str:
-    """A self-contained page by DIFF's renderer, pairs of hidden kinds left out."""
-    from dataclasses import replace
-
-    from toolkit.diff import diff_alignments
-    from toolkit.render.diff_html import render_diff_page
-
+    """A self-contained page by the diff renderer, pairs of hidden kinds left out."""
     shown = [
         replace(a, pairs=tuple(p for p in a.pairs if not is_hidden(p, set(hide))))
         for a in alignments

@@ -242,7 +242,7 @@ def simulate_revision(
 # --- SIMULATED final reports: revised documents written back in the report's layout --------
 
 _HEADING_WORD = re.compile(r"(RESOLUTION|RECOMMENDATION|QUESTION|ANNEX)\b")
-SIMULATED_HEADER = "SIMULATED final report (toolkit/corpus/simulate.py): not an ITU text"
+SIMULATED_HEADER = "SIMULATED final report (toolkit/align/simulate.py): not an ITU text"
 
 
 def document_lines(doc: Document, *, heading: str | None = None) -> list[str]:

@@ -1,16 +1,22 @@
-"""One way to name the documents a command works on: a path, "-", an edition, or EDITION:DOC.
+"""The one resolver of OLD/NEW/SOURCE arguments: a path, "-", an edition, or EDITION:DOC.
 
-`resolve("baku-2025:res-37")` reads the edition's final report from the corpus, parses it
-once per process, and returns Resolution 37. The same edition's lineage tables are cached
-alongside, so `wtdc lineage` and `wtdc corpus check` do not parse the report twice.
+`resolve_source("baku-2025:res-37")` reads the edition's final report from the corpus, parses
+it once per process, and returns a `Source`: Resolution 37, the lines of the report it spans,
+and what a user should hear about reading it. Every command and notebook function decides
+"is this a file or an edition?" here and nowhere else. The same edition's lineage tables
+are cached alongside, so `wtdc lineage` and `wtdc corpus check` do not parse it twice.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import replace
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from toolkit.corpus.editions import edition, edition_by_label
 from toolkit.corpus.registry import Corpus, CorpusEntry, open_corpus
@@ -21,65 +27,101 @@ from toolkit.errors import (
     ToolkitError,
     UnknownDocumentError,
 )
-from toolkit.ingest import SourceText, read_source
+from toolkit.ingest import SourceText, read_bytes, read_source
+from toolkit.ingest.decode import decode
 from toolkit.ingest.layout import cleaning_summary
 from toolkit.ingest.word import DocxView
 from toolkit.parse import CorpusCheck, Document, Lineage, ParsedText, check_corpus, parse_source
 from toolkit.parse.lineage import parse_lineage
+from toolkit.parse.model import documents_html
+
+if TYPE_CHECKING:
+    import polars as pl
 
 # "baku-2025", "buenos-aires-2017": what an edition id looks like (known or not).
 _EDITION_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*-\d{4}$")
 LATEST = "baku-2025"
+# Formats whose own characters are what a user edits; a patch of Word or PDF works on the
+# extracted text instead.
+_EDITED_AS_TEXT = ("text", "markdown", "html")
+
+# "memory": a text or Document handed over by a caller (a notebook), not read from anywhere.
+SpecKind = Literal["file", "stdin", "edition", "document", "memory"]
 
 _parsed: dict[tuple[Path, str, str], tuple[SourceText, ParsedText]] = {}
 
 
-def resolve(
-    spec: str, *, doc: str | None = None, corpus: Corpus | None = None
-) -> tuple[Document, ...]:
-    """The documents `spec` names: all of a file or of an edition, or one (or one region's).
+@dataclass(frozen=True)
+class Source:
+    """What one OLD/NEW/SOURCE argument names: its documents, its whole text, and the
+    warnings a user should hear (how the file was decoded, footnotes without a marker).
 
-    `doc` picks a document of whatever `spec` names (`resolve(path, doc="res-37")`).
+    `text` is the text a patch must rebuild character for character: a text file's decoded
+    characters as they are (a UTF-8 byte-order mark kept as U+FEFF), the extraction of a
+    Word or PDF file, or the lines of an edition's final report that the documents span.
+    It is read on first use, so a clause diff never holds it.
     """
-    return resolve_with_warnings(spec, doc=doc, corpus=corpus)[0]
+
+    spec: str
+    kind: SpecKind
+    documents: tuple[Document, ...]
+    warnings: tuple[str, ...] = ()
+    encoding: str = "utf-8"  # of the file as read ("cp1252", "utf-16-le (BOM)", …)
+    _text: Callable[[], str] = field(default=str, repr=False, compare=False)
+    # For a file: what reading it cleaned (toolkit.ingest.layout.cleaning_summary).
+    summary: dict[str, object] | None = field(default=None, compare=False)
+
+    @cached_property
+    def text(self) -> str:
+        return self._text()
+
+    def frame(self) -> pl.DataFrame:
+        """One row per clause (columns: toolkit.parse.CLAUSE_COLUMNS)."""
+        from toolkit.parse import clauses_frame
+
+        return clauses_frame(self.documents)
+
+    def _repr_html_(self) -> str:
+        return documents_html(self.documents, caption=f"{self.spec} ({self.kind})")
 
 
-def resolve_with_warnings(
-    spec: str, *, doc: str | None = None, corpus: Corpus | None = None
-) -> tuple[tuple[Document, ...], tuple[str, ...]]:
-    """`resolve`, and what a user should hear about it: how the file was read (not UTF-8, no
-    byte-order mark) and the footnotes of the chosen documents that have no marker."""
-    documents, warnings, _ = resolve_with_summary(spec, doc=doc, corpus=corpus)
-    return documents, warnings
+# What the commands and notebook functions take for OLD, NEW or SOURCE.
+SourceLike = str | Source | Document
 
 
-def resolve_with_summary(
-    spec: str,
+def resolve_source(
+    spec: SourceLike,
     *,
     doc: str | None = None,
     corpus: Corpus | None = None,
     docx_view: DocxView = "accepted",
-) -> tuple[tuple[Document, ...], tuple[str, ...], dict[str, object] | None]:
-    """`resolve_with_warnings`, and for a file what reading it cleaned (pages, page furniture,
-    hyphens, footnotes attached or not): `toolkit.ingest.layout.cleaning_summary`."""
+) -> Source:
+    """The documents `spec` names: all of a file or of an edition, or one (or one region's).
+
+    `doc` picks a document of whatever `spec` names (`resolve_source(path, doc="res-37")`).
+    A path that exists is a file even when it looks like an edition id; a colon in a file
+    name is not a document id. A `Source` is returned as it is, a `Document` (a SIMULATED
+    revision, say) as a Source of its own.
+    """
+    if isinstance(spec, Source):
+        return spec
+    if isinstance(spec, Document):
+        label = f" ({spec.edition_label})" if spec.edition_label else ""
+        # A Document has no file behind it: its text is its clauses, a paragraph each.
+        clauses = "\n\n".join(c.raw or c.text for c in spec.clauses)
+        return Source(f"{spec.id}{label}", "memory", (spec,), _text=lambda: clauses)
+    kind = spec_kind(spec)
     edition_id, _, doc_id = spec.partition(":")
     summary = None
-    if spec == "-" or os.path.exists(spec) or not _EDITION_ID.match(edition_id):
-        # A file (a missing one raises InputError); a colon in its name is not a document id.
-        source = read_source(spec, docx_view=docx_view)
+    if kind in ("file", "stdin"):
+        source, text = _file(spec, docx_view)  # a missing file raises InputError
         parsed, doc_id, where = parse_source(source), "", None
-        read_warnings = source.warnings
-        unattached = sum(1 for w in parsed.warnings if "has no marker" in w)
-        attached = sum(
-            len(d.footnotes) + sum(len(s.footnotes) + sum(len(c.footnotes) for c in s.clauses)
-                                   for s in d.sections)
-            for d in parsed.documents
-        ) - unattached
-        summary = cleaning_summary(source.cleaning, name=source.name, attached=attached,
-                                   unattached=unattached)
+        read_warnings: tuple[str, ...] = source.warnings
+        encoding = source.encoding
+        summary = _summary(source, parsed)
     else:
         read_warnings, parsed = _edition_texts(edition_id, corpus)
-        where = f"edition {edition_id}"
+        where, encoding = f"edition {edition_id}", "utf-8"
     if doc_id and doc and doc_id != doc:
         raise InputError(f"'{spec}' names document {doc_id} but --doc asks for {doc}; name one")
     doc_id = doc_id or doc or ""
@@ -91,7 +133,77 @@ def resolve_with_summary(
         raise UnknownDocumentError(str(error).replace(f"'{parsed.name}'", where, 1)) from None
     ids = {d.id for d in documents}
     notes = [w for w in parsed.warnings if _warned_id(w) in ids]
-    return documents, (*read_warnings, *notes), summary
+    if where is not None:
+        text = _spanned(edition_id, corpus, documents if doc_id else None)
+    return Source(spec, kind, documents, (*read_warnings, *notes), encoding, text,
+                  summary=summary)
+
+
+def _summary(source: SourceText, parsed: ParsedText) -> dict[str, object]:
+    """What reading a file cleaned, and the footnotes the parser attached or could not."""
+    unattached = sum(1 for w in parsed.warnings if "has no marker" in w)
+    notes = sum(
+        len(d.footnotes) + sum(len(s.footnotes) + sum(len(c.footnotes) for c in s.clauses)
+                               for s in d.sections)
+        for d in parsed.documents
+    )
+    return cleaning_summary(source.cleaning, name=source.name, attached=notes - unattached,
+                            unattached=unattached)
+
+
+def spec_kind(spec: SourceLike) -> SpecKind:
+    """What an argument names, from its shape alone (nothing is read): "-" is standard
+    input, a path that exists is a file even when it looks like an edition id, "baku-2025"
+    an edition, "baku-2025:res-37" one of its documents; anything else is a file (missing,
+    it fails when read, naming the path)."""
+    if not isinstance(spec, str):
+        return spec.kind if isinstance(spec, Source) else "memory"
+    edition_id, colon, _ = spec.partition(":")
+    if spec == "-":
+        return "stdin"
+    if os.path.exists(spec) or not _EDITION_ID.match(edition_id):
+        return "file"
+    return "document" if colon else "edition"
+
+
+def resolve(
+    spec: SourceLike, *, doc: str | None = None, corpus: Corpus | None = None
+) -> tuple[Document, ...]:
+    """Only the documents of `resolve_source(spec, doc=doc)`, for callers that need no more."""
+    return resolve_source(spec, doc=doc, corpus=corpus).documents
+
+
+def _file(spec: str, docx_view: DocxView) -> tuple[SourceText, Callable[[], str]]:
+    """A file or standard input, read once, and how to get its text as a patch needs it."""
+    if spec == "-":
+        data = sys.stdin.buffer.read()
+        source = read_bytes(data, name="<stdin>", docx_view=docx_view)
+        return source, lambda: _as_edited(source, data)
+    source = read_source(spec, docx_view=docx_view)  # the reader's clear error if bad
+    return source, lambda: _as_edited(source, Path(spec).read_bytes())
+
+
+def _as_edited(source: SourceText, data: bytes) -> str:
+    if source.format not in _EDITED_AS_TEXT:
+        return source.text
+    decoded = decode(data, name=source.name)
+    # The byte-order mark is part of what a patch must rebuild.
+    return ("\ufeff" if decoded.encoding == "utf-8 (BOM)" else "") + decoded.text
+
+
+def _spanned(
+    edition_id: str, corpus: Corpus | None, documents: tuple[Document, ...] | None
+) -> Callable[[], str]:
+    """The final report's text, or (for EDITION:DOC) the lines its documents span."""
+
+    def text() -> str:
+        report = _edition(edition_id, corpus)[0].text
+        if documents is None:
+            return report
+        lines = report.splitlines(keepends=True)
+        return "".join("".join(lines[d.span[0] - 1 : d.span[1]]) for d in documents)
+
+    return text
 
 
 def _warned_id(warning: str) -> str | None:

@@ -1,5 +1,6 @@
 """Parsed clauses, lineage rows and the corpus check as text: a table to read, JSON or CSV to
-reuse, Parquet for data work. The JSON follows toolkit/parse/schemas/*.schema.json."""
+reuse, Parquet for data work. The JSON follows toolkit/parse/schemas/*.schema.json; it is
+compact unless `pretty` (indenting turns off the C encoder)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Literal
 
-from toolkit.parse.frame import clause_records, clauses_frame
-from toolkit.parse.lineage import CorpusCheck, LineageRow
-from toolkit.parse.model import Document
+from toolkit.parse import CorpusCheck, Document, LineageRow, clause_records, clauses_frame
 from toolkit.render.text import text_table
 
 ClauseFormat = Literal["table", "json", "csv", "parquet"]
@@ -20,10 +19,19 @@ ReportFormat = Literal["table", "json"]
 _TEXT_WIDTH = 72
 
 
-def clauses_output(documents: Sequence[Document], *, format: ClauseFormat) -> str | bytes:
+def dump_json(data: object, *, pretty: bool) -> str:
+    """JSON with a final newline: indented for a reader, else compact (C encoder)."""
+    if pretty:
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def clauses_output(
+    documents: Sequence[Document], *, format: ClauseFormat, pretty: bool = False
+) -> str | bytes:
     """All clauses of `documents`; Parquet comes back as bytes, the rest as text."""
     if format == "json":
-        return json.dumps(clause_records(documents), ensure_ascii=False, indent=2) + "\n"
+        return dump_json(clause_records(documents), pretty=pretty)
     if format == "table":
         return text_table(
             ("DOC", "SECTION", "LABEL", "TEXT"),
@@ -57,11 +65,14 @@ def clauses_output(documents: Sequence[Document], *, format: ClauseFormat) -> st
     return flat.write_csv()
 
 
-def lineage_output(rows: Iterable[LineageRow], *, format: ReportFormat) -> str:
+def lineage_output(
+    rows: Iterable[LineageRow], *, format: ReportFormat, pretty: bool = False
+) -> str:
+    """Rows of the status table (`wtdc lineage`)."""
     rows = list(rows)
     if format == "json":
         records = [asdict(r) | {"history": list(r.history)} for r in rows]
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        return dump_json(records, pretty=pretty)
     return text_table(
         ("KIND", "NO.", "STATUS", "BAKU", "PRIOR EDITION", "TEXT", "TITLE"),
         [
@@ -72,12 +83,13 @@ def lineage_output(rows: Iterable[LineageRow], *, format: ReportFormat) -> str:
     )
 
 
-def check_output(check: CorpusCheck, *, format: ReportFormat) -> str:
+def check_output(check: CorpusCheck, *, format: ReportFormat, pretty: bool = False) -> str:
+    """The status table against the texts (`wtdc corpus check`)."""
     if format == "json":
-        return json.dumps(
+        return dump_json(
             {"missing_text": list(check.missing_text), "unlisted_text": list(check.unlisted_text)},
-            indent=2,
-        ) + "\n"
+            pretty=pretty,
+        )
     missing = ", ".join(check.missing_text) or "none"
     unlisted = ", ".join(check.unlisted_text) or "none"
     return (

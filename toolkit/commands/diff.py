@@ -1,0 +1,142 @@
+"""`wtdc diff` and `wtdc patch apply`, and `wt.diff` for notebooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from toolkit.commands.outcome import Outcome, Progress, progress_bar
+from toolkit.corpus.sources import Source, SourceLike, resolve_source
+from toolkit.diff import TextDiff, apply_patch, diff_sources, make_patch
+from toolkit.diff.words import Granularity
+from toolkit.errors import InputError
+from toolkit.render.diff_html import render_diff_page
+from toolkit.render.records import dump_json
+from toolkit.render.terminal import render_diff_text, render_stat
+
+DiffFormat = Literal["text", "html", "json", "patch"]
+
+
+def _sources(old: SourceLike, new: SourceLike) -> tuple[Source, Source]:
+    if old == "-" and new == "-":
+        raise InputError("OLD and NEW cannot both be standard input; give a file for one of them")
+    return resolve_source(old), resolve_source(new)
+
+
+def diff(
+    old: SourceLike,
+    new: SourceLike,
+    *,
+    granularity: Granularity = "word",
+    ignore_case: bool = False,
+    ignore_whitespace: bool = False,
+    ignore_labels: bool = False,
+    progress: Progress | None = None,
+) -> TextDiff:
+    """Compare OLD and NEW (a path, "-", an edition or `EDITION:DOC`) clause by clause."""
+    report = progress or (lambda done, total, step: None)
+    report(0, 2, "reading and parsing")
+    olds, news = _sources(old, new)
+    report(2, 2, "reading and parsing")
+    return _diff(olds, news, granularity=granularity, ignore_case=ignore_case,
+                 ignore_whitespace=ignore_whitespace, ignore_labels=ignore_labels,
+                 progress=report)
+
+
+def _diff(
+    olds: Source,
+    news: Source,
+    *,
+    granularity: Granularity,
+    ignore_case: bool,
+    ignore_whitespace: bool,
+    ignore_labels: bool,
+    progress: Progress,
+) -> TextDiff:
+    return diff_sources(
+        olds.documents, news.documents, old_name=olds.spec, new_name=news.spec,
+        granularity=granularity, ignore_case=ignore_case, ignore_whitespace=ignore_whitespace,
+        ignore_labels=ignore_labels,
+        progress=lambda done, total: progress(done, total, "aligning and diffing"),
+    )
+
+
+def run_diff(
+    old: str,
+    new: str,
+    *,
+    format: DiffFormat = "text",
+    stat: bool = False,
+    granularity: Granularity = "word",
+    ignore_case: bool = False,
+    ignore_whitespace: bool = False,
+    ignore_labels: bool = False,
+    pretty: bool = False,
+    color: bool = False,
+    progress: bool = False,
+) -> Outcome:
+    """Compare OLD and NEW and render the result; status 0 identical, 1 different."""
+    olds, news = _sources(old, new)
+    warnings = (*olds.warnings, *news.warnings)
+    if format == "patch" and not stat:
+        if news.kind in ("file", "stdin") and news.encoding.removesuffix(" (BOM)") != "utf-8":
+            warnings += (
+                f"{news.spec}: is {news.encoding.removesuffix(' (BOM)')}, not UTF-8; the patch "
+                "rebuilds its text, and `wtdc patch apply` writes that text as UTF-8",
+            )
+        same = olds.text == news.text
+        return _identical_or(make_patch(olds.text, news.text), same, old, new, warnings,
+                             ignored=(), quiet=True)
+    with progress_bar(progress, "wtdc diff") as report:
+        result = _diff(olds, news, granularity=granularity, ignore_case=ignore_case,
+                       ignore_whitespace=ignore_whitespace, ignore_labels=ignore_labels,
+                       progress=report)
+    if stat:
+        output = (dump_json(result.stat().as_dict(), pretty=pretty) if format == "json"
+                  else render_stat(result))
+    elif format == "json":
+        output = result.to_json(pretty=pretty)
+    elif format == "html":
+        output = render_diff_page(result)
+    elif result.identical:
+        output = ""  # the message says that they are identical
+    else:
+        output = render_diff_text(result, color=color)
+    ignored = tuple(name for name, on in (("case", ignore_case), ("whitespace", ignore_whitespace),
+                                          ("labels", ignore_labels)) if on)
+    return _identical_or(output, result.identical, old, new, warnings, ignored=ignored,
+                         quiet=format != "text" and not stat)
+
+
+def _identical_or(
+    output: str,
+    identical: bool,
+    old: str,
+    new: str,
+    warnings: tuple[str, ...],
+    *,
+    ignored: tuple[str, ...],
+    quiet: bool,
+) -> Outcome:
+    """Status 1 when different; when identical, status 0 and a line that says so (on stderr
+    for the machine formats, whose stdout must stay parseable)."""
+    if not identical:
+        return Outcome(output, status=1, warnings=warnings)
+    # "identical, ignoring labels": say what was set aside, so the 0 is not misread.
+    listed = " and ".join([", ".join(ignored[:-1]), ignored[-1]] if ignored[:-1] else ignored)
+    but = f", ignoring {listed}" if ignored else ""
+    return Outcome(output, status=0, warnings=warnings,
+                   message=f"{old} and {new} are identical{but}", message_to_stderr=quiet)
+
+
+def run_patch_apply(old: str, patch: str) -> Outcome:
+    """Rebuild NEW from OLD and a patch made by `wtdc diff --format patch`."""
+    try:
+        text = Path(patch).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{patch}: no such file; check the path of the patch") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{patch}: cannot be read as a UTF-8 patch ({error}); "
+                         "make one with: wtdc diff OLD NEW --format patch") from None
+    source = resolve_source(old)
+    return Outcome(apply_patch(source.text, text, name=patch), warnings=source.warnings)

@@ -1,0 +1,16 @@
+"""`wtdc report`: the HTML comparison report with its tables as CSV and JSON."""
+
+from __future__ import annotations
+
+from toolkit.commands.outcome import Outcome, progress_bar
+from toolkit.render.report import build_report
+
+
+def run_report(
+    *, old: str | None = None, new: str = "baku-2025", out_dir: str | None = None,
+    progress: bool = False,
+) -> Outcome:
+    """Write reports/<name>/index.html (or into `out_dir`) and name the page written."""
+    with progress_bar(progress, "report") as report:
+        page = build_report(old_edition=old, new_edition=new, out_dir=out_dir, progress=report)
+    return Outcome(f"{page}\n")
