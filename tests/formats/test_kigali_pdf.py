@@ -15,8 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.cli import main
-from toolkit.corpus import open_corpus
 from toolkit.align.simulate import (
     EDITS,
     SIMULATED_HEADER,
@@ -24,6 +22,8 @@ from toolkit.align.simulate import (
     document_lines,
     simulate_revision,
 )
+from toolkit.cli import main
+from toolkit.corpus import open_corpus
 from toolkit.ingest import read_bytes
 from toolkit.parse import ParsedText, parse_source
 
