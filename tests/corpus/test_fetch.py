@@ -107,7 +107,7 @@ def test_publication_page_link_is_followed_and_the_pdf_added(corpus_copy, monkey
     assert entry.source.startswith(f"downloaded by `wtdc corpus fetch` from {PDF_URL} on ")
     reopened = open_corpus(corpus_copy)
     assert reopened.final_report("kigali-2022") == entry
-    assert reopened.read(entry).text == "Final Report WTDC-22 Kigali"
+    assert reopened.read(entry).text.strip() == "Final Report WTDC-22 Kigali"
 
 
 def test_page_without_a_report_link(corpus_copy, monkeypatch) -> None:

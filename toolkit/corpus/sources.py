@@ -68,7 +68,8 @@ class Source:
     warnings: tuple[str, ...] = ()
     encoding: str = "utf-8"  # of the file as read ("cp1252", "utf-16-le (BOM)", …)
     _text: Callable[[], str] = field(default=str, repr=False, compare=False)
-    # For a file: what reading it cleaned (toolkit.ingest.layout.cleaning_summary).
+    # For a file a layout reader cleaned (PDF, Word, HTML, a PDF's text): what it cleaned
+    # (toolkit.ingest.layout.cleaning_summary).
     summary: dict[str, object] | None = field(default=None, compare=False)
 
     @cached_property
@@ -118,7 +119,7 @@ def resolve_source(
         parsed, doc_id, where = parse_source(source), "", None
         read_warnings: tuple[str, ...] = source.warnings
         encoding = source.encoding
-        summary = _summary(source, parsed)
+        summary = _summary(source, parsed) if source.cleaning is not None else None
     else:
         read_warnings, parsed = _edition_texts(edition_id, corpus)
         where, encoding = f"edition {edition_id}", "utf-8"

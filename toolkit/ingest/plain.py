@@ -13,8 +13,10 @@ def read_text(data: bytes, *, name: str) -> SourceText:
     decoded = decode(data, name=name)
     text = nfc(unify_newlines(decoded.text))
     # A PDF's text as pypdf or pdftotext saved it (form feeds, page numbers counting up)
-    # gets the PDF reader's repairs; the report's own tab-indented text never does.
-    cleaned = None if text.lstrip(" ").startswith("\t") else clean_extraction(text)
+    # gets the PDF reader's repairs; a tab-indented text (the report's own) never does.
+    filled = [line for line in text.split("\n") if line.strip()]
+    tabbed = sum(line.startswith("\t") for line in filled) * 4 > len(filled)
+    cleaned = None if tabbed else clean_extraction(text)
     return SourceText(
         text=cleaned[0] if cleaned else text,
         format="text",
