@@ -35,8 +35,9 @@ notebooks: $(STAMP)
 browser:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium not installed: the browser test will be skipped"; }
 
+# One pytest worker per core: the suite is mostly CPU (parsing, notebooks, the browser).
 test: $(STAMP) browser lint typecheck
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 bench: $(STAMP)
 	$(PY) -m pip install -q -e '.[bench]'
