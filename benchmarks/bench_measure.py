@@ -23,7 +23,9 @@ from toolkit.measure import (
     load_lexicon,
     preamble_vs_operative,
     region_emphasis,
+    revision_sides,
     term_counts,
+    term_drivers,
     word_shifts,
 )
 from toolkit.measure.lexicon import _phrase_body
@@ -94,6 +96,7 @@ def main() -> int:
     both_cold = terms_cold + timed(lambda: region_emphasis(clauses, lexicon), "after")
     CPU["both"] = CPU["terms"] + CPU["after"]
     shifts = timed(lambda: preamble_vs_operative(clauses, lexicon, n_boot=1000), "shifts")
+    drivers = timed(lambda: term_drivers(*revision_sides(clauses), lexicon), "drivers")
     cold()
     words = timed(lambda: word_shifts(
         clauses.filter(pl.col("section_kind") == "preamble"),
@@ -106,6 +109,7 @@ def main() -> int:
         ("region matrix, cold", regions_cold, "regions", None, TARGET),
         ("term table + region matrix, cold", both_cold, "both", None, TARGET),
         ("theme shifts preamble→operative, 1000 boot", shifts, "shifts", None, None),
+        ("drivers (3 per theme, KWIC) revised vs unchanged", drivers, "drivers", None, None),
         ("word shifts preamble→operative, cold, 1000 boot", words, "words", None, None),
     ]
     same = naive_totals == term_counts(clauses, lexicon, by=())["count"].to_list()

@@ -331,12 +331,15 @@ def _register_terms(sub: Subparsers) -> None:
         "2008). JSON follows toolkit/measure/schemas/terms.schema.json (words.schema.json "
         "with --words or --bigrams, edits.schema.json with --edits).",
     )
-    terms.add_argument("old", metavar="OLD", help=_MEASURE_SOURCE)
+    terms.add_argument("old", metavar="OLD", nargs="?", help=f"{_MEASURE_SOURCE}; left out "
+                       "with --themes")
     terms.add_argument("new", metavar="NEW", nargs="?",
                        help=f"{_MEASURE_SOURCE}; may be left out with --kwic")
     level = terms.add_mutually_exclusive_group()
     level.add_argument("--words", action="store_true", help="top rising and falling words")
     level.add_argument("--bigrams", action="store_true", help="top rising and falling bigrams")
+    level.add_argument("--themes", action="store_true", help="list the lexicon's themes (id, "
+                       "label, patterns, source), with those of --lexicon, instead")
     level.add_argument("--edits", action="store_true",
                        help="align OLD with NEW and split each theme's counts into text kept, "
                        "inserted or deleted in edited clauses, whole clauses and documents")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -44,6 +45,11 @@ def test_terms_json_follows_its_schema(capsys: pytest.CaptureFixture[str]) -> No
     # Intelligence" in its clauses (its title is not a clause); Resolution 37 has 4.
     assert (ai["theme"], ai["old_count"], ai["new_count"]) == ("ai", 4, 18)
     assert ai["ci_low"] > 1 and ai["z"] > 0
+    # Each side is one resolution: what could carry the rise alone is a clause; none does
+    # (res-91's clause 3 holds 3 of the 18).
+    assert (ai["documents_old"], ai["documents_new"]) == (1, 1)
+    assert (ai["top_document"], ai["top_document_share"]) == ("res-91 3", pytest.approx(3 / 18))
+    assert (ai["direction"], ai["boot_low"] > 1) == ("higher", True)
     # Open source is in neither: no ratio and no interval (null in JSON); LRC and z are 0.
     open_source = next(r for r in rows if r["theme"] == "open-source")
     assert [open_source[k] for k in ("rate_ratio", "ci_low", "ci_high", "lrc", "z")] == [
@@ -70,14 +76,21 @@ def test_terms_words_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Member States" in out
 
 
+def declaration_json(capsys: pytest.CaptureFixture[str], prefinal: Path, level: str
+                     ) -> list[dict[str, Any]]:
+    """`wtdc terms` pre-final → adopted declaration at `level`, checked against its schema."""
+    code, out, _ = run(capsys, "terms", str(prefinal), "baku-2025:declaration", f"--{level}",
+                       "--format", "json")
+    assert code == 0
+    rows: list[dict[str, Any]] = json.loads(out)
+    jsonschema.validate(rows, schema(level))
+    return rows
+
+
 def test_edits_json_follows_its_schema(
     capsys: pytest.CaptureFixture[str], prefinal_declaration_path: Path
 ) -> None:
-    code, out, _ = run(capsys, "terms", str(prefinal_declaration_path), "baku-2025:declaration",
-                       "--edits", "--format", "json")
-    assert code == 0
-    rows = json.loads(out)
-    jsonschema.validate(rows, schema("edits"))
+    rows = declaration_json(capsys, prefinal_declaration_path, "edits")
     # The editorial pass kept the declaration's five satellite/space matches as they were
     # (space radiocommunication(s) twice, satellite, space services, "orbital ... resources").
     satellite = next(r for r in rows if r["theme"] == "satellite")
@@ -104,14 +117,54 @@ def test_table_output_and_within(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "regions", "--within", "sections")
     assert code == 0
     lines = out.splitlines()
+    # The table says what it compares, in words, above its headings.
+    assert lines.pop(0) == "operative (NEW) vs preamble (OLD), within baku-2025"
     assert lines[0].split() == ["THEME", "OLD", "NEW", "OLD/10k", "NEW/10k", "RATIO", "CI_LOW",
-                                "CI_HIGH", "BOOT_LOW", "BOOT_HIGH", "LRC", "Z"]
+                                "CI_HIGH", "BOOT_LOW", "BOOT_HIGH", "LRC", "Z", "DIRECTION",
+                                "TOP_DOC", "TOP_SHARE", "RATIO_WITHOUT_TOP"]
     assert [line.split()[0] for line in lines[1:4]] == ["ai", "satellite", "resilience"]
     code, out, _ = run(capsys, "regions", "--within", "revision", "--format", "json")
     rows = json.loads(out)
     jsonschema.validate(rows, schema("terms"))
     # No resolution left unchanged since an earlier edition speaks of AI.
     assert (rows[0]["theme"], rows[0]["old_count"]) == ("ai", 0)
+    # Gender and accessibility are unclear: Resolutions 55 and 58 carry them.
+    by_theme = {r["theme"]: r for r in rows}
+    assert [(by_theme[t]["direction"], by_theme[t]["top_document"])
+            for t in ("gender", "accessibility")] == [("unclear", "res-55"),
+                                                      ("unclear", "res-58")]
+    for r in rows:
+        assert r["direction"] == "unclear" or (
+            r["top_document_share"] < 0.5 and (r["boot_low"] > 1 or r["boot_high"] < 1))
+
+
+def test_themes_lists_the_lexicon_with_its_extensions(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "terms", "--themes")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "LABEL", "PATTERNS", "SOURCE"]
+    assert lines[1].split() == ["ai", "Artificial", "intelligence", "9", "shipped"]
+    assert len(lines) == 1 + 18
+    lexicon = tmp_path / "mine.toml"
+    lexicon.write_text('[[theme]]\nid = "robots"\nlabel = "Robotics"\nphrases = ["robot*"]\n'
+                       '[[theme]]\nid = "ai"\nextend = true\nphrases = ["neural network*"]\n',
+                       "utf-8")
+    code, out, _ = run(capsys, "terms", "--themes", "--lexicon", str(lexicon), "--format", "json")
+    rows = json.loads(out)
+    jsonschema.validate(rows, schema("themes"))
+    assert rows[0] == {"id": "ai", "label": "Artificial intelligence", "patterns": 10,
+                       "source": f"shipped + {lexicon}"}
+    assert rows[-1] == {"id": "robots", "label": "Robotics", "patterns": 1,
+                        "source": str(lexicon)}
+    code, out, _ = run(capsys, "terms", "baku-2025:res-37", "baku-2025:res-91")
+    assert out.splitlines()[0] == "baku-2025:res-91 (NEW) vs baku-2025:res-37 (OLD)"
+    # Without --themes, terms needs its two texts.
+    code, out, err = run(capsys, "terms")
+    assert (code, out) == (2, "")
+    assert err == ("wtdc: terms compares two texts and got none; give OLD NEW, or --themes to "
+                   "list the lexicon\n")
 
 
 def test_plots_are_written(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -172,3 +225,15 @@ def test_kwic_over_one_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert (code, out) == (2, "")
     assert err == ("wtdc: terms compares two texts (OLD NEW) and got one; give NEW too, or "
                    "--kwic THEME to list the matches in one text\n")
+
+
+def test_words_whose_ratio_shows_as_1_00_are_neither_rising_nor_falling(
+    capsys: pytest.CaptureFixture[str], prefinal_declaration_path: Path
+) -> None:
+    # The editorial pass on the declaration left most words as they were: 15 of the 23 rows
+    # listed before this rule had a ratio of 1.00. Now only the words that moved are listed.
+    rows = declaration_json(capsys, prefinal_declaration_path, "words")
+    assert [(r["term"], r["direction"], round(r["rate_ratio"], 2)) for r in rows] == [
+        ("ITU-D", "rising", 2.0), ("persons", "rising", 2.0), ("according", "rising", 2.0),
+        ("Declaration", "rising", 1.33), ("including", "rising", 1.11),
+        ("Peoples", "falling", 0.67), ("ITU", "falling", 0.67), ("countries", "falling", 0.92)]

@@ -129,3 +129,17 @@ def test_adjacent_matches_of_a_theme_are_one_mention() -> None:
     assert matches("satellite", "access of non-geostationary satellite orbit systems") == [
         "non-geostationary satellite"]
     assert matches("ai", "AI and AI") == ["AI", "AI"]
+
+
+def test_the_lexicon_lists_itself_for_a_reader() -> None:
+    from toolkit.measure import load_lexicon
+
+    lexicon = load_lexicon()
+    listing = lexicon.frame()
+    assert listing.columns == ["id", "label", "patterns", "source"]
+    assert listing.row(0) == ("ai", "Artificial intelligence", 9, "shipped")
+    assert listing["patterns"].sum() == sum(
+        len(t.phrases) + len(t.acronyms) + len(t.regex) for t in lexicon.themes)
+    # In a notebook, a bounded table (polars elides the middle rows), never a wall of regexes.
+    html = lexicon._repr_html_()
+    assert html.count("<tr>") < 18 and "Artificial intelligence" in html and "(?i:" not in html

@@ -89,4 +89,23 @@ def test_baku_leaders(baku_matrix: pl.DataFrame) -> None:
     # (6 in 2,091); AI: CIS (7 in 709) ahead of AFR (16 in 1,949).
     assert (lead["satellite"]["region"], lead["satellite"]["runner_up"]) == ("CIS", "ARB")
     assert lead["ai"]["runner_up"] == "AFR"
-    assert ldc["clear_lead"] is True
+    # ASP's rate is clear of AMS's, but it is ASP1's, not the region's: not a clear lead.
+    assert ldc["rate_low"] > baku_matrix.filter(
+        (pl.col("region") == "AMS") & (pl.col("theme") == "ldc-sids-lldc"))["rate_high"][0]
+    assert (ldc["clear_lead"], ldc["top_initiative"], ldc["reason"]) == (
+        False, "ri-asp1", "ri-asp1 carries 100%")
+    # AI: CIS5 holds 6 of CIS's 7 mentions.
+    assert (lead["ai"]["top_initiative"], lead["ai"]["reason"]) == (
+        "ri-cis5", "interval overlaps AFR's; ri-cis5 carries 86%")
+    # No lead in the Baku matrix is clear under both conditions.
+    assert not any(r["clear_lead"] for r in lead.values())
+
+
+def test_baku_leads_in_a_sentence(baku_matrix: pl.DataFrame) -> None:
+    from toolkit.measure import describe_lead
+
+    lead = {r["theme"]: r for r in leading_regions(baku_matrix).iter_rows(named=True)}
+    assert describe_lead(lead["ai"]) == (
+        "Artificial intelligence: CIS leads with 98.7 mentions per 10,000 tokens (95% interval "
+        "39.6–203.4; 7 mentions in 2 of its 5 initiatives); the lead is not clear: interval "
+        "overlaps AFR's; ri-cis5 carries 86%.")

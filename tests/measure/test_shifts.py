@@ -190,3 +190,65 @@ def test_parts_of_the_same_documents_are_resampled_as_pairs() -> None:
     apart = term_shifts(preamble, operative.with_columns(pl.col("doc_id") + "-b"),
                         n_boot=200).row(0, named=True)
     assert apart["boot_high"] / apart["boot_low"] > 3 * paired["boot_high"] / paired["boot_low"]
+
+
+def test_an_unclear_row_gets_no_headline_factor() -> None:
+    from toolkit.measure import headline
+
+    row = {"label": "Gender equality", "old_count": 1, "new_count": 279, "lrc": 2.6,
+           "boot_low": 3.25, "boot_high": 602.6, "direction": "unclear",
+           "reason": "res-55 carries 57%"}
+    assert headline(row, old_name="resolutions left unchanged",
+                    new_name="resolutions revised at Baku") == (
+        "Gender equality: no clear difference between resolutions revised at Baku and "
+        "resolutions left unchanged (1 → 279); res-55 carries 57%")
+
+
+@pytest.fixture(scope="module")
+def revised_vs_unchanged_baku() -> dict[str, dict[str, object]]:
+    from toolkit.corpus.sources import resolve
+    from toolkit.measure import revised_vs_unchanged
+    from toolkit.parse import clauses_frame
+
+    shifts = revised_vs_unchanged(clauses_frame(resolve("baku-2025")))
+    return {r["theme"]: r for r in shifts.iter_rows(named=True)}
+
+
+def test_baku_revised_vs_unchanged_directions(
+    revised_vs_unchanged_baku: dict[str, dict[str, object]],
+) -> None:
+    rows = revised_vs_unchanged_baku
+    # Gender: 1 → 279, bootstrap 3.3–603, but Resolution 55 carries 160 of the 279.
+    gender = rows["gender"]
+    assert (gender["old_count"], gender["new_count"]) == (1, 279)
+    assert (gender["top_document"], round(gender["top_document_share"], 3)) == ("res-55", 0.573)
+    assert (gender["direction"], gender["reason"]) == ("unclear", "res-55 carries 57%")
+    # Accessibility: 0 → 261, 183 of them in Resolution 58 (and no bootstrap: OLD has none).
+    access = rows["accessibility"]
+    assert (access["top_document"], round(access["top_document_share"], 3)) == ("res-58", 0.701)
+    assert access["direction"] == "unclear"
+    assert access["reason"] == "no bootstrap interval (a side has none); res-58 carries 70%"
+    # Cybersecurity: the Wilson interval excludes 1, the bootstrap over documents does not.
+    cyber = rows["cybersecurity"]
+    assert cyber["ci_low"] > 1 and cyber["boot_low"] < 1
+    assert (cyber["direction"], cyber["reason"]) == ("unclear", "bootstrap interval includes 1")
+    # What does rise, spread over many resolutions.
+    assert {t for t, r in rows.items() if r["direction"] == "higher"} == {
+        "satellite", "resilience", "digital-skills"}
+    assert (rows["digital-skills"]["documents_new"], rows["digital-skills"]["top_document"]) == (
+        42, "res-73")
+    # No row says higher or lower unless both conditions hold.
+    for r in rows.values():
+        if r["direction"] != "unclear":
+            assert r["top_document_share"] < 0.5
+            assert r["boot_low"] > 1 or r["boot_high"] < 1
+
+
+def test_a_granted_direction_is_never_no_clear_difference() -> None:
+    from toolkit.measure import headline
+
+    # Satellites, revised vs unchanged Baku resolutions: Wilson from 1.03, bootstrap from 1.01.
+    row = {"label": "Satellites and space", "old_count": 1, "new_count": 46, "lrc": 0.040,
+           "boot_low": 1.011, "boot_high": 89.6, "direction": "higher", "reason": ""}
+    assert headline(row) == "Satellites and space: at least 1.01× more often in NEW than OLD "\
+        "(1 → 46)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 from matplotlib.collections import LineCollection
+from matplotlib.colors import to_hex
 from matplotlib.container import ErrorbarContainer
 from matplotlib.figure import Figure
 from matplotlib.image import AxesImage
@@ -14,6 +15,7 @@ from toolkit.measure import region_emphasis, term_shifts, word_shifts
 from toolkit.render.charts import (
     FALLING,
     RISING,
+    UNCLEAR,
     rate_ratio_chart,
     region_heatmap,
     word_shift_chart,
@@ -75,14 +77,47 @@ def test_rate_ratio_chart() -> None:
     ax = rate_ratio_chart(shifts, old_name="OLD", new_name="NEW")
     assert ax.get_xscale() == "log"
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels == ["Artificial intelligence", "Satellites and space", "Resilience", "Spectrum"]
+    # AI and satellites moved but one document carries two thirds of each: named.
+    assert labels == ["Artificial intelligence (d: 67%)", "Satellites and space (a: 67%)",
+                      "Resilience", "Spectrum"]
+    # Only resilience and spectrum are on both sides: they alone have a bootstrap interval.
     intervals = [c for c in ax.collections if isinstance(c, LineCollection)]
-    assert len(intervals[0].get_segments()) == 4
+    assert len(intervals[0].get_segments()) == 2
     assert ax.get_title() == "Themes per 10,000 tokens:\nNEW compared with OLD"
+    assert "bootstrap (whole documents) 95% interval; hollow dot: none" in ax.get_xlabel()
     # Ticks read as factors (1/2×, 1×, 2×), not in scientific notation (2×10⁻¹).
     ax.figure.canvas.draw()  # type: ignore[union-attr]
     ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
     assert "1×" in ticks and all(t.endswith("×") and "10^" not in t for t in ticks)
+
+
+def colours(ax: object) -> list[str]:
+    """The dots' colours, filled and hollow, top row first."""
+    dots = [c for c in ax.collections if not isinstance(c, LineCollection)]  # type: ignore[attr-defined]
+    found: dict[float, str] = {}
+    for c in dots[:2]:  # filled, then hollow; the arrows come after
+        for (_, y), face, edge in zip(c.get_offsets(), c.get_facecolors(), c.get_edgecolors(),
+                                      strict=False):
+            colour = face if face[:3].tolist() != [1.0, 1.0, 1.0] else edge
+            found[float(y)] = to_hex(colour)
+    return [found[y] for y in sorted(found, reverse=True)]
+
+
+def test_rate_ratio_chart_colours_follow_the_direction_rule() -> None:
+    pad = " ".join(["plan"] * 18)
+    old = pl.DataFrame({"doc_id": [f"o{i}" for i in range(6)],
+                        "text": [f"AI and satellites and resilience {pad}"] * 6})
+    new = pl.DataFrame({"doc_id": [f"n{i}" for i in range(6)],
+                        "text": [f"AI, AI, AI and resilience {pad}"] * 5
+                        + [f"AI and satellites and {', '.join(['resilience'] * 20)} {pad}"]})
+    shifts = term_shifts(old, new, n_boot=200)
+    directions = dict(shifts.select("theme", "direction").rows())
+    assert [directions[t] for t in ("ai", "satellite", "resilience")] == [
+        "higher", "lower", "unclear"]
+    ax = rate_ratio_chart(shifts)
+    # Resilience: the point ratio is above 1, but one document carries it: grey, and named.
+    assert colours(ax) == [RISING.lower(), FALLING.lower(), UNCLEAR.lower()]
+    assert [t.get_text() for t in ax.get_yticklabels()][2] == "Resilience (n5: 80%)"
 
 
 def test_region_heatmap_draws_one_cell_per_region_and_theme() -> None:
@@ -103,6 +138,14 @@ def test_region_heatmap_draws_one_cell_per_region_and_theme() -> None:
     assert [t.get_text() for t in ax.get_yticklabels()][:2] == [
         "Artificial intelligence", "Satellites and space"]
     assert len(ax.texts) == 18 * 3
+    # One initiative per region carries all of its count: every non-zero cell is starred,
+    # and each of the four themes mentioned has its leader in a dashed (unclear) box.
+    assert sorted(t.get_text() for t in ax.texts if t.get_text() != "0") == [
+        "10000*", "3333*", "3333*", "3333*", "3333*"]
+    boxes = [p for p in ax.patches if isinstance(p, Rectangle)]
+    assert len(boxes) == 4
+    assert {b.get_linestyle() for b in boxes} == {"--"}
+    assert "dashed where\nit is unclear" in ax.get_xlabel()
     assert ax.get_title() == (
         "Regional initiatives by region, Baku, 2025:\nrate per 10,000 tokens per theme")
     z = region_heatmap(region_emphasis(frame), value="z")

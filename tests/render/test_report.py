@@ -9,11 +9,13 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from toolkit.cli import main
 from toolkit.corpus import open_corpus
 from toolkit.errors import InputError, MissingEditionError
+from toolkit.measure.export import schema
 from toolkit.parse import parse_source
 from toolkit.parse.lineage import parse_lineage
 from toolkit.render import report
@@ -21,7 +23,9 @@ from toolkit.render.report import build_report
 
 TABLES = (
     "sources", "lineage-summary", "lineage", "missing-texts", "prior-editions",
-    "term-shifts", "region-leaders", "region-emphasis",
+    "term-shifts-declaration", "term-shifts-declaration-drivers", "term-shifts-ri-asp",
+    "term-shifts-ri-asp-drivers", "term-shifts", "term-shifts-drivers", "region-leaders",
+    "region-emphasis",
 )
 
 
@@ -139,11 +143,50 @@ def test_term_shifts_and_regions(built: Path) -> None:
     ai = shifts["ai"]
     assert ai["old_count"] == 0 and ai["new_count"] > 0
     assert ai["ci_low"] is not None and ai["ci_low"] > 1
+    # Every row carries its direction by the one rule; gender and accessibility are unclear,
+    # carried by Resolutions 55 and 58.
+    for name in ("term-shifts", "term-shifts-declaration", "term-shifts-ri-asp"):
+        jsonschema.validate(_json(built, name), schema("terms"))  # as `wtdc terms` writes it
+        for row in _json(built, name):
+            assert {"direction", "top_document", "top_document_share"} <= row.keys()
+            if row["direction"] != "unclear":
+                assert row["top_document_share"] < 0.5
+                assert row["boot_low"] > 1 or row["boot_high"] < 1
+    assert [(shifts[t]["direction"], shifts[t]["top_document"])
+            for t in ("gender", "accessibility")] == [("unclear", "res-55"), ("unclear", "res-58")]
+    # The drivers name Resolution 55 first for gender, with the clause and its context.
+    gender = [r for r in _json(built, "term-shifts-drivers") if r["theme"] == "gender"]
+    assert [(r["document"], r["count"]) for r in gender] == [
+        ("res-55", 160), ("res-76", 71), ("res-45", 13)]
+    assert "[gender]" in str(gender[0]["context"])
     regions = _json(built, "region-emphasis")
     assert {row["region"] for row in regions} == {"AFR", "AMS", "ARB", "ASP", "CIS", "EUR"}
     assert {row["initiatives"] for row in regions} == {5}
     leaders = _json(built, "region-leaders")
     assert len(leaders) == len({row["theme"] for row in regions})
+    ldc = next(r for r in leaders if r["theme"] == "ldc-sids-lldc")
+    assert (ldc["region"], ldc["clear_lead"], ldc["reason"]) == (
+        "ASP", False, "ri-asp1 carries 100%")
+
+
+def test_term_sections_name_both_sides_and_put_real_versions_first(page: str) -> None:
+    terms = page[page.index('<section id="terms"'):page.index('<section id="regions"')]
+    titles = re.findall(r'<h3 id="term-shifts[^"]*-title">([^<]*)</h3>', terms)
+    assert titles == [
+        "Baku Declaration (pre-final text) vs the adopted text (baku-2025:declaration)",
+        "Regional initiatives for Asia and the Pacific (ASP1–ASP5), ITU web page vs the "
+        "adopted text (baku-2025:ri-asp)",
+        "Within Baku 2025, not between editions: resolutions revised at Baku vs resolutions "
+        "left unchanged",
+    ]
+    # The ASP web page and Part III count every theme the same: no chart, and it says so.
+    assert ("Each of the 11 themes present is counted the same number of times on both sides"
+            in terms)
+    assert 'id="chart-term-shifts-ri-asp"' not in terms
+    # The within-edition findings: only what passes the rule, sized conservatively.
+    assert ("Clear directions: Digital skills: at least 1.8× more often in resolutions revised "
+            "at Baku than resolutions left unchanged (9 → 259)") in terms
+    assert "Gender equality: at least" not in terms
 
 
 def test_page_is_self_contained_and_accessible(built: Path, page: str) -> None:
@@ -171,7 +214,7 @@ def test_page_is_self_contained_and_accessible(built: Path, page: str) -> None:
     # Ids are unique (the SVG charts' ids are prefixed per chart).
     ids = [attrs["id"] for _, attrs in outline.tags if attrs.get("id")]
     assert len(ids) == len(set(ids))
-    assert tags.count("svg") == 2
+    assert tags.count("svg") == 3  # the declaration, within Baku, the region heatmap
 
 
 def test_report_is_byte_identical_across_runs(built: Path, tmp_path: Path) -> None:

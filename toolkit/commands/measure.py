@@ -116,14 +116,16 @@ def _save_chart(ax: Axes, path: str) -> None:
     atomic_write_bytes(path, buffer.getvalue())  # an unwritable path is one OutputError
 
 
-def _table(frame: pl.DataFrame, format: MeasureFormat, columns: Sequence[tuple[str, str]]) -> str:
+def _table(frame: pl.DataFrame, format: MeasureFormat, columns: Sequence[tuple[str, str]],
+           title: str = "") -> str:
+    """`title` (what is compared with what, in words) heads a plain-text table."""
     from toolkit.measure.export import to_csv, to_json, to_table
 
     if format == "json":
         return to_json(frame) + "\n"
     if format == "csv":
         return to_csv(frame)
-    return to_table(frame, columns)
+    return to_table(frame, columns, title=title)
 
 
 def _kwic(sides: dict[str, pl.DataFrame], theme: str, lexicon: str | None,
@@ -143,9 +145,10 @@ def _kwic(sides: dict[str, pl.DataFrame], theme: str, lexicon: str | None,
 
 
 def run_terms(
-    old: str,
+    old: str | None = None,
     new: str | None = None,
     *,
+    themes: bool = False,
     words: bool = False,
     bigrams: bool = False,
     edits: bool = False,
@@ -157,7 +160,16 @@ def run_terms(
     format: MeasureFormat = "table",
     plot: str | None = None,
 ) -> Outcome:
-    """`terms` as a table, JSON or CSV, and its chart into `plot`."""
+    """`terms` as a table, JSON or CSV, and its chart into `plot`; with `themes`, the
+    lexicon's themes instead."""
+    if themes:
+        from toolkit.measure import load_lexicon
+        from toolkit.measure.export import THEMES_TABLE
+
+        return Outcome(_table(load_lexicon(lexicon).frame(), format, THEMES_TABLE))
+    if old is None:
+        raise InputError("terms compares two texts and got none; give OLD NEW, or --themes "
+                         "to list the lexicon")
     if new is None and not kwic:
         raise InputError("terms compares two texts (OLD NEW) and got one; give NEW too, or "
                          "--kwic THEME to list the matches in one text")
@@ -183,7 +195,7 @@ def run_terms(
 
         chart = rate_ratio_chart if level == "themes" else word_shift_chart
         _save_chart(chart(shifts, old_name=old, new_name=new), plot)
-    return Outcome(_table(shifts, format, columns))
+    return Outcome(_table(shifts, format, columns, f"{new} (NEW) vs {old} (OLD)"))
 
 
 def run_regions(
@@ -207,6 +219,8 @@ def run_regions(
     result = regions(edition, within=within, lexicon=lexicon)
     from toolkit.measure.export import REGIONS_TABLE, TERMS_TABLE
 
+    sides = (("preamble", "operative") if within == "sections"
+             else ("unchanged resolutions", "revised resolutions"))
     if plot:
         from toolkit.render.charts import rate_ratio_chart, region_heatmap
 
@@ -214,8 +228,9 @@ def run_regions(
             ax = region_heatmap(result, value="rate_per_10k" if value == "rate" else "z",
                                 edition_name=edition)
         else:
-            sides = (("preamble", "operative") if within == "sections"
-                     else ("unchanged resolutions", "revised resolutions"))
             ax = rate_ratio_chart(result, old_name=sides[0], new_name=sides[1])
         _save_chart(ax, plot)
-    return Outcome(_table(result, format, REGIONS_TABLE if within is None else TERMS_TABLE))
+    if within is None:
+        return Outcome(_table(result, format, REGIONS_TABLE))
+    return Outcome(_table(result, format, TERMS_TABLE,
+                          f"{sides[1]} (NEW) vs {sides[0]} (OLD), within {edition}"))

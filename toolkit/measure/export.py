@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-Schema = Literal["terms", "words", "regions", "kwic", "edits"]
+Schema = Literal["terms", "words", "regions", "kwic", "edits", "themes"]
 
 
 def records(frame: pl.DataFrame) -> list[dict[str, Any]]:
@@ -55,8 +55,10 @@ def _cell(value: object, digits: int) -> str:
     return str(value)
 
 
-def to_table(frame: pl.DataFrame, columns: Sequence[tuple[str, str]], *, digits: int = 2) -> str:
-    """A plain-text table of the given (column, heading) pairs; numbers right-aligned."""
+def to_table(frame: pl.DataFrame, columns: Sequence[tuple[str, str]], *, digits: int = 2,
+             title: str = "") -> str:
+    """A plain-text table of the given (column, heading) pairs; numbers right-aligned.
+    A `title` (what is compared with what) goes on a line of its own above it."""
     headings = [h for _, h in columns]
     cells = [[_cell(row[c], digits) for c, _ in columns] for row in frame.iter_rows(named=True)]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headings)]
@@ -68,21 +70,26 @@ def to_table(frame: pl.DataFrame, columns: Sequence[tuple[str, str]], *, digits:
             for p, w, num in zip(parts, widths, numeric, strict=True)
         ).rstrip()
 
-    return "\n".join([line(headings), *(line(r) for r in cells)]) + "\n"
+    return "\n".join([*([title] if title else []), line(headings), *(line(r) for r in cells)]
+                     ) + "\n"
 
 
 TERMS_TABLE = (
     ("theme", "THEME"), ("old_count", "OLD"), ("new_count", "NEW"),
     ("old_rate_per_10k", "OLD/10k"), ("new_rate_per_10k", "NEW/10k"), ("rate_ratio", "RATIO"),
     ("ci_low", "CI_LOW"), ("ci_high", "CI_HIGH"), ("boot_low", "BOOT_LOW"),
-    ("boot_high", "BOOT_HIGH"), ("lrc", "LRC"), ("z", "Z"),
+    ("boot_high", "BOOT_HIGH"), ("lrc", "LRC"), ("z", "Z"), ("direction", "DIRECTION"),
+    ("top_document", "TOP_DOC"), ("top_document_share", "TOP_SHARE"),
+    ("ratio_without_top", "RATIO_WITHOUT_TOP"),
 )
-WORDS_TABLE = (("term", "WORD"), ("direction", "DIRECTION"), *TERMS_TABLE[1:])
+WORDS_TABLE = (("term", "WORD"), ("direction", "DIRECTION"), *TERMS_TABLE[1:12])
 REGIONS_TABLE = (
     ("region", "REGION"), ("theme", "THEME"), ("count", "COUNT"), ("tokens", "TOKENS"),
     ("rate_per_10k", "PER_10K"), ("rate_low", "LOW"), ("rate_high", "HIGH"), ("z", "Z"),
-    ("initiatives_with_theme", "INITIATIVES"),
+    ("initiatives_with_theme", "INITIATIVES"), ("top_initiative", "TOP_INITIATIVE"),
+    ("top_initiative_share", "TOP_SHARE"),
 )
+THEMES_TABLE = (("id", "ID"), ("label", "LABEL"), ("patterns", "PATTERNS"), ("source", "SOURCE"))
 KWIC_TABLE = (("side", "SIDE"), ("doc_id", "DOC"), ("label", "LABEL"), ("left", "LEFT"),
               ("match", "MATCH"), ("right", "RIGHT"))
 EDITS_TABLE = (

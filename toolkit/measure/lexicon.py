@@ -16,6 +16,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import polars as pl
+
 from toolkit.errors import InputError
 
 _WORD_EDGE_BEFORE = r"(?<![^\W_])"
@@ -54,6 +56,9 @@ class Theme:
     phrases: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
     regex: tuple[str, ...] = ()
+    # Where the entries come from: "shipped", a --lexicon file, or "shipped + FILE" when the
+    # file extends a shipped theme. Shown by `wtdc terms --themes`; not part of the rule.
+    source: str = field(default="shipped", compare=False)
     _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _folded: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
@@ -131,14 +136,33 @@ class Lexicon:
             if t.id == theme_id:
                 return t
         names = ", ".join(t.id for t in self.themes)
-        raise InputError(f"unknown theme '{theme_id}'; the lexicon has: {names}")
+        raise InputError(f"unknown theme '{theme_id}'; the lexicon has: {names} "
+                         "(`wtdc terms --themes` lists them)")
 
     @property
     def ids(self) -> tuple[str, ...]:
         return tuple(t.id for t in self.themes)
 
+    def frame(self) -> pl.DataFrame:
+        """The themes a reader can ask for: id, label, patterns (entries of all rules), source."""
+        return pl.DataFrame(
+            {
+                "id": list(self.ids),
+                "label": [t.label for t in self.themes],
+                "patterns": [len(t.phrases) + len(t.acronyms) + len(t.regex)
+                             for t in self.themes],
+                "source": [t.source for t in self.themes],
+            },
+            schema={"id": pl.String, "label": pl.String, "patterns": pl.Int64,
+                    "source": pl.String},
+        )
 
-def _themes_from_toml(text: str, origin: str) -> list[tuple[Theme, bool]]:
+    def _repr_html_(self) -> str:
+        return str(self.frame()._repr_html_())
+
+
+def _themes_from_toml(text: str, origin: str, source: str = "shipped"
+                      ) -> list[tuple[Theme, bool]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -162,6 +186,7 @@ def _themes_from_toml(text: str, origin: str) -> list[tuple[Theme, bool]]:
             phrases=tuple(row.get("phrases", ())),
             acronyms=tuple(row.get("acronyms", ())),
             regex=tuple(row.get("regex", ())),
+            source=source,
         )
         out.append((theme, bool(row.get("extend", False))))
     return out
@@ -198,7 +223,7 @@ def load_lexicon(path: str | os.PathLike[str] | None = None) -> Lexicon:
     if cause:
         raise InputError(f"cannot read lexicon {p}: {cause}; give a UTF-8 TOML file of themes")
     themes = {t.id: t for t in base.themes}
-    for theme, extend in _themes_from_toml(text, str(p)):
+    for theme, extend in _themes_from_toml(text, str(p), str(p)):
         old = themes.get(theme.id)
         if extend and old is not None:
             theme = Theme(
@@ -207,6 +232,7 @@ def load_lexicon(path: str | os.PathLike[str] | None = None) -> Lexicon:
                 phrases=old.phrases + theme.phrases,
                 acronyms=old.acronyms + theme.acronyms,
                 regex=old.regex + theme.regex,
+                source=f"{old.source} + {p}",
             )
         themes[theme.id] = theme
     return Lexicon(tuple(themes.values()))

@@ -8,12 +8,16 @@ high rate carried by one initiative reads differently from one spread over all f
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import numpy as np
 import polars as pl
 
 from toolkit.errors import InputError
 from toolkit.measure.counts import PER, theme_table
 from toolkit.measure.lexicon import Lexicon
+from toolkit.measure.shifts import CONCENTRATED
 from toolkit.measure.stats import compare, poisson_interval
 
 REGIONS = ("AFR", "AMS", "ARB", "ASP", "CIS", "EUR")
@@ -61,7 +65,8 @@ def region_emphasis(
     over the initiatives' clauses and, with `titles`, their titles.
 
     Columns region, theme, label, count, tokens, rate_per_10k, rate_low, rate_high, z,
-    initiatives_with_theme, initiatives.
+    initiatives_with_theme, initiatives, top_initiative and top_initiative_share (the
+    initiative holding most of the region's count, and its share of it).
     """
     ri = initiatives(clauses, titles=titles)
     table = theme_table(ri, lexicon)
@@ -88,6 +93,7 @@ def region_emphasis(
         low, high = poisson_interval(counts[i], level=level)
         mine = [j for j, d in enumerate(docs) if doc_region[d] == region]
         with_theme = (per_doc[mine] > 0).sum(axis=0)
+        top = np.argmax(per_doc[mine], axis=0)  # ties: the first initiative in id order
         for j, theme in enumerate(table.themes):
             rows.append({
                 "region": region,
@@ -101,6 +107,9 @@ def region_emphasis(
                 "z": float(rest.z[j]),
                 "initiatives_with_theme": int(with_theme[j]),
                 "initiatives": len(mine),
+                "top_initiative": docs[mine[top[j]]] if counts[i, j] else None,
+                "top_initiative_share": (per_doc[mine[top[j]], j] / counts[i, j]
+                                         if counts[i, j] else None),
             })
     return pl.DataFrame(rows)
 
@@ -108,18 +117,51 @@ def region_emphasis(
 def leading_regions(emphasis: pl.DataFrame) -> pl.DataFrame:
     """Per theme, the region with the highest rate, with its interval and z-score, and
     whether that lead is clear: `clear_lead` when its interval lies wholly above the
-    runner-up's (a region that leads on 7 mentions in a short text often is not)."""
+    runner-up's (a region that leads on 7 mentions in a short text often is not) and no one
+    initiative carries half its count or more (then the lead is that initiative's, not the
+    region's); `reason` says why a lead is not clear."""
     ranked = emphasis.sort(["theme", "rate_per_10k"], descending=[False, True])
     second = (
         ranked.group_by("theme", maintain_order=True)
         .agg(pl.col("region").get(1).alias("runner_up"),
              pl.col("rate_high").get(1).alias("_runner_high"))
     )
+    share = pl.col("top_initiative_share")
+    apart = pl.col("rate_low") > pl.col("_runner_high")
+    carried = share.fill_null(1.0) >= CONCENTRATED
     return (
         ranked.group_by("theme", maintain_order=True)
         .first()
         .join(second, on="theme", how="left", maintain_order="left")
-        .with_columns(clear_lead=pl.col("rate_low") > pl.col("_runner_high"))
-        .select("theme", "region", "count", "rate_per_10k", "rate_low", "rate_high", "z",
-                "initiatives_with_theme", "initiatives", "runner_up", "clear_lead")
+        .with_columns(
+            clear_lead=apart.fill_null(False) & ~carried,
+            reason=pl.concat_str(
+                pl.when(pl.col("count") == 0).then(pl.lit("no region mentions it"))
+                .when(~apart.fill_null(False))
+                .then(pl.format("interval overlaps {}'s", pl.col("runner_up"))),
+                pl.when(carried & (pl.col("count") > 0)).then(pl.format(
+                    "{} carries {}%", pl.col("top_initiative"),
+                    (share * 100).round(0).cast(pl.Int64))),
+                separator="; ", ignore_nulls=True,
+            ),
+        )
+        .select("theme", *(["label"] if "label" in emphasis.columns else []), "region",
+                "count", "rate_per_10k", "rate_low", "rate_high", "z",
+                "initiatives_with_theme", "initiatives", "top_initiative",
+                "top_initiative_share", "runner_up", "clear_lead", "reason")
     )
+
+
+def describe_lead(lead: Mapping[str, Any], *, label: str | None = None) -> str:
+    """A sentence for one row of `leading_regions`: who leads, at what rate and interval, and
+    whether the lead is clear (and if not, why)."""
+    name = label or str(lead.get("label") or lead["theme"])
+    if not lead["count"]:
+        return f"{name}: no region's initiatives mention it."
+    said = (f"{name}: {lead['region']} leads with {lead['rate_per_10k']:.1f} mentions per "
+            f"10,000 tokens (95% interval {lead['rate_low']:.1f}–{lead['rate_high']:.1f}; "
+            f"{lead['count']} mentions in {lead['initiatives_with_theme']} of its "
+            f"{lead['initiatives']} initiatives)")
+    if lead["clear_lead"]:
+        return f"{said}, a clear lead over {lead['runner_up']}."
+    return f"{said}; the lead is not clear: {lead['reason']}."

@@ -2,7 +2,8 @@
 
 Each function takes a frame from `toolkit.measure`, draws on `ax` (a new Figure when None,
 built without pyplot so no GUI backend is touched) and returns the Axes. Colours are
-colour-blind-safe: Okabe-Ito blue/vermillion for rising/falling, cividis for heatmaps.
+colour-blind-safe: Okabe-Ito blue/vermillion for rising/falling, grey for unclear, cividis
+for heatmaps.
 """
 
 from __future__ import annotations
@@ -15,11 +16,17 @@ import numpy as np
 import polars as pl
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+from toolkit.measure.regions import leading_regions
+from toolkit.measure.shifts import CONCENTRATED
 
 RISING = "#0072B2"  # Okabe-Ito blue
 FALLING = "#D55E00"  # Okabe-Ito vermillion
 NEUTRAL = "#555555"
+UNCLEAR = "#999999"  # a direction the data do not support: grey, whatever the point says
+UNCLEAR_EDGE = "#E69F00"  # Okabe-Ito orange: a dashed box that shows on dark and light cells
 
 
 def _short(name: str) -> str:
@@ -83,6 +90,16 @@ def word_shift_chart(
     return ax
 
 
+def _theme_label(row: dict[str, object]) -> str:
+    """A theme's tick label; an unclear one says why when one document carries it."""
+    label = str(row["label"])
+    share, ratio = row.get("top_document_share"), row.get("rate_ratio")
+    moved = isinstance(ratio, float) and round(ratio, 2) != 1
+    if moved and isinstance(share, float) and share >= CONCENTRATED:
+        return f"{label} ({row['top_document']}: {share:.0%})"
+    return label
+
+
 def rate_ratio_chart(
     shifts: pl.DataFrame,
     ax: Axes | None = None,
@@ -90,44 +107,50 @@ def rate_ratio_chart(
     old_name: str = "OLD",
     new_name: str = "NEW",
     title: str | None = None,
-    interval: Literal["wilson", "bootstrap"] = "wilson",
+    interval: Literal["wilson", "bootstrap"] = "bootstrap",
 ) -> Axes:
     """Dot plot of each theme's rate ratio (from `term_shifts`) with its interval, log scale.
 
-    Themes absent from both sides are left out: they have no ratio to show.
+    Colour follows the row's `direction` (blue higher, vermillion lower, grey unclear), so
+    the chart never says more than the table; a theme one document carries names it.
+    Themes absent from both sides are left out: they have no ratio to show; a theme without
+    the chosen interval (no bootstrap where a side has none) is a hollow dot without a line.
     """
     old_name, new_name = _short(old_name), _short(new_name)
     rows = shifts.filter((pl.col("old_count") + pl.col("new_count")) > 0)
     ax = _axes(ax, (8.5, max(3.0, 0.32 * rows.height + 1.6)))
     lo_col, hi_col = ("ci_low", "ci_high") if interval == "wilson" else ("boot_low", "boot_high")
     ratio = rows.get_column("rate_ratio").to_numpy()
-    low = rows.get_column(lo_col).to_numpy()
-    high = rows.get_column(hi_col).to_numpy()
+    low = rows.get_column(lo_col).fill_null(np.nan).to_numpy().astype(float)
+    high = rows.get_column(hi_col).fill_null(np.nan).to_numpy().astype(float)
     y = np.arange(rows.height)[::-1]
-    colours = [RISING if lo > 1 else FALLING if hi < 1 else NEUTRAL
-               for lo, hi in zip(low, high, strict=True)]
-    # A theme absent from one side has an open-ended interval: drawn to the edge, with an arrow.
-    finite = np.concatenate([ratio, low[np.isfinite(low) & (low > 0)],
-                             high[np.isfinite(high)]])
+    colours = [{"higher": RISING, "lower": FALLING}.get(d, UNCLEAR)
+               for d in rows.get_column("direction")]
+    has = ~(np.isnan(low) | np.isnan(high))
+    # An open-ended interval (the theme absent from one side): drawn to the edge, with an arrow.
+    finite = np.concatenate([ratio, low[has & (low > 0)], high[has & np.isfinite(high)]])
     edge_low, edge_high = finite.min() / 3, finite.max() * 3
-    open_low, open_high = ~(low > 0), ~np.isfinite(high)
+    open_low, open_high = has & ~(low > 0), has & ~np.isfinite(high)
     low, high = np.where(open_low, edge_low, low), np.where(open_high, edge_high, high)
-    ax.hlines(y, low, high, colors=colours, linewidth=2)
-    ax.scatter(ratio, y, color=colours, zorder=3, s=28)
+    ax.hlines(y[has], low[has], high[has], colors=np.array(colours)[has], linewidth=2)
+    ax.scatter(ratio[has], y[has], color=np.array(colours)[has], zorder=3, s=28)
+    ax.scatter(ratio[~has], y[~has], facecolors="white", edgecolors=np.array(colours)[~has],
+               zorder=3, s=28)
     ax.scatter(high[open_high], y[open_high], marker=">", color=NEUTRAL, s=20)
     ax.scatter(low[open_low], y[open_low], marker="<", color=NEUTRAL, s=20)
     ax.set_xscale("log")
     # 1-2-5 ticks over a few decades; over more of them only powers of ten, or labels collide.
-    decades = np.log10(max(high.max(), ratio.max()) / min(low.min(), ratio.min()))
+    decades = np.log10(np.nanmax([*high, *ratio]) / np.nanmin([*low, *ratio]))
     ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0) if decades <= 2.5
                                           else (1.0,)))
     ax.xaxis.set_major_formatter(FuncFormatter(_times))
     ax.xaxis.set_minor_formatter(NullFormatter())
     ax.axvline(1, color=NEUTRAL, linewidth=0.8, linestyle="--")
-    ax.set_yticks(y, rows.get_column("label").to_list())
-    which = "Wilson" if interval == "wilson" else "bootstrap"
+    ax.set_yticks(y, [_theme_label(r) for r in rows.iter_rows(named=True)])
+    which = "Wilson" if interval == "wilson" else "bootstrap (whole documents)"
     ax.set_xlabel(_wrap(f"rate ratio {new_name} / {old_name} (log scale)\n(lines: {which} 95% "
-                        "interval; blue higher, orange lower, grey unclear)", 75))
+                        "interval; hollow dot: none. Blue higher, orange lower; grey unclear: "
+                        "the interval includes 1 or one document carries half the change)", 75))
     ax.set_title(title or _wrap(f"Themes per 10,000 tokens:\n{new_name} compared with "
                                 f"{old_name}"))
     return ax
@@ -160,12 +183,31 @@ def region_heatmap(
                   [f"{r}\n{sizes[r]:,} tok." for r in regions], fontsize=8)
     ax.set_yticks(np.arange(wide.height), wide.get_column("label").to_list())
     mid = (np.nanmax(matrix) + np.nanmin(matrix)) / 2
+    carried = wide.join(
+        emphasis.pivot(on="region", index="theme", values="top_initiative_share"),
+        on="theme", how="left", suffix="_share", maintain_order="left",
+    ).select([f"{r}_share" for r in regions]).to_numpy().astype(float) >= CONCENTRATED
     for (i, j), v in np.ndenumerate(matrix):
         light = v < mid if value == "rate_per_10k" else abs(v) > bound / 2
-        ax.text(j, i, f"{v:.0f}" if value == "rate_per_10k" else f"{v:+.1f}", ha="center",
-                va="center", fontsize=7, color="white" if light else "black")
+        shown = f"{v:.0f}" if value == "rate_per_10k" else f"{v:+.1f}"
+        ax.text(j, i, shown + "*" * bool(carried[i, j]), ha="center", va="center", fontsize=7,
+                color="white" if light else "black")
+    # Each theme's leading region is boxed: solid where the lead is clear, dashed where not.
+    leads = dict(leading_regions(emphasis).filter(pl.col("count") > 0)
+                 .select("theme", "region", "clear_lead").rows_by_key("theme", unique=True))
+    for i, theme in enumerate(wide.get_column("theme")):
+        if theme not in leads:  # no region mentions it: nothing leads
+            continue
+        region, clear = leads[theme]
+        ax.add_patch(Rectangle((regions.index(region) - 0.5, i - 0.5), 1, 1, fill=False,
+                               edgecolor="black" if clear else UNCLEAR_EDGE, linewidth=1.6,
+                               linestyle="-" if clear else "--"))
     what = "rate per 10,000 tokens" if value == "rate_per_10k" else "one-vs-rest log-odds z"
     ax.figure.colorbar(image, ax=ax, label=what, shrink=0.8)
+    ax.set_xlabel(_wrap("box: the leading region, solid where the lead is clear, dashed where "
+                        "it is unclear (its interval overlaps the runner-up's, or one "
+                        "initiative carries it); *: one initiative holds half the count or "
+                        "more", 70), fontsize=8)
     where = f", {edition_name}" if edition_name else ""
     ax.set_title(title or f"Regional initiatives by region{where}:\n{what} per theme")
     return ax

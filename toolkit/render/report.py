@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import tempfile
+import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -140,11 +141,24 @@ class Redline:
 
 
 @dataclass(frozen=True)
+class Contrast:
+    """One comparison of the term-shift section, under a heading naming its two sides."""
+
+    id: str
+    title: str
+    text: str
+    charts: tuple[Chart, ...] = ()
+    tables: tuple[ReportTable, ...] = ()
+    details: tuple[ReportTable, ...] = ()
+
+
+@dataclass(frozen=True)
 class Measures:
     intro: str
     charts: tuple[Chart, ...] = ()
     tables: tuple[ReportTable, ...] = ()
     details: tuple[ReportTable, ...] = ()  # long tables, folded away until asked for
+    contrasts: tuple[Contrast, ...] = ()  # shown after the charts and tables above
 
 
 @dataclass(frozen=True)
@@ -176,6 +190,7 @@ class ReportView:
         return (
             o.sources, o.lineage_summary, o.lineage, o.missing, o.prior,
             *self.terms.tables, *self.terms.details,
+            *(t for c in self.terms.contrasts for t in (*c.tables, *c.details)),
             *self.regions.tables, *self.regions.details,
         )
 
@@ -185,7 +200,7 @@ class ReportView:
 
 def _cell(value: Any, column: Column) -> Cell:
     css = "num" if column.numeric else "mono" if column.code else (
-        "wide" if column.key in {"title", "source"} else "")
+        "wide" if column.key in {"title", "source", "reason"} else "")
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return Cell("—", css)
     if isinstance(value, bool):
@@ -415,6 +430,7 @@ def build_report(
 
     step("Term shifts")
     terms = _terms(new_clauses, old_clauses, new, old, alignments=alignments,
+                   versions=[_version_sides(corpus, e, new_text) for e in versions],
                    simulated=old_entry is not None and is_simulated(old_entry))
     step("Regional emphasis")
     regions = _regions(new_clauses, new)
@@ -725,74 +741,164 @@ def _version_redline(corpus: Corpus, entry: CorpusEntry, new_text: ParsedText,
     )
 
 
+# Shown in the page; the files keep every column (rates per 10k, Wilson interval, LRC, …).
 _SHIFT_COLUMNS = (
     Column("label", "Theme"),
+    Column("direction", "Direction"),
+    Column("reason", "Why unclear"),
     Column("old_count", "Count (old)", numeric=True),
     Column("new_count", "Count (new)", numeric=True),
-    Column("old_rate_per_10k", "Per 10k (old)", numeric=True, digits=1),
-    Column("new_rate_per_10k", "Per 10k (new)", numeric=True, digits=1),
     Column("rate_ratio", "Rate ratio", numeric=True),
-    Column("ci_low", "95% interval", numeric=True, upper="ci_high"),
     Column("boot_low", "Bootstrap 95% interval", numeric=True, upper="boot_high"),
-    Column("lrc", "LRC (log₂)", numeric=True),
+    Column("top_document", "Top document"),
+    Column("top_document_share", "Its share", numeric=True),
+    Column("ratio_without_top", "Ratio without it", numeric=True),
     Column("z", "Log-odds z", numeric=True),
+)
+
+_DRIVER_COLUMNS = (
+    Column("label", "Theme"), Column("side", "Side"), Column("document", "Document"),
+    Column("count", "Count", numeric=True), Column("share", "Share of the side", numeric=True),
+    Column("ratio_without", "Ratio without it", numeric=True), Column("clause", "Clause"),
+    Column("context", "In context"),
+)
+
+
+@dataclass(frozen=True)
+class _Sides:
+    """Two groups of clauses compared, each named in words."""
+
+    old: pl.DataFrame
+    new: pl.DataFrame
+    old_name: str
+    new_name: str
+
+
+def _version_sides(corpus: Corpus, entry: CorpusEntry, new_text: ParsedText
+                   ) -> tuple[str, _Sides]:
+    """A real earlier version of part of the edition and that part of its final report."""
+    from toolkit.parse import clauses_frame, parse_source
+
+    assert entry.version_of is not None
+    return entry.version_of, _Sides(
+        clauses_frame(parse_source(corpus.read(entry)).documents),
+        clauses_frame(new_text.select(entry.version_of)),
+        entry.title, f"the adopted text ({entry.edition}:{entry.version_of})",
+    )
+
+
+def _contrast(id: str, title: str, text: str, sides: _Sides) -> Contrast:
+    """Chart, table and drivers of one comparison, every one of them titled with both sides."""
+    import polars as pl
+
+    from toolkit.measure import findings, term_drivers, term_shifts
+    from toolkit.render.charts import rate_ratio_chart
+
+    shifts = term_shifts(sides.old, sides.new)
+    present = shifts.filter((pl.col("old_count") + pl.col("new_count")) > 0)
+    changed = present.filter(pl.col("old_count") != pl.col("new_count")).height
+    chart_id = f"chart-{id}"
+    # Where no count changed, the ratios move only with the texts' lengths: a chart of them
+    # would show nothing but noise around 1 (and each chart costs a report ~0.6 s).
+    charts = (Chart(
+        chart_id,
+        f"{title}. Dots: rate ratio per theme (log scale); lines: bootstrap 95% interval over "
+        "whole documents, with an arrow where it is open-ended; a hollow dot has none (a side "
+        "without the theme). Blue higher, orange lower, grey unclear; a theme one document "
+        "carries names it. Themes on neither side are left out.",
+        chart_svg(
+            lambda ax: rate_ratio_chart(shifts, ax, old_name=sides.old_name,
+                                        new_name=sides.new_name, title=_wrap_title(title)),
+            id=chart_id, title=title, size=(7.5, max(2.5, 0.3 * present.height + 1.6)),
+        ),
+    ),) if changed else ()
+    unchanged = "" if changed else (
+        f" Each of the {present.height} themes present is counted the same number of times on "
+        "both sides: the rates differ only with the texts' lengths, so there is no chart."
+    )
+    table = table_from_frame(
+        shifts.sort("z", descending=True),
+        id=id,
+        caption=f"{title}: counts, rates per 10,000 tokens, their ratio and its direction",
+        columns=_SHIFT_COLUMNS,
+        note=f"Old: {sides.old_name}. New: {sides.new_name}. Sorted by log-odds z, most risen "
+        "first. Higher or lower only where the bootstrap interval excludes 1 and no single "
+        "document carries half the theme's count on the side that grew (or shrank); the top "
+        "document is that one, and “ratio without it” the shift with it left out.",
+    )
+    drivers = term_drivers(sides.old, sides.new).with_columns(
+        context=pl.concat_str(pl.lit("…"), pl.col("left"), pl.lit(" ["), pl.col("match"),
+                              pl.lit("] "), pl.col("right"), pl.lit("…")))
+    details = table_from_frame(
+        drivers.drop("left", "match", "right"),
+        id=f"{id}-drivers",
+        caption=f"What drives each theme, {title}: the three documents carrying most of the "
+        "side that grew (or shrank), the clause with most matches in each, and the ratio "
+        "without that document",
+        columns=_DRIVER_COLUMNS,
+    )
+    findings_ = findings(shifts, old_name=sides.old_name, new_name=sides.new_name)
+    return Contrast(id, title, f"{text}{unchanged} {findings_}", charts, (table,), (details,))
+
+
+def _wrap_title(title: str) -> str:
+    return textwrap.fill(title, 70)
+
+
+_RULE = (
+    "A theme is called higher or lower only when the bootstrap interval over whole "
+    "documents excludes 1 and no single document carries half or more of its count on the "
+    "side that grew (or shrank); otherwise it is unclear, drawn grey."
 )
 
 
 def _terms(new_clauses: pl.DataFrame, old_clauses: pl.DataFrame | None, new: Edition,
            old: Edition | None, *, alignments: Sequence[Alignment] = (),
-           simulated: bool = False) -> Measures:
-    from toolkit.measure import revised_vs_unchanged, term_shifts
-    from toolkit.render.charts import rate_ratio_chart
+           versions: Sequence[tuple[str, _Sides]] = (), simulated: bool = False) -> Measures:
+    from toolkit.measure import revision_sides
 
     if old_clauses is None or old is None:
-        shifts = revised_vs_unchanged(new_clauses, edition_label=new.label)
-        old_name = "unchanged since earlier editions"
-        new_name = f"adopted or revised at {_name(new)}"
-        intro = (
-            f"No earlier edition is in the corpus, so the comparison stays inside {_name(new)}: "
-            f"the resolutions it left as earlier editions had them (old side) against those it "
-            f"adopted or revised (new side). A rate ratio above 1 means a theme is more frequent "
-            f"in the texts {_name(new)} worked on."
+        unchanged, revised = revision_sides(new_clauses, edition_label=new.label)
+        within = _Sides(unchanged, revised, "resolutions left unchanged",
+                        f"resolutions revised at {new.city}")
+        contrasts = (
+            *(_contrast(f"term-shifts-{part}",
+                        f"{sides.old_name} vs {sides.new_name}",
+                        "A real earlier version against the adopted text: what the last "
+                        "edits of this part changed.", sides)
+              for part, sides in versions),
+            _contrast(
+                "term-shifts",
+                f"Within {_name(new)}, not between editions: resolutions revised at "
+                f"{new.city} vs resolutions left unchanged",
+                f"Two groups of {_name(new)} texts, not two versions of one: the resolutions "
+                f"{_name(new)} adopted or revised (new side) against those it left as earlier "
+                "editions had them (old side). A difference here says what the texts "
+                f"{_name(new)} worked on are about, not how any text changed.", within),
         )
-    else:
-        shifts = term_shifts(old_clauses, new_clauses)
-        old_name = _name(old) + (" (SIMULATED)" if simulated else "")
-        new_name = _name(new)
         intro = (
-            f"Theme frequencies in all texts of the {_name(old)} final report (old side) "
-            f"against the {_name(new)} one (new side)."
+            f"No earlier edition is in the corpus. The real changes of text it holds come "
+            f"first: {len(versions)} earlier versions of parts of the {_name(new)} final "
+            "report against the adopted text. The last comparison stays inside "
+            f"{_name(new)} and is labelled as such. {_RULE}"
         )
-    title = f"Themes: {new_name} vs {old_name}"
-    chart = Chart(
-        "chart-term-shifts",
-        f"{title}. Dots: rate ratio per theme (log scale); bars: 95% interval, with an arrow "
-        "where it is open-ended (a theme absent from one side). Themes absent from both sides "
-        "are left out.",
-        chart_svg(
-            lambda ax: rate_ratio_chart(shifts, ax, old_name=old_name, new_name=new_name,
-                                        title=title),
-            id="chart-term-shifts", title=title, size=(7.5, 6.0),
-        ),
-    )
-    table = table_from_frame(
-        shifts.sort("z", descending=True),
-        id="term-shifts",
-        caption=f"Themes, {old_name} → {new_name}: counts, rates per 10,000 tokens and "
-        "their ratio with intervals",
-        columns=_SHIFT_COLUMNS,
-        note="Sorted by log-odds z, most risen first. “Old” is the first group, “new” the "
-        "second; see Methods for each statistic.",
-    )
+        return Measures(intro=intro, contrasts=contrasts)
+    old_name = _name(old) + (" (SIMULATED)" if simulated else "")
+    editions = _contrast(
+        "term-shifts", f"{old_name} vs {_name(new)}",
+        f"Theme frequencies in all texts of the {old_name} final report (old side) against the "
+        f"{_name(new)} one (new side).",
+        _Sides(old_clauses, new_clauses, old_name, _name(new)))
+    intro = f"How often each theme occurs in {_name(new)} against {old_name}. {_RULE}"
     if not alignments:
-        return Measures(intro=intro, charts=(chart,), tables=(table,))
+        return Measures(intro=intro, contrasts=(editions,))
     from toolkit.measure import edit_shifts
 
     count = Column("", "", numeric=True)
     parts = table_from_frame(
         edit_shifts(alignments),
         id="edit-shifts",
-        caption=f"Where each theme's change sits, {old_name} → {new_name}: kept text, words "
+        caption=f"Where each theme's change sits, {old_name} → {_name(new)}: kept text, words "
         "changed inside edited clauses, whole clauses and whole documents",
         columns=(
             Column("label", "Theme"),
@@ -810,7 +916,7 @@ def _terms(new_clauses: pl.DataFrame, old_clauses: pl.DataFrame | None, new: Edi
         note="Old = kept + deleted in edited clauses + deleted clauses + dropped documents; "
         "new likewise. A match the diff touched anywhere counts as changed.",
     )
-    return Measures(intro=intro, charts=(chart,), tables=(table, parts))
+    return Measures(intro=intro, contrasts=(replace(editions, tables=(*editions.tables, parts)),))
 
 
 def _regions(new_clauses: pl.DataFrame, new: Edition) -> Measures:
@@ -818,15 +924,15 @@ def _regions(new_clauses: pl.DataFrame, new: Edition) -> Measures:
     from toolkit.render.charts import region_heatmap
 
     emphasis = region_emphasis(new_clauses)
-    leading = leading_regions(emphasis).join(
-        emphasis.select("theme", "label").unique(maintain_order=True), on="theme",
-        how="left", maintain_order="left",
-    )
+    leading = leading_regions(emphasis)
     title = f"Regional initiatives, {_name(new)}: mentions per 10,000 tokens"
     charts = (
         Chart(
             "chart-region-rates",
-            f"{title}, by region (columns) and theme (rows).",
+            f"{title}, by region (columns) and theme (rows). Each theme's leading region is "
+            "boxed: solid where its lead is clear, dashed where it is not (its interval "
+            "overlaps the runner-up's, or one initiative carries it); a star marks a cell one "
+            "initiative holds half or more of.",
             chart_svg(lambda ax: region_heatmap(emphasis, ax, edition_name=new.label,
                                                 title=title),
                       id="chart-region-rates", title=title, size=(7.5, 7.5)),
@@ -846,7 +952,14 @@ def _regions(new_clauses: pl.DataFrame, new: Edition) -> Measures:
                 Column("z", "One-vs-rest z", numeric=True),
                 Column("initiatives_with_theme", "Initiatives with it", numeric=True),
                 Column("initiatives", "Initiatives", numeric=True),
+                Column("top_initiative", "Top initiative"),
+                Column("top_initiative_share", "Its share", numeric=True),
+                Column("runner_up", "Runner-up"),
+                Column("clear_lead", "Clear lead"),
+                Column("reason", "Why not clear"),
             ),
+            note="A lead is clear only when the leader's interval lies wholly above the "
+            "runner-up's and no single initiative holds half or more of the leader's mentions.",
         ),
     )
     matrix = (
@@ -863,14 +976,19 @@ def _regions(new_clauses: pl.DataFrame, new: Edition) -> Measures:
                 Column("z", "One-vs-rest z", numeric=True),
                 Column("initiatives_with_theme", "Initiatives with it", numeric=True),
                 Column("initiatives", "Initiatives", numeric=True),
+                Column("top_initiative", "Top initiative"),
+                Column("top_initiative_share", "Its share", numeric=True),
             ),
         ),
     )
+    clear = int(leading["clear_lead"].sum())
     intro = (
         f"The {emphasis.get_column('region').n_unique()} regions' initiatives in the "
         f"{_name(new)} final report (Part III), theme by theme. A region stresses a theme when "
         "its rate is high and its one-vs-rest z-score is large; dispersion says in how many of "
-        "the region's initiatives the theme appears at all."
+        "the region's initiatives the theme appears at all. A region's lead on a theme is "
+        "called clear only when its interval lies above the runner-up's and no one initiative "
+        f"carries it: {clear} of the {leading.height} leads are clear."
     )
     return Measures(intro=intro, charts=charts, tables=leaders, details=matrix)
 
@@ -945,9 +1063,17 @@ def _methods(corpus: Corpus, new: Edition, old: Edition | None, overview: Overvi
                 "for a headline such as “3× more”. Log-odds z: the weighted log-odds ratio "
                 "with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) over its "
                 "standard error; |z| above 2 is a difference unlikely to be chance.",
+                "Direction: higher or lower only when the bootstrap interval excludes 1 and no "
+                "single document carries half or more of the theme's count on the side that "
+                "grew (or shrank) — the top document, named in every table with its share and "
+                "the ratio with it left out (a side that is one document is looked at clause "
+                "by clause). Otherwise unclear, with the reason. The Wilson interval alone is "
+                "not enough: one resolution repeating a term makes it narrow.",
                 "Regional emphasis: each region's rate with its 95% Poisson interval, the "
                 "one-vs-rest log-odds z (this region against the other five together), and "
-                "dispersion — in how many of the region's initiatives the theme appears.",
+                "dispersion — in how many of the region's initiatives the theme appears. A "
+                "lead is clear only when the leader's interval lies above the runner-up's and "
+                "no single initiative holds half or more of its mentions.",
             ),
         ),
         MethodsPart(
