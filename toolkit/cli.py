@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from toolkit.errors import ToolkitError
+from toolkit.files import atomic_write_bytes, atomic_write_text
 
 if TYPE_CHECKING:
     from toolkit.commands.outcome import Outcome
@@ -58,8 +59,6 @@ def _emit(output: str | bytes, path: str | None) -> None:
         sys.stdout.write(output)
         sys.stdout.flush()
         return
-    from toolkit.files import atomic_write_bytes, atomic_write_text
-
     if isinstance(output, bytes):
         atomic_write_bytes(path, output)
     else:

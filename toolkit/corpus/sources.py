@@ -73,7 +73,7 @@ class Source:
 
     def frame(self) -> pl.DataFrame:
         """One row per clause (columns: toolkit.parse.CLAUSE_COLUMNS)."""
-        from toolkit.parse import clauses_frame
+        from toolkit.parse import clauses_frame  # polars loads only when a frame is asked for
 
         return clauses_frame(self.documents)
 
