@@ -151,19 +151,33 @@ def resolve(
 
 
 def _file(spec: str) -> tuple[SourceText, Callable[[], str]]:
-    """A file or standard input, read once, and how to get its text as a patch needs it."""
+    """A file or standard input, read once, and how to get its text as a patch needs it.
+
+    The way back to the text keeps no copy of the parsed one alive: a text file is read
+    again when asked (a 50 MB file is not held twice through a diff that never asks), the
+    bytes of standard input are kept, and only Word's or PDF's extraction is kept as it is.
+    """
     if spec == "-":
         data = sys.stdin.buffer.read()
         source = read_bytes(data, name="<stdin>")
-        return source, lambda: _as_edited(source, data)
-    source = read_source(spec)  # raises the reader's clear error for any bad file
-    return source, lambda: _as_edited(source, Path(spec).read_bytes())
 
+        def raw() -> bytes:
+            return data
+    else:
+        source = read_source(spec)  # raises the reader's clear error for any bad file
 
-def _as_edited(source: SourceText, data: bytes) -> str:
+        def raw() -> bytes:
+            return Path(spec).read_bytes()
+
     if source.format not in _EDITED_AS_TEXT:
-        return source.text
-    decoded = decode(data, name=source.name)
+        extracted = source.text
+        return source, lambda: extracted
+    name = source.name
+    return source, lambda: _as_edited(raw(), name)
+
+
+def _as_edited(data: bytes, name: str) -> str:
+    decoded = decode(data, name=name)
     # The byte-order mark is part of what a patch must rebuild.
     return ("\ufeff" if decoded.encoding == "utf-8 (BOM)" else "") + decoded.text
 
