@@ -80,6 +80,20 @@ BAD_SPECS: dict[str, tuple[str, str]] = {
     "absent-edition": ("kigali-2022", "baku-2025"),
     "absent-edition-doc": ("kigali-2022:res-37", "baku-2025:res-37"),
 }
+# Layouts the parser reads with a best guess and a warning, and `--strict` refuses (in the
+# report's tab-indented layout): the file name, its text, and the line the refusal names.
+R99 = ("\t\t\tRESOLUTION 99 (Baku, 2025)\n\n\t\t\tA title\n\n"
+       "\t\t\tThe World Telecommunication Development Conference (Baku, 2025),\n\n")
+LAYOUTS: dict[str, tuple[str, str, int]] = {
+    "unknown-heading": ("unknown-heading.txt", R99 + "\t\t\tconsidering\n\n\t\t\ta)\tthat "
+                        "it is;\n\n\t\t\tponders the Director\n\n\t\t\t1\tto do things.\n", 11),
+    "wrapped-title": ("wrapped-title.txt", R99.replace("A title\n", "A title\n\n\t\t\tfor all\n")
+                      + "\t\t\tresolves\n\n\t\t\t1\tto do things.\n", 5),
+    "repeated": ("repeated.txt", "\t\t\tQUESTION 1/1\n\n\t\t\tTitle\n\n" * 2, 0),
+    "stray-annex": ("stray-annex.txt", "\t\t\tQUESTION 1/1\n\n\t\t\tTitle\n\n"
+                    "\t\t\tANNEX 1 to RESOLUTION 5 (Rev. Baku, 2025)\n", 5),
+    "near-miss": ("near-miss.txt", "\t\t\tRESOLUTION 37 (Rev. Baku, 2025\n\n\t\t\tTitle\n", 1),
+}
 GOOD_OLD = "Older people live here.\n\nA second paragraph & more.\n"
 GOOD_NEW = "Older persons live here.\n\nA second paragraph & more.\n"
 
@@ -178,6 +192,8 @@ def _cases() -> Iterator[Case]:
                    ("history", _bad(kind), "-o", "{out}/history.txt"), _says(kind, hint=False))
     yield Case("history-unknown-doc-id", ("history",),
                ("history", "res-9999", "-o", "{out}/history.txt"), ("res-9999",))
+    yield Case("history-typo-doc-id", ("history",), ("history", "RES-377"),
+               ("RES-377", "did you mean", "res-37"))
     for kind in ("unknown-edition", "unknown-edition-doc", "unknown-document"):
         yield Case(f"corpus-fetch-{kind}", ("corpus", "fetch"), ("corpus", "fetch", _bad(kind)),
                    (BAD_SPECS[kind][0], "baku-2025"))
@@ -187,10 +203,41 @@ def _cases() -> Iterator[Case]:
     yield Case("corpus-add-unknown-kind", ("corpus", "add"),
                ("corpus", "add", "{good_old}", "--edition", "kigali-2022", "--kind", "poster"),
                ("poster", "final-report"), corpus_copy=True)
-    yield Case("corpus-add-duplicate", ("corpus", "add"),
-               ("corpus", "add", "{corpus}/baku-declaration-prefinal.md", "--edition",
-                "baku-2025", "--kind", "declaration"), ("baku-declaration-prefinal",),
+    yield Case("corpus-add-stdin", ("corpus", "add"),
+               ("corpus", "add", "-", "--edition", "kigali-2022", "--kind", "resolution"),
+               ("standard input", "save the text to a file"), corpus_copy=True)
+    yield Case("corpus-add-no-wtdc-document", ("corpus", "add"),
+               ("corpus", "add", "{good_old}", "--edition", "kigali-2022", "--kind",
+                "resolution"), ("old.txt", "no WTDC document", "--kind other"), corpus_copy=True)
+    yield Case("corpus-add-not-a-final-report", ("corpus", "add"),
+               ("corpus", "add", "{unknown-heading}", "--edition", "kigali-2022", "--kind",
+                "final-report"), ("unknown-heading.txt", "a declaration", "--force"),
                corpus_copy=True)
+    yield Case("corpus-add-second-final-report", ("corpus", "add"),
+               ("corpus", "add", "{good_old}", "--edition", "baku-2025", "--kind",
+                "final-report"), ("baku-2025", "wtdc corpus remove wtdc-25-final-report"),
+               corpus_copy=True)
+    yield Case("corpus-remove-unknown", ("corpus", "remove"),
+               ("corpus", "remove", "wtdc-25-final-reprot"),
+               ("wtdc-25-final-reprot", "did you mean wtdc-25-final-report?"), corpus_copy=True)
+    # Typos get a "did you mean"; document ids are case-insensitive (RES-37 is res-37).
+    yield Case("diff-typo-edition", ("diff",), ("diff", "bakku-2025:res-37", "baku-2025:res-37"),
+               ("bakku-2025", "did you mean baku-2025?"))
+    yield Case("parse-typo-document", ("parse",), ("parse", "baku-2025:RES-377"),
+               ("RES-377", "did you mean", "res-37"))
+    yield Case("report--old-file", ("report",), ("report", "--old", "{good_old}", "-o",
+                                                 "{out}/report"), ("old.txt", "wtdc corpus add"))
+    # --strict keeps the refusals of layouts the parser otherwise reads with a warning.
+    for kind, (name, _, line) in LAYOUTS.items():
+        where = f"{name}:{line}" if line else name
+        yield Case(f"parse-strict-{kind}", ("parse",),
+                   ("parse", "--strict", f"{{{kind}}}", "-o", "{out}/clauses.json"),
+                   (where, "--strict"))
+        yield Case(f"diff-strict-{kind}", ("diff",),
+                   ("diff", "--strict", "{good_old}", f"{{{kind}}}", "-o", "{out}/diff.txt"),
+                   (where, "--strict"))
+        yield Case(f"align-strict-{kind}", ("align",),
+                   ("align", "--strict", f"{{{kind}}}", "{good_new}"), (where, "--strict"))
     # --old and --new take editions: the message names the edition and lists or fetches.
     report_editions = {"unknown-edition": ("atlantis-2099", "kigali-2022"),
                        "document-not-edition": ("baku-2025:res-9999", "kigali-2022"),
@@ -288,6 +335,9 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             paths[kind].mkdir()
         elif data is not None:
             paths[kind].write_bytes(data)
+    for kind, (name, text, _) in LAYOUTS.items():
+        paths[kind] = root / name
+        paths[kind].write_text(text, encoding="utf-8")
     paths["good_old"] = root / "old.txt"
     paths["good_old"].write_text(GOOD_OLD, encoding="utf-8")
     paths["good_new"] = root / "new.txt"
@@ -410,9 +460,12 @@ def test_unknown_subcommand() -> None:
 
 def test_diff_exit_status(workspace: dict[str, Path]) -> None:
     old, new = str(workspace["good_old"]), str(workspace["good_new"])
+    # A text without WTDC structure is compared paragraph by paragraph, with one warning.
+    plain = ("wtdc: warning: {}: holds no WTDC document heading (RESOLUTION, QUESTION, "
+             "DECLARATION, …); read as 2 paragraphs\n")
     same = cli.run_wtdc("diff", old, old)
     assert (same.returncode, same.stdout, same.stderr) == (0, f"{old} and {old} are identical\n",
-                                                           "")
+                                                           plain.format(old) * 2)
     different = cli.run_wtdc("diff", old, new)
-    assert (different.returncode, different.stderr) == (1, "")
+    assert (different.returncode, different.stderr) == (1, plain.format(old) + plain.format(new))
     assert "Older [-people-]{+persons+} live here." in different.stdout
