@@ -22,7 +22,7 @@ def parse(text: str, *, name: str = "<text>") -> Source:
     source = read_bytes(text.encode("utf-8"), name=name, format="text")
     parsed = parse_source(source)
     return Source(name, "memory", parsed.documents, (*source.warnings, *parsed.warnings),
-                  _text=lambda: text)
+                  _text=lambda: text, parse_warnings=parsed.warnings)
 
 
 def run_parse(
@@ -31,11 +31,12 @@ def run_parse(
     doc: str | None = None,
     format: ClauseFormat = "table",
     pretty: bool = False,
+    strict: bool = False,
     docx_view: DocxView = "accepted",
 ) -> Outcome:
-    """One record per clause of SOURCE (or of its document `doc`); for a file, one line on
-    what reading it cleaned (JSON beside JSON output)."""
-    resolved = resolve_source(source, doc=doc, docx_view=docx_view)
+    """One record per clause of SOURCE (or of its document `doc`); for a file a layout reader
+    cleaned, one line on what it cleaned (JSON beside JSON output)."""
+    resolved = resolve_source(source, doc=doc, strict=strict, docx_view=docx_view)
     output = clauses_output(resolved.documents, format=format, pretty=pretty)
     summary = resolved.summary
     message = None if summary is None else "wtdc: " + (
