@@ -55,7 +55,8 @@ def _aligned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: Path) -> dic
     root = tmp_path / f"corpus-{path.suffix[1:]}"
     shutil.copytree(SHIPPED, root)
     monkeypatch.setenv("WTDC_CORPUS", str(root))
-    open_corpus().add(path, edition="kigali-2022", kind="final-report", title=TITLE,
+    # Eight resolutions only: no declaration, no status table, so --force.
+    open_corpus().add(path, edition="kigali-2022", kind="final-report", title=TITLE, force=True,
                       source="SIMULATED by tests/formats/test_kigali_pdf.py")
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
