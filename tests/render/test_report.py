@@ -18,7 +18,7 @@ from toolkit.errors import InputError, MissingEditionError
 from toolkit.measure.export import schema
 from toolkit.parse import parse_source
 from toolkit.parse.lineage import parse_lineage
-from toolkit.render import report
+from toolkit.render.report import publish, view
 from toolkit.render.report import build_report
 
 TABLES = (
@@ -253,10 +253,10 @@ def test_failed_run_leaves_the_previous_report(
     shutil.copytree(built.parent, target)
     before = {p.name: p.read_bytes() for p in target.iterdir()}
 
-    def broken(view: report.ReportView) -> str:
+    def broken(report: view.ReportView) -> str:
         raise RuntimeError("template failed")
 
-    monkeypatch.setattr(report, "render_report", broken)
+    monkeypatch.setattr(publish, "render_report", broken)
     with pytest.raises(RuntimeError):
         build_report(out_dir=target)
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before

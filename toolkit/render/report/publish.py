@@ -1,0 +1,61 @@
+"""Publishing the report atomically: a failed run never leaves a half-written directory."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from toolkit.errors import InputError
+from toolkit.files import atomic_write_text
+from toolkit.render.report.view import ReportView, render_report
+
+
+def publish(files: Mapping[str, str], target: Path) -> Path:
+    """Write every file into a fresh directory beside `target`, then swap it into place.
+
+    `target` may only be replaced if it is empty or an earlier report (it has index.html):
+    `-o DIR` pointing at a folder of the user's own files must not wipe it.
+    """
+    if target.exists() and (
+        not target.is_dir() or (any(target.iterdir()) and not (target / "index.html").is_file())
+    ):
+        raise InputError(
+            f"{target} exists and is not a wtdc report; choose another directory with -o"
+            " or remove it"
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))
+    try:
+        for name, text in files.items():
+            atomic_write_text(staging / name, text).chmod(0o644)
+        staging.chmod(0o755)
+        retired = None
+        if target.exists():
+            retired = staging.with_suffix(".old")
+            os.replace(target, retired)
+        try:
+            os.replace(staging, target)
+        except BaseException:
+            if retired is not None:
+                os.replace(retired, target)
+            raise
+        if retired is not None:
+            shutil.rmtree(retired, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
+
+
+def write_report(view: ReportView, target: Path, extra: Mapping[str, str] | None = None) -> Path:
+    """Publish the page, its tables and any `extra` files (name → text) as one directory."""
+    files = {"index.html": render_report(view), **(extra or {})}
+    for table in view.tables:
+        files[f"{table.id}.csv"] = table.to_csv()
+        files[f"{table.id}.json"] = table.to_json()
+    publish(files, target)
+    return target / "index.html"
+
