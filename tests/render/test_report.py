@@ -18,8 +18,7 @@ from toolkit.errors import InputError, MissingEditionError
 from toolkit.measure.export import schema
 from toolkit.parse import parse_source
 from toolkit.parse.lineage import parse_lineage
-from toolkit.render.report import publish, view
-from toolkit.render.report import build_report
+from toolkit.render.report import build_report, publish, view
 
 TABLES = (
     "sources", "lineage-summary", "lineage", "missing-texts", "prior-editions",
@@ -287,10 +286,15 @@ def test_missing_old_edition_is_one_line_and_writes_nothing(
 
 
 def test_cli_writes_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status = main(["report", "-o", str(tmp_path / "r")])
+    status = main(["report", "--docx", "-o", str(tmp_path / "r")])
     assert status == 0
     assert capsys.readouterr().out == f"{tmp_path / 'r' / 'index.html'}\n"
     assert (tmp_path / "r" / "term-shifts.csv").is_file()
+    # --docx: each redline also as Word with tracked changes, linked from its article.
+    page = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    for redline in ("redline-declaration", "redline-ri-asp"):
+        assert (tmp_path / "r" / f"{redline}.docx").read_bytes()[:2] == b"PK"
+        assert f'<a href="{redline}.docx" download>DOCX</a>' in page
 
 
 def test_old_edition_must_be_earlier(capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,7 +14,7 @@ from toolkit.render.diff_html import render_diff_page
 from toolkit.render.records import dump_json
 from toolkit.render.terminal import render_diff_text, render_stat
 
-DiffFormat = Literal["text", "html", "json", "patch"]
+DiffFormat = Literal["text", "html", "json", "patch", "docx"]
 
 
 def _sources(old: SourceLike, new: SourceLike) -> tuple[Source, Source]:
@@ -91,6 +91,7 @@ def run_diff(
         result = _diff(olds, news, granularity=granularity, ignore_case=ignore_case,
                        ignore_whitespace=ignore_whitespace, ignore_labels=ignore_labels,
                        progress=report)
+    output: str | bytes
     if stat:
         output = (dump_json(result.stat().as_dict(), pretty=pretty) if format == "json"
                   else render_stat(result))
@@ -98,6 +99,10 @@ def run_diff(
         output = result.to_json(pretty=pretty)
     elif format == "html":
         output = render_diff_page(result)
+    elif format == "docx":
+        from toolkit.render.docx import render_docx, revision_date
+
+        output = render_docx(result, date=revision_date())
     elif result.identical:
         output = ""  # the message says that they are identical
     else:
@@ -109,7 +114,7 @@ def run_diff(
 
 
 def _identical_or(
-    output: str,
+    output: str | bytes,
     identical: bool,
     old: str,
     new: str,

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from toolkit.errors import InputError
+from toolkit.render.docx import revision_date
 from toolkit.render.report.lineage import overview_section
 from toolkit.render.report.methods import methods_section
 from toolkit.render.report.naming import edition_name, is_simulated, simulated_label
-from toolkit.render.report.publish import write_report
+from toolkit.render.report.publish import ReportFiles, write_report
 from toolkit.render.report.redlines import edition_redline, redlines_intro, version_redline
 from toolkit.render.report.regions import regions_section
 from toolkit.render.report.terms import terms_section, version_sides
@@ -51,6 +52,7 @@ def build_report(
     new_edition: str = "baku-2025",
     out_dir: str | os.PathLike[str] | None = None,
     progress: ReportProgress | None = None,
+    docx: bool = False,
 ) -> Path:
     """Write the comparison report and return the path of its index.html.
 
@@ -58,7 +60,8 @@ def build_report(
     `new_edition`, redlines of the real earlier versions of its parts that the corpus holds,
     term shifts inside the edition and regional emphasis. With it, every document is compared
     with its prior text; an edition the corpus lacks raises MissingEditionError before
-    anything is written.
+    anything is written. With `docx`, each redline is also written as a Word file with
+    tracked changes (`<redline id>.docx`) and linked from the page.
     """
     from toolkit.corpus import edition, open_corpus
     from toolkit.corpus.sources import parsed_edition
@@ -87,7 +90,7 @@ def build_report(
     overview = overview_section(corpus, new, old, new_text)
 
     redlines: list[Redline] = []
-    extra_files: dict[str, str] = {}
+    extra_files = ReportFiles(revision_date=revision_date() if docx else None)
     for entry in versions:
         step(f"Redline: {entry.title}")
         redlines.append(version_redline(corpus, entry, new_text, extra_files))

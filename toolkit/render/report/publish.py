@@ -6,14 +6,24 @@ import os
 import shutil
 import tempfile
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 
 from toolkit.errors import InputError
-from toolkit.files import atomic_write_text
+from toolkit.files import atomic_write_bytes
 from toolkit.render.report.view import ReportView, render_report
 
 
-def publish(files: Mapping[str, str], target: Path) -> Path:
+class ReportFiles(dict[str, str | bytes]):
+    """Files the sections add beside the page (name → text or bytes); `revision_date` is
+    the date of the Word redlines' revisions, None when no Word file is wanted."""
+
+    def __init__(self, *, revision_date: date | None = None) -> None:
+        super().__init__()
+        self.revision_date = revision_date
+
+
+def publish(files: Mapping[str, str | bytes], target: Path) -> Path:
     """Write every file into a fresh directory beside `target`, then swap it into place.
 
     `target` may only be replaced if it is empty or an earlier report (it has index.html):
@@ -29,8 +39,9 @@ def publish(files: Mapping[str, str], target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))
     try:
-        for name, text in files.items():
-            atomic_write_text(staging / name, text).chmod(0o644)
+        for name, content in files.items():
+            data = content if isinstance(content, bytes) else content.encode("utf-8")
+            atomic_write_bytes(staging / name, data).chmod(0o644)
         staging.chmod(0o755)
         retired = None
         if target.exists():
@@ -50,9 +61,11 @@ def publish(files: Mapping[str, str], target: Path) -> Path:
     return target
 
 
-def write_report(view: ReportView, target: Path, extra: Mapping[str, str] | None = None) -> Path:
-    """Publish the page, its tables and any `extra` files (name → text) as one directory."""
-    files = {"index.html": render_report(view), **(extra or {})}
+def write_report(view: ReportView, target: Path,
+                 extra: Mapping[str, str | bytes] | None = None) -> Path:
+    """Publish the page, its tables and any `extra` files (name → text or bytes) as one
+    directory."""
+    files: dict[str, str | bytes] = {"index.html": render_report(view), **(extra or {})}
     for table in view.tables:
         files[f"{table.id}.csv"] = table.to_csv()
         files[f"{table.id}.json"] = table.to_json()

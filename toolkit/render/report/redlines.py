@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from toolkit.render.diff_html import render_diff_fragment
+from toolkit.render.docx import render_docx
 from toolkit.render.report.naming import edition_name, is_simulated, simulated_label
+from toolkit.render.report.publish import ReportFiles
 from toolkit.render.report.view import Redline
 
 if TYPE_CHECKING:
@@ -29,7 +31,7 @@ def _nest_headings(fragment: str, levels: int) -> Markup:
 
 
 def _redline(diff: TextDiff, *, id: str, title: str, old_source: str, new_source: str,
-             files: dict[str, str]) -> Redline:
+             files: ReportFiles) -> Redline:
     stat = diff.stat()
     changed = sum(c.changed() for c in diff.clauses)
     summary = (
@@ -39,14 +41,17 @@ def _redline(diff: TextDiff, *, id: str, title: str, old_source: str, new_source
     )
     files[f"{id}.json"] = diff.to_json()
     files[f"{id}.csv"] = diff.frame().write_csv()
+    if files.revision_date is not None:
+        files[f"{id}.docx"] = render_docx(diff, date=files.revision_date)
     return Redline(
         id=id, title=title, old_source=old_source, new_source=new_source, summary=summary,
         fragment=_nest_headings(render_diff_fragment(diff), 2),
+        docx=files.revision_date is not None,
     )
 
 
 def edition_redline(alignments: Sequence[Alignment], old_entry: CorpusEntry,
-                     new_entry: CorpusEntry, files: dict[str, str]) -> Redline:
+                     new_entry: CorpusEntry, files: ReportFiles) -> Redline:
     """Every document of the new edition against its partner in the old one, paired by the
     new edition's lineage (resolutions), renumbering (Questions), code and title."""
     from toolkit.diff import diff_alignments
@@ -86,7 +91,7 @@ def redlines_intro(new: Edition, old: Edition | None, versions: Sequence[CorpusE
 
 
 def version_redline(corpus: Corpus, entry: CorpusEntry, new_text: ParsedText,
-                     files: dict[str, str]) -> Redline:
+                     files: ReportFiles) -> Redline:
     """A real earlier version of part of the edition against that part of its final report."""
     from toolkit.diff import diff_sources
     from toolkit.parse import parse_source
@@ -107,6 +112,3 @@ def version_redline(corpus: Corpus, entry: CorpusEntry, new_text: ParsedText,
         new_source=f"{where}, in {final.title} ({final.id})",
         files=files,
     )
-
-
-# Shown in the page; the files keep every column (rates per 10k, Wilson interval, LRC, …).

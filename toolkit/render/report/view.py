@@ -45,6 +45,7 @@ class Redline:
     new_source: str
     summary: str
     fragment: Markup
+    docx: bool = False  # written beside the page as `<id>.docx`, with tracked changes
 
 
 @dataclass(frozen=True)
