@@ -281,7 +281,7 @@ def _register_align(sub: Subparsers) -> None:
     p.add_argument("new", metavar="NEW", help=_ALIGN_SPEC_HELP)
     p.add_argument("--format", choices=("table", "json", "html"), default="table",
                    help="table (default); json: see toolkit/align/align.schema.json; html: "
-                   "a self-contained side-by-side page (statuses, not --marks)")
+                   "a self-contained side-by-side page (statuses and ITU marks)")
     p.add_argument("--hide", metavar="KINDS", default="",
                    help="leave out pairs whose only changes are of these kinds, comma-"
                    "separated: references, labels, typography")

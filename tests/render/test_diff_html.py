@@ -43,12 +43,21 @@ def test_views_summary_and_navigation() -> None:
     assert html.count('class="wd-clause') == 8  # four changed clauses, in each of two views
     assert 'class="wd-view wd-view-sbs"' in html and 'class="wd-view wd-view-inl"' in html
     assert 'data-step="-1"' in html and 'data-step="1"' in html
-    summary = re.search(r"<tbody><tr>(.*?)</tr></tbody>", html)
-    assert summary is not None
-    assert re.findall(r"<td>(.*?)</td>", summary.group(1)) == [
-        "1", "1", "0", "1", "1", "0", "0", "2", "+7", "−5"]
-    assert "<h4>declaration › we declare the following › 2) <span class=\"wd-status\">edited, " \
-        "relabelled ii) → 2), similarity 0.91</span></h4>" in html
+    # The strip: each kind with its count, linked to its first change; then ITU's marks.
+    strip = re.findall(r'<li class="wd-k wd-[km]-(\w+)">(?:<a href="#[\w-]+-(c\d+)">)?', html)
+    counts = re.findall(r"</a> <b>(\d+)</b></li>|\w <b>(\d+)</b></li>", html)
+    assert strip == [
+        ("unchanged", ""), ("edited", "c2"), ("moved", ""), ("inserted", "c4"),
+        ("deleted", "c3"), ("split", ""), ("merged", ""), ("relabelled", "c1"),
+        ("words", ""), ("ADD", "c4"), ("MOD", "c1"), ("SUP", "c3")]
+    assert [a or b for a, b in counts] == ["1", "1", "0", "1", "1", "0", "0", "2", "1", "2", "1"]
+    assert "words <b><ins>+7</ins></b> <b><del>−5</del></b>" in html
+    assert "<h4>declaration › we declare the following › 2) <span class=\"wd-mark\">MOD</span> " \
+        "<span class=\"wd-status\">edited, relabelled ii) → 2), similarity 0.91</span></h4>" in html
+    # The change list links every change in order.
+    listed = re.search(r'<details class="wd-list" open>.*?</details>', html, re.S)
+    assert listed is not None
+    assert re.findall(r'<a href="#[\w-]+-(c\d+)">', listed.group(0)) == ["c1", "c2", "c3", "c4"]
     assert 'older <del>people</del><ins>persons</ins> and youth' in html
     assert '<p class="wd-reason">Paired: same document id.</p>' in html
 

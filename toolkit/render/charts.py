@@ -234,6 +234,7 @@ def save_chart(ax: Axes, path: str, *, format: Literal["png", "svg"]) -> None:
 
 
 _SVG_ID = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+_SVG_SIZE = re.compile(r'width="[\d.]+pt" height="[\d.]+pt"')
 
 
 def chart_svg(draw: Callable[[Axes], object], *, id: str, title: str,
@@ -252,6 +253,8 @@ def chart_svg(draw: Callable[[Axes], object], *, id: str, title: str,
                        pad_inches=0.05)
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg"):]
+    # The width of its container, any screen: the viewBox keeps the proportions.
+    svg = _SVG_SIZE.sub('width="100%"', svg, count=1)
     svg = _SVG_ID.sub(lambda m: f"{m.group(1)}{id}-{m.group(2)}", svg)
     label = title.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)

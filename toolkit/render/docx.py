@@ -27,6 +27,7 @@ from xml.sax.saxutils import escape
 from toolkit.align.model import ClauseRef
 from toolkit.diff.model import ClauseDiff, DocumentDiff, TextDiff
 from toolkit.diff.words import DELETE, EQUAL, INSERT, Ops, word_ops
+from toolkit.render.moves import old_places
 
 AUTHOR = "wtdc"
 Mark = Literal["ins", "del"] | None  # a paragraph mark that appeared, went, or stayed
@@ -67,7 +68,7 @@ def _document(doc: DocumentDiff) -> Iterator[_Paragraph]:
                    whole)
     yield _tracked("Heading2", old.title if old else None, new.title if new else None, whole)
     shown = [c for c in doc.clauses if not c.follower]
-    deleted_moves = _moves_by_place(shown)
+    deleted_moves = old_places(shown)
     # Sections follow the new side (the old one for a document only in OLD); a section's
     # heading is diffed against the old heading of the clauses it took over, if any.
     side = "new" if new is not None else "old"
@@ -105,23 +106,6 @@ def _ops(old: str, new: str) -> Ops:
     if not new:
         return ((DELETE, old),)
     return word_ops(old, new)
-
-
-def _order(ref: ClauseRef) -> tuple[int, int]:
-    return ref.section_index, ref.clause.ordinal
-
-
-def _moves_by_place(clauses: Sequence[ClauseDiff]) -> dict[int, list[ClauseDiff]]:
-    """Each moved clause under the clause it must precede on the old side (by id(); -1 for
-    the end), so that its deletion shows where it used to be."""
-    anchors = [(c.pair.old, c) for c in clauses if c.pair.old and c.status != "moved"]
-    places: dict[int, list[ClauseDiff]] = {}
-    for moved in (c for c in clauses if c.status == "moved"):
-        assert moved.pair.old is not None
-        here = _order(moved.pair.old)
-        after = next((c for ref, c in anchors if _order(ref) > here), None)
-        places.setdefault(id(after) if after else -1, []).append(moved)
-    return places
 
 
 def _clause(c: ClauseDiff, *, side: Literal["old", "new", "both"]) -> Iterator[_Paragraph]:
