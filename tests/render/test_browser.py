@@ -323,3 +323,31 @@ def test_print_shows_every_word_and_no_controls(browser: str, pages: dict[str, P
         assert _overflow(tools) <= 0
     finally:
         tools.close()
+
+
+def test_lineage_table_sorts_and_filters(browser: str, pages: dict[str, Path]) -> None:
+    tools = DevTools(browser)
+    try:
+        tools.send("Page.enable")
+        _load(tools, pages["report"], "narrow")
+        first = ("document.querySelector('#lineage tbody tr:not([hidden]) th').textContent")
+        tools.evaluate("document.querySelector('#overview details.more').open = true;"
+                       "document.querySelector('#lineage thead button.sort').click()")
+        ascending = tools.evaluate(first)
+        order = tools.evaluate("Array.from(document.querySelectorAll('#lineage tbody th'))"
+                               ".map(th => th.textContent)")
+        assert order.index("res-9") < order.index("res-37")  # numbers sort as numbers
+        tools.evaluate("document.querySelector('#lineage thead button.sort').click()")
+        assert (ascending, tools.evaluate(first)) == ("rec-15", "res-94")
+        tools.evaluate("var f = document.getElementById('lineage-filter'); f.value = 'res-37';"
+                       "f.dispatchEvent(new Event('input')); f.scrollIntoView()")
+        rows = tools.evaluate("document.querySelectorAll('#lineage tbody tr:not([hidden])')"
+                              ".length")
+        total = tools.evaluate("document.querySelectorAll('#lineage tbody tr').length")
+        assert rows == 1
+        assert tools.evaluate("document.querySelector('.table-count').textContent") == (
+            f"1 of {total} rows")
+        _screenshot(tools, "report-narrow-lineage-filtered")
+        assert _overflow(tools) <= 0
+    finally:
+        tools.close()

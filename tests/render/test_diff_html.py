@@ -8,9 +8,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from diff_cases import make_diff, relabelled_diff
+from diff_cases import make_diff, moved_texts, relabelled_diff
 
-from toolkit.render.diff_html import render_diff_fragment, render_diff_page
+from toolkit.commands.diff import diff
+from toolkit.render.diff_html import ops_markup, render_diff_fragment, render_diff_page
 
 HOSTILE = make_diff(
     [
@@ -141,3 +142,32 @@ def test_navigation_bar_is_a_sticky_opaque_block_once_shown() -> None:
         "background: #fff;" in html
     assert ".wtdc-diff .wd-nav[hidden] { display: none; }" in html
     assert '<span class="wd-nav" hidden>' in html
+
+
+def test_a_moved_clause_links_both_ways_and_title_changes_come_first(tmp_path: Path) -> None:
+    html = render_diff_page(diff(*moved_texts(tmp_path)))
+    titles = html.index('<div class="wd-titles">')
+    assert titles < html.index('<details class="wd-list"')
+    assert ("<h3>Title changes (1)</h3>\n<ul>\n<li><a href=\"#wd") in html
+    assert ">res-99</a>: <del>Test</del><ins>A new test</ins> title</li>" in html
+    away = re.search(r'<p class="wd-away" id="([\w-]+)">res-99 › resolves › 1\): '
+                     r'<a href="#([\w-]+)">moved to res-99 › resolves › 4\)</a></p>', html)
+    assert away is not None
+    assert f'<article class="wd-clause wd-moved" id="{away.group(2)}">' in html
+    assert f'<a class="wd-from" href="#{away.group(1)}">(its old place)</a>' in html
+    # The old place comes first: the line stands where clause 1) stood, before the rest.
+    assert html.index('<p class="wd-away"') < html.index("resolves › 1) <span")
+    assert '<li class="wd-k wd-k-moved"><a href="#' in html
+
+
+def test_long_unchanged_runs_fold_to_a_few_words() -> None:
+    words = [f"w{i}" for i in range(60)]
+    html = ops_markup(((0, " ".join(words[:50]) + " "), (-1, "old"), (1, "new"),
+                       (0, " " + " ".join(words[50:]))))
+    # 50 words before the change: the first 42 fold, the last 8 stay; 10 after it stay.
+    assert html == (
+        '<span class="wd-fold"><button type="button" class="wd-unfold" aria-expanded="false">'
+        "… 42 unchanged words …</button><span class=\"wd-folded\">"
+        + " ".join(words[:42]) + " </span></span>" + " ".join(words[42:50])
+        + " <del>old</del><ins>new</ins> " + " ".join(words[50:]))
+    assert ops_markup(((0, "a <b> & c"),)) == "a &lt;b&gt; &amp; c"

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
+from diff_cases import moved_texts
 from lxml import etree
 
 from toolkit.cli import main
@@ -165,3 +166,18 @@ def test_cli_writes_docx_only_to_a_file(
     target = tmp_path / "declaration.docx"
     assert main(["diff", *PAIRS["declaration"], "--format", "docx", "-o", str(target)]) == 1
     assert target.read_bytes() == files["declaration"]
+
+
+def test_a_moved_clause_is_deleted_where_it_stood_and_inserted_where_it_stands(
+    tmp_path: Path,
+) -> None:
+    old, new = moved_texts(tmp_path)
+    data = render_docx(diff(old, new), date=DAY)
+    assert _view(data, "accepted") == _paragraphs(resolve_source(new).documents)
+    assert _view(data, "rejected") == _paragraphs(resolve_source(old).documents)
+    # The title is one tracked paragraph: "Test title" → "A new test title".
+    body = _body(data)
+    title = next(p for p in body.iter(f"{W}p")
+                 if p.find(f"{W}pPr/{W}pStyle[@{W}val='Heading2']") is not None)
+    assert [(r.tag.split("}")[1], "".join(r.itertext())) for r in title
+            if r.tag != f"{W}pPr"] == [("del", "Test"), ("ins", "A new test"), ("r", " title")]

@@ -69,7 +69,8 @@ def _outline(html: str) -> _Outline:
 
 def test_report_files(built: Path) -> None:
     names = {p.name for p in built.parent.iterdir()}
-    expected = {"index.html"} | {f"{t}.{ext}" for t in TABLES for ext in ("csv", "json")}
+    expected = {"index.html", "texts.html"}
+    expected |= {f"{t}.{ext}" for t in TABLES for ext in ("csv", "json")}
     expected |= {f"redline-{d}.{ext}" for d in ("declaration", "ri-asp") for ext in ("csv", "json")}
     assert names == expected
     assert built.parent.stat().st_mode & 0o777 == 0o755
@@ -197,7 +198,7 @@ def test_page_is_self_contained_and_accessible(built: Path, page: str) -> None:
     for tag, attrs in outline.tags:
         href = attrs.get("href") or ""
         if tag == "a" and not href.startswith("#"):
-            assert (built.parent / href).is_file(), href
+            assert (built.parent / href.split("#")[0]).is_file(), href
     assert "@import" not in page
     assert re.findall(r"url\((.)", page) == ["#"] * page.count("url(")
     # Landmarks, skip link, captions and header cells.
@@ -303,3 +304,18 @@ def test_old_edition_must_be_earlier(capsys: pytest.CaptureFixture[str]) -> None
         "wtdc: --old baku-2025 is not earlier than --new baku-2025; name an earlier edition "
         "with --old\n"
     )
+
+
+def test_lineage_rows_link_to_their_texts_and_sort_and_filter(built: Path, page: str) -> None:
+    texts = (built.parent / "texts.html").read_text(encoding="utf-8")
+    rows = _json(built, "lineage")
+    linked = re.findall(r'<th scope="row"><a href="texts.html#([\w-]+)">\1</a></th>', page)
+    assert linked == [r["doc_id"] for r in rows if r["text_in_corpus"]]
+    assert all(f'<article class="text" id="{doc}"' in texts for doc in linked)
+    assert '<h2 id="res-37-heading">RESOLUTION 37 (Rev. Baku, 2025)</h2>' in texts
+    assert "<title>The texts of the Baku 2025 final report</title>" in texts
+    # The lineage table is the one sortable, filterable table.
+    assert page.count('class="sortable"') == 1
+    assert '<table id="lineage" class="sortable">' in page
+    assert '<input type="search" id="lineage-filter" data-table="lineage"' in page
+    assert '<th scope="col"><button type="button" class="sort">Document</button></th>' in page

@@ -82,10 +82,22 @@ class _Kind:
     first: str | None  # the anchor of the first change of this kind
 
 
+def _prefix(diff: TextDiff) -> str:
+    """Ids unique per diff, so that several fragments can share one notebook page."""
+    return "wd" + hashlib.sha1(f"{diff.old_name}\0{diff.new_name}".encode()).hexdigest()[:8]
+
+
+def document_anchors(diff: TextDiff) -> dict[str, str]:
+    """The id of each changed document's heading in the fragment, by its id on the new side
+    (a report's lineage table links to them)."""
+    prefix, ignore_labels = _prefix(diff), diff.options.ignore_labels
+    return {doc.new_id: f"{prefix}-d{index}" for index, doc in enumerate(diff.documents)
+            if doc.new_id and doc.changed(ignore_labels=ignore_labels)}
+
+
 def _context(diff: TextDiff, kind: PageKind) -> dict[str, object]:
     ignore_labels = diff.options.ignore_labels
-    # Ids unique per diff, so that several fragments can share one notebook page.
-    prefix = "wd" + hashlib.sha1(f"{diff.old_name}\0{diff.new_name}".encode()).hexdigest()[:8]
+    prefix = _prefix(diff)
     documents, titles = [], []
     n = 0
     for d_index, doc in enumerate(diff.documents):

@@ -78,8 +78,13 @@ def _document(doc: DocumentDiff) -> Iterator[_Paragraph]:
             was.setdefault(c.pair.new.section_index, c.pair.old.section)
     section = -1
     for clause in shown:
-        for moved in deleted_moves.pop(id(clause), ()):
-            yield from _clause(moved, side="old")
+        # A moved clause's old place: in the section it stood in, before or after its heading.
+        moves = deleted_moves.pop(id(clause), [])
+        same = [m for m in moves if clause.pair.old and m.pair.old
+                and m.pair.old.section_index == clause.pair.old.section_index]
+        for moved in moves:
+            if moved not in same:
+                yield from _clause(moved, side="old")
         ref = clause.pair.new if side == "new" else clause.pair.old
         if ref is not None and ref.section_index != section:
             section = ref.section_index
@@ -89,6 +94,8 @@ def _document(doc: DocumentDiff) -> Iterator[_Paragraph]:
                 yield _tracked("Heading3", was[section], ref.section, None)
             else:
                 yield _tracked("Heading3", None, ref.section, whole or "ins")
+        for moved in same:
+            yield from _clause(moved, side="old")
         yield from _clause(clause, side="new" if clause.status == "moved" else "both")
     for rest in deleted_moves.values():
         for moved in rest:

@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from toolkit.errors import InputError
 from toolkit.render.docx import revision_date
-from toolkit.render.report.lineage import overview_section
+from toolkit.render.report.lineage import link_redlines, overview_section
 from toolkit.render.report.methods import methods_section
 from toolkit.render.report.naming import edition_name, is_simulated, simulated_label
 from toolkit.render.report.publish import ReportFiles, write_report
 from toolkit.render.report.redlines import edition_redline, redlines_intro, version_redline
 from toolkit.render.report.regions import regions_section
 from toolkit.render.report.terms import terms_section, version_sides
-from toolkit.render.report.view import Redline, ReportView
+from toolkit.render.report.view import Redline, ReportView, render_texts
 
 if TYPE_CHECKING:
     from toolkit.align import Alignment
@@ -111,6 +111,13 @@ def build_report(
     step("Regional emphasis")
     regions = regions_section(new_clauses, new)
     step("Writing the report")
+    overview = link_redlines(overview, redlines)
+    extra_files["texts.html"] = render_texts(
+        new_text.documents,
+        title=simulated_label(f"The texts of the {edition_name(new)} final report",
+                              is_simulated(new_entry)),
+        subtitle=f"{new_entry.title} ({new_entry.id}), document by document, as this report "
+        "read it. Each resolution and Recommendation of the report's lineage table links here.")
     simulated = tuple(f"{e.id}: {e.title}" for e in (new_entry, old_entry, *versions)
                       if e is not None and is_simulated(e))
     view = ReportView(

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from toolkit.render.report.naming import add_command, edition_name
 from toolkit.render.report.sources import sources_table
 from toolkit.render.report.tables import Column, ReportTable
-from toolkit.render.report.view import KeyFigure, Overview
+from toolkit.render.report.view import KeyFigure, Overview, Redline
 
 if TYPE_CHECKING:
     from toolkit.corpus import Corpus, Edition
@@ -64,7 +65,7 @@ def overview_section(corpus: Corpus, new: Edition, old: Edition | None,
         f"Every resolution and Recommendation {edition_name(new)} acted on: its history, its fate "
         "and its prior edition",
         (
-            Column("doc_id", "Document"), Column("title", "Title"),
+            Column("doc_id", "Document", link=_text_link), Column("title", "Title"),
             Column("first_approved", "First approved"), Column("history", "History"),
             Column("status", "Status"), Column("baku", f"At {edition_name(new)}"),
             Column("prior_edition", "Prior edition"),
@@ -72,7 +73,9 @@ def overview_section(corpus: Corpus, new: Edition, old: Edition | None,
         ),
         tuple(_lineage_fields(r) for r in current),
         note=f"{len(lineage.rows) - len(current)} further rows of the status table are texts "
-        "abrogated or made obsolete before this edition; `wtdc lineage` lists them all.",
+        "abrogated or made obsolete before this edition; `wtdc lineage` lists them all. A "
+        "document links to its text; its fate, to its redline when the report has one.",
+        interactive=True,
     )
     missing = ReportTable(
         "missing-texts",
@@ -164,6 +167,22 @@ def overview_section(corpus: Corpus, new: Edition, old: Edition | None,
         missing=missing,
         prior=prior,
     )
+
+
+def _text_link(row: Mapping[str, Any]) -> str | None:
+    return f"texts.html#{row['doc_id']}" if row["text_in_corpus"] and row["doc_id"] else None
+
+
+def link_redlines(overview: Overview, redlines: Sequence[Redline]) -> Overview:
+    """The overview with each lineage row's fate linked to its document in a redline."""
+    anchors = {doc: f"#{anchor}" for r in redlines for doc, anchor in r.anchors.items()}
+    if not anchors:
+        return overview
+    columns = tuple(
+        replace(c, link=lambda row: anchors.get(row["doc_id"])) if c.key == "baku" else c
+        for c in overview.lineage.columns
+    )
+    return replace(overview, lineage=replace(overview.lineage, columns=columns))
 
 
 def _lineage_fields(row: LineageRow) -> dict[str, Any]:

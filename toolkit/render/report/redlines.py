@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from toolkit.render.diff_html import render_diff_fragment
+from toolkit.render.diff_html import document_anchors, render_diff_fragment
 from toolkit.render.docx import render_docx
 from toolkit.render.report.naming import edition_name, is_simulated, simulated_label
 from toolkit.render.report.publish import ReportFiles
@@ -46,7 +46,7 @@ def _redline(diff: TextDiff, *, id: str, title: str, old_source: str, new_source
     return Redline(
         id=id, title=title, old_source=old_source, new_source=new_source, summary=summary,
         fragment=_nest_headings(render_diff_fragment(diff), 2),
-        docx=files.revision_date is not None,
+        docx=files.revision_date is not None, anchors=document_anchors(diff),
     )
 
 

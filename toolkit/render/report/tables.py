@@ -7,8 +7,8 @@ import csv
 import io
 import json
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -24,12 +24,14 @@ class Column:
     max_chars: int | None = None  # cut long values (hashes) in HTML; files keep all
     code: bool = False  # a command or identifier, shown in monospace
     upper: str | None = None  # the key of an interval's upper end: shown "low–high"
+    link: Callable[[Mapping[str, Any]], str | None] | None = None  # a row's cell → its href
 
 
 @dataclass(frozen=True)
 class Cell:
     text: str
     css: str = ""
+    href: str | None = None
 
 
 @dataclass(frozen=True)
@@ -41,12 +43,14 @@ class ReportTable:
     columns: tuple[Column, ...]
     rows: tuple[Mapping[str, Any], ...]
     note: str = ""
+    interactive: bool = False  # sortable by any column and filterable in the page
 
     @property
     def cells(self) -> tuple[tuple[Cell, ...], ...]:
         return tuple(
             tuple(
                 _interval(row.get(c.key), row.get(c.upper), c) if c.upper
+                else replace(_cell(row.get(c.key), c), href=c.link(row)) if c.link
                 else _cell(row.get(c.key), c)
                 for c in self.columns
             )

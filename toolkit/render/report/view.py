@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from toolkit.render.report.tables import ReportTable
 from toolkit.render.templates import asset, environment
 from toolkit.version import __version__
+
+if TYPE_CHECKING:
+    from toolkit.parse import Document
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,8 @@ class Redline:
     summary: str
     fragment: Markup
     docx: bool = False  # written beside the page as `<id>.docx`, with tracked changes
+    # Each changed document's heading in the fragment, by its id on the new side.
+    anchors: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -122,3 +129,11 @@ def render_report(view: ReportView) -> str:
         js=asset("report.js"),
     )
 
+
+def render_texts(documents: Sequence[Document], *, title: str, subtitle: str) -> str:
+    """`texts.html`: every document as the report read it, anchored by its id, so that a
+    lineage row can link to the text it is about."""
+    return environment().get_template("texts.html.j2").render(
+        version=__version__, title=title, subtitle=subtitle, documents=documents,
+        css=asset("report.css"),
+    )
