@@ -134,12 +134,13 @@ def default_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def pages(default_report: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The three pages a reader opens: the report, `wtdc diff --format html` and
+    """The pages a reader opens: the report (and its texts), `wtdc diff --format html` and
     `wtdc align --format html`."""
     out = tmp_path_factory.mktemp("pages")
     assert main(["diff", *DIFF, "--format", "html", "-o", str(out / "diff.html")]) == 1
     assert main(["align", *ALIGN, "--format", "html", "-o", str(out / "align.html")]) == 1
-    return {"report": default_report, "diff": out / "diff.html", "align": out / "align.html"}
+    return {"report": default_report, "diff": out / "diff.html", "align": out / "align.html",
+            "texts": default_report.parent / "texts.html"}
 
 
 def _overflow(tools: DevTools) -> int:
@@ -271,7 +272,7 @@ def test_input_markup_shows_as_text(
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
-@pytest.mark.parametrize("name", ["report", "diff", "align"])
+@pytest.mark.parametrize("name", ["report", "diff", "align", "texts"])
 def test_pages_fit_the_screen(browser: str, pages: dict[str, Path], name: str,
                               viewport: str) -> None:
     tools = DevTools(browser)

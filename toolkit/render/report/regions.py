@@ -16,6 +16,18 @@ if TYPE_CHECKING:
     from toolkit.corpus import Edition
 
 
+# A region's emphasis on a theme, as both tables show it.
+_EMPHASIS = (
+    Column("rate_per_10k", "Per 10k", numeric=True, digits=1),
+    Column("rate_low", "95% interval", numeric=True, digits=1, upper="rate_high"),
+    Column("z", "One-vs-rest z", numeric=True),
+    Column("initiatives_with_theme", "Initiatives with it", numeric=True),
+    Column("initiatives", "Initiatives", numeric=True),
+    Column("top_initiative", "Top initiative"),
+    Column("top_initiative_share", "Its share", numeric=True),
+)
+
+
 def regions_section(new_clauses: pl.DataFrame, new: Edition) -> Measures:
     """Which region stresses each theme in its regional initiatives, and how clearly."""
     from toolkit.measure import leading_regions, region_emphasis
@@ -44,13 +56,7 @@ def regions_section(new_clauses: pl.DataFrame, new: Edition) -> Measures:
             columns=(
                 Column("label", "Theme"), Column("region", "Leading region"),
                 Column("count", "Mentions", numeric=True),
-                Column("rate_per_10k", "Per 10k", numeric=True, digits=1),
-                Column("rate_low", "95% interval", numeric=True, digits=1, upper="rate_high"),
-                Column("z", "One-vs-rest z", numeric=True),
-                Column("initiatives_with_theme", "Initiatives with it", numeric=True),
-                Column("initiatives", "Initiatives", numeric=True),
-                Column("top_initiative", "Top initiative"),
-                Column("top_initiative_share", "Its share", numeric=True),
+                *_EMPHASIS,
                 Column("runner_up", "Runner-up"),
                 Column("clear_lead", "Clear lead"),
                 Column("reason", "Why not clear"),
@@ -68,13 +74,7 @@ def regions_section(new_clauses: pl.DataFrame, new: Edition) -> Measures:
                 Column("region", "Region"), Column("label", "Theme"),
                 Column("count", "Mentions", numeric=True),
                 Column("tokens", "Tokens", numeric=True),
-                Column("rate_per_10k", "Per 10k", numeric=True, digits=1),
-                Column("rate_low", "95% interval", numeric=True, digits=1, upper="rate_high"),
-                Column("z", "One-vs-rest z", numeric=True),
-                Column("initiatives_with_theme", "Initiatives with it", numeric=True),
-                Column("initiatives", "Initiatives", numeric=True),
-                Column("top_initiative", "Top initiative"),
-                Column("top_initiative_share", "Its share", numeric=True),
+                *_EMPHASIS,
             ),
         ),
     )
