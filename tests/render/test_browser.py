@@ -290,6 +290,10 @@ def test_pages_fit_the_screen(browser: str, pages: dict[str, Path], name: str,
             "Array.from(document.querySelectorAll('table')).every(t => "
             "getComputedStyle(t.parentNode).overflowX === 'auto' || "
             "t.getBoundingClientRect().right <= window.innerWidth)")
+        if viewport == "desktop":  # at 1,400 px no table needs to scroll sideways at all
+            assert tools.evaluate(
+                "Array.from(document.querySelectorAll('.table-wrap'))"
+                ".filter(w => w.scrollWidth > w.clientWidth + 1).length") == 0
         # A folded run unfolds with a click.
         if tools.evaluate("document.querySelectorAll('.wd-unfold').length"):
             hidden = tools.evaluate(
