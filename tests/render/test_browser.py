@@ -24,7 +24,6 @@ import pytest
 websocket = pytest.importorskip("websocket", reason="websocket-client is not installed")
 
 from toolkit.cli import main  # noqa: E402
-from toolkit.render.report import build_report  # noqa: E402
 
 ARTIFACTS = Path(__file__).resolve().parent / "_artifacts"
 FLAGS = (
@@ -125,11 +124,6 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
-
-
-@pytest.fixture(scope="module")
-def default_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_report(out_dir=tmp_path_factory.mktemp("report") / "baku-2025")
 
 
 @pytest.fixture(scope="module")
@@ -243,19 +237,8 @@ def test_default_report_loads_cleanly(browser: str, default_report: Path, viewpo
         tools.close()
 
 
-def test_input_markup_shows_as_text(
-    browser: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from toolkit.corpus import open_corpus
-
-    root = tmp_path / "corpus"
-    shutil.copytree(open_corpus().root, root)
-    monkeypatch.setenv("WTDC_CORPUS", str(root))
-    note = tmp_path / "note.txt"
-    note.write_text('Ampersands & <script>alert("x")</script> stay text.\n', encoding="utf-8")
-    open_corpus().add(note, edition="baku-2025", kind="other",
-                      title='<script>alert("x")</script> & Co')
-    page = build_report(out_dir=tmp_path / "out")
+def test_input_markup_shows_as_text(browser: str, hostile_report: Path) -> None:
+    page = hostile_report
     tools = DevTools(browser)
     try:
         for domain in ("Runtime", "Log", "Network", "Page"):

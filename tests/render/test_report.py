@@ -29,8 +29,8 @@ TABLES = (
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_report(out_dir=tmp_path_factory.mktemp("r") / "baku-2025")
+def built(default_report: Path) -> Path:
+    return default_report
 
 
 @pytest.fixture(scope="module")
@@ -229,15 +229,8 @@ def test_report_is_byte_identical_across_runs(built: Path, tmp_path: Path) -> No
     assert steps[-1][2] == "done"
 
 
-def test_input_text_is_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = tmp_path / "corpus"
-    shutil.copytree(Path(open_corpus().root), root)
-    monkeypatch.setenv("WTDC_CORPUS", str(root))
-    note = tmp_path / "note.txt"
-    note.write_text('Ampersands & <script>alert("x")</script> stay text.\n', encoding="utf-8")
-    open_corpus().add(note, edition="baku-2025", kind="other",
-                      title='<script>alert("x")</script> & Co')
-    page = build_report(out_dir=tmp_path / "out").read_text(encoding="utf-8")
+def test_input_text_is_escaped(hostile_report: Path) -> None:
+    page = hostile_report.read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Co" in page
     assert '<script>alert("x")' not in page
     outline = _outline(page)

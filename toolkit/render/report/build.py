@@ -16,7 +16,7 @@ from toolkit.render.docx import revision_date
 from toolkit.render.report.lineage import link_redlines, overview_section
 from toolkit.render.report.methods import methods_section
 from toolkit.render.report.naming import edition_name, is_simulated, simulated_label
-from toolkit.render.report.publish import ReportFiles, write_report
+from toolkit.render.report.publish import ReportFiles, check_target, write_report
 from toolkit.render.report.redlines import edition_redline, redlines_intro, version_redline
 from toolkit.render.report.regions import regions_section
 from toolkit.render.report.terms import terms_section, version_sides
@@ -80,6 +80,7 @@ def build_report(
     versions = [e for e in corpus.entries_for(new.id) if e.version_of and not e.is_final]
     name = new.id if old is None else f"{old.id}--{new.id}"
     target = Path(out_dir) if out_dir is not None else Path("reports") / name
+    check_target(target)  # before the work, not only after it
 
     step = _Steps(progress, 5 + len(versions) + (old is not None))
     step(f"Parsing the {edition_name(new)} final report")

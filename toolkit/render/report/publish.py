@@ -23,12 +23,10 @@ class ReportFiles(dict[str, str | bytes]):
         self.revision_date = revision_date
 
 
-def publish(files: Mapping[str, str | bytes], target: Path) -> Path:
-    """Write every file into a fresh directory beside `target`, then swap it into place.
-
-    `target` may only be replaced if it is empty or an earlier report (it has index.html):
-    `-o DIR` pointing at a folder of the user's own files must not wipe it.
-    """
+def check_target(target: Path) -> None:
+    """Refuse a `target` that is not empty and not an earlier report (it has index.html):
+    `-o DIR` pointing at a folder of the user's own files must not wipe it. Checked before
+    the report is built, and again when it is published."""
     if target.exists() and (
         not target.is_dir() or (any(target.iterdir()) and not (target / "index.html").is_file())
     ):
@@ -36,6 +34,12 @@ def publish(files: Mapping[str, str | bytes], target: Path) -> Path:
             f"{target} exists and is not a wtdc report; choose another directory with -o"
             " or remove it"
         )
+
+
+def publish(files: Mapping[str, str | bytes], target: Path) -> Path:
+    """Write every file into a fresh directory beside `target`, then swap it into place
+    (`target` only if `check_target` allows it)."""
+    check_target(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))
     try:
