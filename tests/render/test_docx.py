@@ -181,3 +181,22 @@ def test_a_moved_clause_is_deleted_where_it_stood_and_inserted_where_it_stands(
                  if p.find(f"{W}pPr/{W}pStyle[@{W}val='Heading2']") is not None)
     assert [(r.tag.split("}")[1], "".join(r.itertext())) for r in title
             if r.tag != f"{W}pPr"] == [("del", "Test"), ("ins", "A new test"), ("r", " title")]
+
+
+def test_accepting_all_gives_new_on_simulated_revisions_of_every_resolution() -> None:
+    """SIMULATED earlier versions of the 63 Baku resolutions (programmatic edits of the Baku
+    text, fixed seed): moves, splits whose pieces stand apart, merges, insertions and
+    deletions all come out of "Accept all" as the Baku text, paragraph for paragraph."""
+    from toolkit.align.simulate import simulate_revision
+    from toolkit.corpus.sources import parsed_edition
+    from toolkit.diff import diff_sources
+
+    baku = tuple(d for d in parsed_edition("baku-2025").documents if d.id.startswith("res-"))
+    simulated = [simulate_revision(d, seed=2025, rate=0.2).document for d in baku]
+    revision = diff_sources(simulated, baku, old_name="SIMULATED", new_name="baku-2025")
+    assert {s: revision.stat().clauses[s] for s in ("moved", "split", "merged")} == {
+        "moved": 919, "split": 174, "merged": 398}
+    data = render_docx(revision, date=DAY)
+    assert _view(data, "accepted") == _paragraphs(baku)
+    # Rejecting all gives every old paragraph; where a clause moved, its old place is near.
+    assert sorted(_view(data, "rejected")) == sorted(_paragraphs(tuple(simulated)))

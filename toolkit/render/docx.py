@@ -5,9 +5,11 @@ Review pane lists them and "Accept all" leaves exactly the NEW text: one Heading
 document (its heading, itself tracked when it changed), the title below it, the sections'
 headings, and one paragraph per clause with its label kept in front. A clause split or
 merged is one run of operations over the pieces joined, cut into paragraphs where the pieces
-meet, with the paragraph marks that appeared or went tracked too; a moved clause is deleted
-where it stood and inserted where it stands. The package is written by hand (no template,
-fixed zip times), so the same diff and date give the same bytes.
+meet, with the paragraph marks that appeared or went tracked too (a split whose pieces stand
+apart is shown piece by piece); a moved clause is deleted where it stood and inserted where
+it stands. "Reject all" gives OLD's paragraphs, in OLD's order where nothing moved. The
+package is written by hand (no template, fixed zip times), so the same diff and date give
+the same bytes.
 """
 
 from __future__ import annotations
@@ -67,17 +69,34 @@ def _document(doc: DocumentDiff) -> Iterator[_Paragraph]:
     yield _tracked("Heading1", old.heading if old else None, new.heading if new else None,
                    whole)
     yield _tracked("Heading2", old.title if old else None, new.title if new else None, whole)
-    shown = [c for c in doc.clauses if not c.follower]
+    # A split whose pieces stand apart (a moved clause between them) is shown piece by
+    # piece, each at its place; any other split or merge as one run over its pieces joined.
+    apart = _pieces_apart(doc.clauses)
+    shown = [c for c in doc.clauses if not c.follower or id(c.group[0]) in apart]
     deleted_moves = old_places(shown)
     # Sections follow the new side (the old one for a document only in OLD); a section's
-    # heading is diffed against the old heading of the clauses it took over, if any.
+    # heading is diffed against the old heading of the clauses it took over, if any, and a
+    # section without clauses (a heading over subsections) is kept when OLD has it too.
     side = "new" if new is not None else "old"
+    sections = (new or old).sections  # type: ignore[union-attr]
+    kept = {s.heading for s in old.sections} if old is not None and new is not None else set()
     was: dict[int, str | None] = {}
     for c in shown:
-        if c.pair.new and c.pair.old:
+        if c.pair.new and c.pair.old and c.status != "moved":  # a moved one came from afar
             was.setdefault(c.pair.new.section_index, c.pair.old.section)
+
+    def heading(index: int) -> _Paragraph:
+        text = sections[index].heading
+        if side == "old":
+            return _tracked("Heading3", text, None, "del")
+        if index in was:
+            return _tracked("Heading3", was[index], text, None)
+        if text in kept:
+            return _tracked("Heading3", text, text, None)
+        return _tracked("Heading3", None, text, whole or "ins")
+
     section = -1
-    for clause in shown:
+    for at, clause in enumerate(shown):
         # A moved clause's old place: in the section it stood in, before or after its heading.
         moves = deleted_moves.pop(id(clause), [])
         same = [m for m in moves if clause.pair.old and m.pair.old
@@ -86,24 +105,36 @@ def _document(doc: DocumentDiff) -> Iterator[_Paragraph]:
             if moved not in same:
                 yield from _clause(moved, side="old")
         ref = clause.pair.new if side == "new" else clause.pair.old
-        if ref is not None and ref.section_index != section:
+        if ref is None:  # a deletion: under the heading of the next clause of its old section
+            ref = _next_in_section(clause, shown[at + 1:])
+        if ref is not None and ref.section_index > section:
+            yield from map(heading, range(section + 1, ref.section_index + 1))
             section = ref.section_index
-            if side == "old":
-                yield _tracked("Heading3", ref.section, None, "del")
-            elif section in was:
-                yield _tracked("Heading3", was[section], ref.section, None)
-            else:
-                yield _tracked("Heading3", None, ref.section, whole or "ins")
         for moved in same:
             yield from _clause(moved, side="old")
-        yield from _clause(clause, side="new" if clause.status == "moved" else "both")
+        yield from _clause(clause, side="new" if clause.status == "moved" else "both",
+                           alone=bool(clause.group) and id(clause.group[0]) in apart)
     for rest in deleted_moves.values():
         for moved in rest:
             yield from _clause(moved, side="old")
+    yield from map(heading, range(section + 1, len(sections)))
+
+
+def _next_in_section(deleted: ClauseDiff, later: Sequence[ClauseDiff]) -> ClauseRef | None:
+    """The new place of the next clause kept from the deleted clause's old section, if the
+    next clause kept at all is one."""
+    kept = next((c for c in later if c.pair.new is not None), None)
+    if kept is None or kept.pair.old is None or deleted.pair.old is None:
+        return None
+    if kept.pair.old.section_index != deleted.pair.old.section_index:
+        return None
+    return kept.pair.new
 
 
 def _tracked(style: str, old: str | None, new: str | None, mark: Mark) -> _Paragraph:
-    """A one-paragraph text (a heading, a title) from `old` to `new`."""
+    """A one-paragraph text (a heading, a title) from `old` to `new`; a paragraph only one
+    side has appears or goes with its mark."""
+    mark = mark or ("del" if not new else "ins" if not old else None)
     return _Paragraph(style, list(_ops(old or "", new or "")), mark)
 
 
@@ -115,13 +146,27 @@ def _ops(old: str, new: str) -> Ops:
     return word_ops(old, new)
 
 
-def _clause(c: ClauseDiff, *, side: Literal["old", "new", "both"]) -> Iterator[_Paragraph]:
+def _pieces_apart(clauses: Sequence[ClauseDiff]) -> set[int]:
+    """The id() of the first pair of each split whose pieces are not side by side."""
+    place = {id(c.pair): i for i, c in enumerate(clauses)}
+    apart = set()
+    for c in clauses:
+        if c.group and not c.follower and c.status == "split":
+            spots = sorted(place[id(p)] for p in c.group)
+            if spots[-1] - spots[0] != len(spots) - 1:
+                apart.add(id(c.group[0]))
+    return apart
+
+
+def _clause(c: ClauseDiff, *, side: Literal["old", "new", "both"], alone: bool = False
+            ) -> Iterator[_Paragraph]:
     """One clause's paragraphs: a pair as its operations, a moved clause's old place as a
-    deletion (`side="old"`) and its new place as an insertion plus its edits (`"new"`)."""
-    group = c.group or (c.pair,)
-    olds = _unique(p.old for p in group) if side != "new" else []
+    deletion (`side="old"`) and its new place as an insertion plus its edits (`"new"`);
+    `alone`, one piece of a split on its own (the old text goes with the first piece)."""
+    group = (c.pair,) if alone else c.group or (c.pair,)
+    olds = _unique(p.old for p in group) if side != "new" and not c.follower else []
     news = _unique(p.new for p in group) if side != "old" else []
-    if side == "both" and c.pair.old and c.pair.new:
+    if side == "both" and c.pair.old and c.pair.new and not alone:
         ops = c.ops
     else:
         ops = _ops(" ".join(r.clause.text for r in olds), " ".join(r.clause.text for r in news))
