@@ -11,7 +11,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "toolkit"
 # Bottom to top. A module may import its own layer and those below it, never one above.
 LAYERS = (
-    ("errors", "files", "display", "version"),
+    ("errors", "files", "display", "messages", "version"),
     ("ingest",),
     ("parse",),
     ("corpus",),

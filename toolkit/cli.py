@@ -17,6 +17,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from toolkit.errors import ToolkitError
+from toolkit.files import atomic_write_bytes, atomic_write_text
+from toolkit.messages import summarise
 
 if TYPE_CHECKING:
     from toolkit.commands.outcome import Outcome
@@ -53,6 +55,13 @@ def _warn(message: str) -> None:
     print(f"wtdc: warning: {message}", file=sys.stderr)
 
 
+def _strict(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--strict", action="store_true",
+                        help="refuse a file whose layout needs a best guess (an unknown "
+                        "heading, a title or heading on two paragraphs, a document twice) "
+                        "instead of reading it with a warning")
+
+
 def _emit(output: str | bytes, path: str | None) -> None:
     """Standard output, or the file named with -o, written atomically (never half-written)."""
     if path is None:
@@ -60,8 +69,6 @@ def _emit(output: str | bytes, path: str | None) -> None:
         sys.stdout.write(output)
         sys.stdout.flush()
         return
-    from toolkit.files import atomic_write_bytes, atomic_write_text
-
     if isinstance(output, bytes):
         atomic_write_bytes(path, output)
     else:
@@ -90,9 +97,11 @@ def _run(args: argparse.Namespace) -> int:
     if path is None and getattr(args, "format", None) in _BINARY:
         return _fail(f"--format {args.format} writes binary data; give a file with -o FILE")
     outcome = command(**{k: v for k, v in vars(args).items() if k not in _WIRING})
-    for warning in outcome.warnings:
-        _warn(warning)
     _emit(outcome.output, path)
+    # After the output is written, so that a failed write is one line alone; ten at most,
+    # then a count (the JSON formats keep them all).
+    for warning in summarise(outcome.warnings):
+        _warn(warning)
     if outcome.message is not None:
         to_stderr = outcome.message_to_stderr and path is None
         print(outcome.message, file=sys.stderr if to_stderr else sys.stdout)
@@ -108,7 +117,7 @@ CORPUS_COMMANDS: list[Callable[[Subparsers], None]] = []
 def _register_corpus(sub: Subparsers) -> None:
     corpus = sub.add_parser(
         "corpus",
-        help="list, verify, add or fetch the texts the toolkit runs on",
+        help="list, verify, add, remove or fetch the texts the toolkit runs on",
         description="The corpus: corpora/manifest.toml and its files (or $WTDC_CORPUS).",
     )
     commands = corpus.add_subparsers(dest="corpus_command", metavar="COMMAND", required=True)
@@ -135,8 +144,11 @@ def _register_corpus_commands(
     add = commands.add_parser(
         "add",
         help="copy a file into the corpus and record it",
-        description="Read PATH (refusing an unreadable file), copy it into the corpus and "
-        "record it in the manifest; refuses a file already there and an unknown edition.",
+        description="Read and parse PATH, copy it into the corpus and record it in the "
+        "manifest. Refuses a file no command could use (unreadable, or without any WTDC "
+        "document), a --kind final-report that lacks the declaration, the resolutions or the "
+        "status table (unless --force), and an unknown edition. The same file again is not "
+        "an error.",
     )
     add.add_argument("path", metavar="PATH", help="a .txt, .md, .html, .docx or .pdf file")
     add.add_argument("--edition", required=True, help="e.g. kigali-2022 (see `wtdc corpus list`)")
@@ -144,7 +156,18 @@ def _register_corpus_commands(
                      help="final-report, declaration, regional-initiatives, resolution or other")
     add.add_argument("--title", help="default: the kind, edition and file name")
     add.add_argument("--source", help="where the file came from (default: its name and today)")
+    add.add_argument("--force", action="store_true",
+                     help="take a --kind final-report that lacks a part of one")
     _runs(add, "corpus.run_corpus_add")
+
+    remove = commands.add_parser(
+        "remove",
+        help="take an entry out of the corpus (manifest line and file)",
+        description="Remove entry ID (see `wtdc corpus list`) from the manifest, then "
+        "delete its file from the corpus folder.",
+    )
+    remove.add_argument("entry", metavar="ID", help="an entry id, e.g. kigali-2022-final-report")
+    _runs(remove, "corpus.run_corpus_remove")
 
     fetch = commands.add_parser(
         "fetch",
@@ -183,6 +206,7 @@ def _register_parse(sub: Subparsers) -> None:
     parse.add_argument("-o", "--output", metavar="FILE",
                        help="write here (atomically), not stdout; required for parquet")
     _pretty(parse)
+    _strict(parse)
     _runs(parse, "parse.run_parse")
 
     lineage = sub.add_parser(
@@ -245,6 +269,7 @@ def _register_diff(sub: Subparsers) -> None:
                    help="relettering or renumbering alone is not a change")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically), not stdout")
     _pretty(p)
+    _strict(p)
     _runs(p, "diff.run_diff", color=False, progress=False)
 
     patch = sub.add_parser("patch", help="apply a patch made by `wtdc diff --format patch`")
@@ -289,6 +314,7 @@ def _register_align(sub: Subparsers) -> None:
                    help="ITU proposal marks (ADD, MOD, NOC, SUP) instead of statuses")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically), not stdout")
     _pretty(p)
+    _strict(p)
     _runs(p, "align.run_align")
 
     h = sub.add_parser(

@@ -136,7 +136,9 @@ def test_simulated_file_is_labelled_and_never_in_shipped_corpus(
 def test_json_follows_schema(aligned: dict[str, Any]) -> None:
     text = resources.files("toolkit.align").joinpath("align.schema.json").read_text()
     jsonschema.validate(aligned, json.loads(text))
-    assert list(aligned) == ["schema_version", "old_edition", "new_edition", "documents"]
+    assert list(aligned) == ["schema_version", "old_edition", "new_edition", "documents",
+                             "warnings"]
+    assert aligned["warnings"] == []
     # Output built on the simulated edition names it by its title, which says SIMULATED.
     assert aligned["old_edition"] == {"id": "kigali-2022", "title": TITLE}
     assert aligned["new_edition"]["id"] == "baku-2025"

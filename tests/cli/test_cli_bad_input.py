@@ -1,26 +1,31 @@
 """Every `wtdc` sub-command that takes a file or a source, against every kind of bad input.
 
-Run as a user runs it (`python -m toolkit …` in a subprocess), each case must end with exit
-status 2, exactly one line on stderr starting with `wtdc: `, nothing on stdout, no traceback,
-and no file left where -o (or --plot) pointed. Cases of sub-commands the CLI does not list in
-its --help are skipped. Also the exit-status contract of `wtdc` itself and of `wtdc diff`.
+Each case runs through `toolkit.cli.main` in this process (a handful, `SUBPROCESS`, also as a
+user runs them: `python -m toolkit …` in a fresh interpreter) and must end with exit status 2,
+exactly one line on stderr starting with `wtdc: `, nothing on stdout, no traceback, and no
+file left where -o (or --plot) pointed. A case whose sub-command the CLI does not list in
+its --help fails. Also the exit-status contract of `wtdc` itself and of `wtdc diff`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import io
 import os
 import shutil
 import subprocess
+import sys
+import traceback
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from toolkit.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -74,6 +79,20 @@ BAD_SPECS: dict[str, tuple[str, str]] = {
     "unknown-document": ("baku-2025:res-9999", "baku-2025:res-37"),
     "absent-edition": ("kigali-2022", "baku-2025"),
     "absent-edition-doc": ("kigali-2022:res-37", "baku-2025:res-37"),
+}
+# Layouts the parser reads with a best guess and a warning, and `--strict` refuses (in the
+# report's tab-indented layout): the file name, its text, and the line the refusal names.
+R99 = ("\t\t\tRESOLUTION 99 (Baku, 2025)\n\n\t\t\tA title\n\n"
+       "\t\t\tThe World Telecommunication Development Conference (Baku, 2025),\n\n")
+LAYOUTS: dict[str, tuple[str, str, int]] = {
+    "unknown-heading": ("unknown-heading.txt", R99 + "\t\t\tconsidering\n\n\t\t\ta)\tthat "
+                        "it is;\n\n\t\t\tponders the Director\n\n\t\t\t1\tto do things.\n", 11),
+    "wrapped-title": ("wrapped-title.txt", R99.replace("A title\n", "A title\n\n\t\t\tfor all\n")
+                      + "\t\t\tresolves\n\n\t\t\t1\tto do things.\n", 5),
+    "repeated": ("repeated.txt", "\t\t\tQUESTION 1/1\n\n\t\t\tTitle\n\n" * 2, 0),
+    "stray-annex": ("stray-annex.txt", "\t\t\tQUESTION 1/1\n\n\t\t\tTitle\n\n"
+                    "\t\t\tANNEX 1 to RESOLUTION 5 (Rev. Baku, 2025)\n", 5),
+    "near-miss": ("near-miss.txt", "\t\t\tRESOLUTION 37 (Rev. Baku, 2025\n\n\t\t\tTitle\n", 1),
 }
 GOOD_OLD = "Older people live here.\n\nA second paragraph & more.\n"
 GOOD_NEW = "Older persons live here.\n\nA second paragraph & more.\n"
@@ -173,6 +192,8 @@ def _cases() -> Iterator[Case]:
                    ("history", _bad(kind), "-o", "{out}/history.txt"), _says(kind, hint=False))
     yield Case("history-unknown-doc-id", ("history",),
                ("history", "res-9999", "-o", "{out}/history.txt"), ("res-9999",))
+    yield Case("history-typo-doc-id", ("history",), ("history", "RES-377"),
+               ("RES-377", "did you mean", "res-37"))
     for kind in ("unknown-edition", "unknown-edition-doc", "unknown-document"):
         yield Case(f"corpus-fetch-{kind}", ("corpus", "fetch"), ("corpus", "fetch", _bad(kind)),
                    (BAD_SPECS[kind][0], "baku-2025"))
@@ -182,10 +203,41 @@ def _cases() -> Iterator[Case]:
     yield Case("corpus-add-unknown-kind", ("corpus", "add"),
                ("corpus", "add", "{good_old}", "--edition", "kigali-2022", "--kind", "poster"),
                ("poster", "final-report"), corpus_copy=True)
-    yield Case("corpus-add-duplicate", ("corpus", "add"),
-               ("corpus", "add", "{corpus}/baku-declaration-prefinal.md", "--edition",
-                "baku-2025", "--kind", "declaration"), ("baku-declaration-prefinal",),
+    yield Case("corpus-add-stdin", ("corpus", "add"),
+               ("corpus", "add", "-", "--edition", "kigali-2022", "--kind", "resolution"),
+               ("standard input", "save the text to a file"), corpus_copy=True)
+    yield Case("corpus-add-no-wtdc-document", ("corpus", "add"),
+               ("corpus", "add", "{good_old}", "--edition", "kigali-2022", "--kind",
+                "resolution"), ("old.txt", "no WTDC document", "--kind other"), corpus_copy=True)
+    yield Case("corpus-add-not-a-final-report", ("corpus", "add"),
+               ("corpus", "add", "{unknown-heading}", "--edition", "kigali-2022", "--kind",
+                "final-report"), ("unknown-heading.txt", "a declaration", "--force"),
                corpus_copy=True)
+    yield Case("corpus-add-second-final-report", ("corpus", "add"),
+               ("corpus", "add", "{good_old}", "--edition", "baku-2025", "--kind",
+                "final-report"), ("baku-2025", "wtdc corpus remove wtdc-25-final-report"),
+               corpus_copy=True)
+    yield Case("corpus-remove-unknown", ("corpus", "remove"),
+               ("corpus", "remove", "wtdc-25-final-reprot"),
+               ("wtdc-25-final-reprot", "did you mean wtdc-25-final-report?"), corpus_copy=True)
+    # Typos get a "did you mean"; document ids are case-insensitive (RES-37 is res-37).
+    yield Case("diff-typo-edition", ("diff",), ("diff", "bakku-2025:res-37", "baku-2025:res-37"),
+               ("bakku-2025", "did you mean baku-2025?"))
+    yield Case("parse-typo-document", ("parse",), ("parse", "baku-2025:RES-377"),
+               ("RES-377", "did you mean", "res-37"))
+    yield Case("report--old-file", ("report",), ("report", "--old", "{good_old}", "-o",
+                                                 "{out}/report"), ("old.txt", "wtdc corpus add"))
+    # --strict keeps the refusals of layouts the parser otherwise reads with a warning.
+    for kind, (name, _, line) in LAYOUTS.items():
+        where = f"{name}:{line}" if line else name
+        yield Case(f"parse-strict-{kind}", ("parse",),
+                   ("parse", "--strict", f"{{{kind}}}", "-o", "{out}/clauses.json"),
+                   (where, "--strict"))
+        yield Case(f"diff-strict-{kind}", ("diff",),
+                   ("diff", "--strict", "{good_old}", f"{{{kind}}}", "-o", "{out}/diff.txt"),
+                   (where, "--strict"))
+        yield Case(f"align-strict-{kind}", ("align",),
+                   ("align", "--strict", f"{{{kind}}}", "{good_new}"), (where, "--strict"))
     # --old and --new take editions: the message names the edition and lists or fetches.
     report_editions = {"unknown-edition": ("atlantis-2099", "kigali-2022"),
                        "document-not-edition": ("baku-2025:res-9999", "kigali-2022"),
@@ -229,12 +281,41 @@ def _cases() -> Iterator[Case]:
 CASES = list(_cases())
 
 
+# Run as a user runs them too, in a fresh interpreter: one per kind of failure (a reader,
+# standard input, an edition id, an output path, a usage error, the report).
+SUBPROCESS = frozenset({
+    "diff-old-corrupt-pdf", "parse-stdin-binary", "align-absent-edition", "diff-output-in-file",
+    "diff-missing-argument", "report--old-absent-edition",
+})
+
+
+def _in_process(argv: list[str], *, stdin: bytes | None = None) -> tuple[int, str, str]:
+    """`wtdc ARGV` through `main`: exit status, stdout, stderr (a traceback if it raised)."""
+    out, err = io.StringIO(), io.StringIO()
+    saved_stdin = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin or b""))
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = main(argv)
+            except SystemExit as stop:  # argparse: --help, usage errors
+                status = stop.code if isinstance(stop.code, int) else 2
+            except BaseException:
+                traceback.print_exc()
+                status = -1
+    finally:
+        sys.stdin = saved_stdin
+    return status, out.getvalue(), err.getvalue()
+
+
 @cache
 def _available(command: tuple[str, ...]) -> bool:
     """Whether `wtdc … --help` lists this (sub-)command."""
     parent = command[:-1]
-    return (not parent or _available(parent)) and command[-1] in cli.subcommands(
-        cli.help_text(parent))
+    if parent and not _available(parent):
+        return False
+    status, text, _ = _in_process([*parent, "--help"])
+    return status == 0 and command[-1] in cli.subcommands(text)
 
 
 @dataclass(frozen=True)
@@ -254,6 +335,9 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             paths[kind].mkdir()
         elif data is not None:
             paths[kind].write_bytes(data)
+    for kind, (name, text, _) in LAYOUTS.items():
+        paths[kind] = root / name
+        paths[kind].write_text(text, encoding="utf-8")
     paths["good_old"] = root / "old.txt"
     paths["good_old"].write_text(GOOD_OLD, encoding="utf-8")
     paths["good_new"] = root / "new.txt"
@@ -264,59 +348,79 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     paths["read_only"] = root / "read-only"
     paths["read_only"].mkdir(mode=0o555)
     paths["patch"] = root / "old-to-new.patch"
-    made = cli.run_wtdc("diff", str(paths["good_old"]), str(paths["good_new"]),
-                        "--format", "patch", "-o", str(paths["patch"]))
-    assert made.returncode == 1 and paths["patch"].stat().st_size > 0, made.stderr
+    status, _, err = _in_process(["diff", str(paths["good_old"]), str(paths["good_new"]),
+                                  "--format", "patch", "-o", str(paths["patch"])])
+    assert status == 1 and paths["patch"].stat().st_size > 0, err
     return paths
+
+
+@contextlib.contextmanager
+def _corpus(path: Path | None) -> Iterator[None]:
+    """$WTDC_CORPUS pointing at `path` for the duration (unset: the shipped corpus)."""
+    saved = os.environ.pop("WTDC_CORPUS", None)
+    if path is not None:
+        os.environ["WTDC_CORPUS"] = str(path)
+    try:
+        yield
+    finally:
+        os.environ.pop("WTDC_CORPUS", None)
+        if saved is not None:
+            os.environ["WTDC_CORPUS"] = saved
 
 
 def _run(case: Case, workspace: dict[str, Path], root: Path) -> Outcome:
     out = root / "out" / case.id
     out.mkdir(parents=True)
     fields = {name: str(path) for name, path in workspace.items()} | {"out": str(out)}
-    env = dict(cli.HELP_ENV)
+    corpus = None
     if case.corpus_copy:
         corpus = root / "corpora" / case.id
         shutil.copytree(REPO / "corpora", corpus)
-        env["WTDC_CORPUS"] = str(corpus)
         fields["corpus"] = str(corpus)
     argv = [arg.format(**fields) for arg in case.argv]
-    before = (corpus / "manifest.toml").read_bytes() if case.corpus_copy else b""
-    try:
-        if case.stdin is None:
-            result = cli.run_wtdc(*argv, env=env)
-        else:
-            with open(workspace[case.stdin], "rb") as stdin:
-                result = cli.run_wtdc(*argv, stdin=stdin.fileno(), env=env)
-    except subprocess.TimeoutExpired as timeout:
-        return Outcome(None, str(timeout.stdout or ""), str(timeout.stderr or ""), [])
+    before = (corpus / "manifest.toml").read_bytes() if corpus else b""
+    stdin = workspace[case.stdin].read_bytes() if case.stdin is not None else None
+    if case.id in SUBPROCESS:
+        env = dict(cli.HELP_ENV)
+        env.pop("WTDC_CORPUS", None)
+        env |= {"WTDC_CORPUS": str(corpus)} if corpus else {}
+        try:
+            with open(workspace[case.stdin] if case.stdin else os.devnull, "rb") as stream:
+                result = cli.run_wtdc(*argv, stdin=stream.fileno(), env=env)
+        except subprocess.TimeoutExpired as timeout:
+            return Outcome(None, str(timeout.stdout or ""), str(timeout.stderr or ""), [])
+        status, stdout, stderr = result.returncode, result.stdout, result.stderr
+    else:
+        with _corpus(corpus):
+            status, stdout, stderr = _in_process(argv, stdin=stdin)
     leftovers = [str(p.relative_to(out)) for p in out.rglob("*")]
     if workspace["blocker"].read_text(encoding="utf-8") != "not a directory\n":
         leftovers.append("blocker (overwritten)")
-    if case.corpus_copy and (corpus / "manifest.toml").read_bytes() != before:
+    if corpus and (corpus / "manifest.toml").read_bytes() != before:
         leftovers.append("corpus manifest.toml (changed)")
-    return Outcome(result.returncode, result.stdout, result.stderr, leftovers)
+    return Outcome(status, stdout, stderr, leftovers)
 
 
 @pytest.fixture(scope="module")
 def outcomes(request: pytest.FixtureRequest, workspace: dict[str, Path],
              tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
-    """Run every selected, available case once, in parallel (each is a fresh interpreter)."""
+    """Run every selected case whose command exists once (in-process, one after another)."""
     selected = {item.callspec.params["case"].id for item in request.session.items
                 if hasattr(item, "callspec") and isinstance(item.callspec.params.get("case"),
                                                             Case)}
     todo = [case for case in CASES if case.id in selected and _available(case.command)
             and not (case.needs_permissions and os.geteuid() == 0)]
     root = tmp_path_factory.mktemp("runs")
-    with ThreadPoolExecutor(max_workers=max(4, 2 * (os.cpu_count() or 1))) as pool:
-        results = pool.map(lambda case: _run(case, workspace, root), todo)
-        return {case.id: outcome for case, outcome in zip(todo, results, strict=True)}
+    return {case.id: _run(case, workspace, root) for case in todo}
+
+
+def test_the_subprocess_cases_exist() -> None:
+    assert {case.id for case in CASES} >= SUBPROCESS
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_bad_input(case: Case, outcomes: dict[str, Outcome]) -> None:
-    if not _available(case.command):
-        pytest.skip(f"command not built yet: wtdc {' '.join(case.command)}")
+    assert _available(case.command), f"wtdc {' '.join(case.command)} is not in --help"
     if case.needs_permissions and os.geteuid() == 0:
         pytest.skip("root may write into a read-only directory")
     outcome = outcomes[case.id]
@@ -356,9 +460,12 @@ def test_unknown_subcommand() -> None:
 
 def test_diff_exit_status(workspace: dict[str, Path]) -> None:
     old, new = str(workspace["good_old"]), str(workspace["good_new"])
+    # A text without WTDC structure is compared paragraph by paragraph, with one warning.
+    plain = ("wtdc: warning: {}: holds no WTDC document heading (RESOLUTION, QUESTION, "
+             "DECLARATION, …); read as 2 paragraphs\n")
     same = cli.run_wtdc("diff", old, old)
     assert (same.returncode, same.stdout, same.stderr) == (0, f"{old} and {old} are identical\n",
-                                                           "")
+                                                           plain.format(old) * 2)
     different = cli.run_wtdc("diff", old, new)
-    assert (different.returncode, different.stderr) == (1, "")
+    assert (different.returncode, different.stderr) == (1, plain.format(old) + plain.format(new))
     assert "Older [-people-]{+persons+} live here." in different.stdout

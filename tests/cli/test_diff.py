@@ -25,6 +25,15 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return status, out, err
 
 
+def plain(*paths: Path, paragraphs: int = 2) -> str:
+    """The one warning of each side without WTDC structure, compared as paragraphs."""
+    return "".join(
+        f"wtdc: warning: {path}: holds no WTDC document heading (RESOLUTION, QUESTION, "
+        f"DECLARATION, …); read as {paragraphs} paragraph{'s' if paragraphs > 1 else ''}\n"
+        for path in paths
+    )
+
+
 @pytest.fixture()
 def texts(tmp_path: Path) -> tuple[Path, Path]:
     old = tmp_path / "old.txt"
@@ -37,7 +46,7 @@ def texts(tmp_path: Path) -> tuple[Path, Path]:
 def test_text_output(capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path]) -> None:
     old, new = texts
     status, out, err = run(capsys, "diff", str(old), str(new))
-    assert (status, err) == (1, "")
+    assert (status, err) == (1, plain(old, new))
     assert out == (
         f"--- {old}\n+++ {new}\n\n## text\n"
         "@@ text › ¶1: edited, similarity 0.75 @@\n"
@@ -49,10 +58,13 @@ def test_text_output(capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path
 
 def test_identical(capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path]) -> None:
     old, _ = texts
-    assert run(capsys, "diff", str(old), str(old)) == (0, f"{old} and {old} are identical\n", "")
+    assert run(capsys, "diff", str(old), str(old)) == (
+        0, f"{old} and {old} are identical\n", plain(old, old))
     status, out, err = run(capsys, "diff", str(old), str(old), "--format", "json")
     assert (status, json.loads(out)["identical"]) == (0, True)
-    assert err == f"{old} and {old} are identical\n"  # stdout stays JSON
+    assert json.loads(out)["warnings"] == plain(old, old).replace("wtdc: warning: ", "").split(
+        "\n")[:2]
+    assert err == plain(old, old) + f"{old} and {old} are identical\n"  # stdout stays JSON
 
 
 def test_ignore_case(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -69,7 +81,7 @@ def test_stat(capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path]) -> N
         "text | clauses: 1 unchanged, 1 edited, 0 moved, 0 inserted, 0 deleted, 0 split, "
         "0 merged; 0 relabelled; words: +1 -1\n"
         "total: clauses: 1 unchanged, 1 edited, 0 moved, 0 inserted, 0 deleted, 0 split, "
-        "0 merged; 0 relabelled; words: +1 -1\n"), "")
+        "0 merged; 0 relabelled; words: +1 -1\n"), plain(old, new))
 
 
 def test_json_matches_schema_and_output_file(
@@ -78,7 +90,7 @@ def test_json_matches_schema_and_output_file(
     old, new = texts
     target = tmp_path / "out" / "diff.json"
     assert run(capsys, "diff", str(old), str(new), "--format", "json", "-o", str(target)) == (
-        1, "", "")
+        1, "", plain(old, new))
     document = json.loads(target.read_text(encoding="utf-8"))
     jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
     (pair,) = [p for p in document["documents"][0]["pairs"] if p["status"] == "edited"]
@@ -216,7 +228,7 @@ def test_cp1252_is_read_with_a_warning(
     assert status == 1
     assert "Café [-people-]{+persons+} here." in out
     assert err == (f"wtdc: warning: {old}: not valid UTF-8 (invalid continuation byte at byte "
-                   "3); read as Windows-1252 (cp1252)\n")
+                   "3); read as Windows-1252 (cp1252)\n" + plain(old, new, paragraphs=1))
 
 
 def test_progress_bar_only_on_a_terminal(texts: tuple[Path, Path]) -> None:
@@ -359,7 +371,8 @@ def test_patch_apply_names_an_unknown_edition_as_diff_does(
     # edition" for the clause diff.
     patch_file = tmp_path / "p.patch"
     patch_file.write_text("@@ -1 +1 @@\n-a\n+b\n", encoding="utf-8")
-    message = ("wtdc: unknown edition 'baku-2099'; known editions: doha-2006, hyderabad-2010, "
+    message = ("wtdc: unknown edition 'baku-2099' (did you mean baku-2025?); known editions: "
+               "doha-2006, hyderabad-2010, "
                "dubai-2014, buenos-aires-2017, kigali-2022, baku-2025\n")
     assert run(capsys, "patch", "apply", "baku-2099", str(patch_file)) == (2, "", message)
     assert run(capsys, "diff", "baku-2099", str(patch_file), "--format", "patch") == (

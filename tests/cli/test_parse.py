@@ -127,8 +127,8 @@ def test_parse_parquet_needs_a_file(capsys: pytest.CaptureFixture[str], tmp_path
     ("argv", "message"),
     [
         (["parse", "baku-2025:res-9999"],
-         "wtdc: edition baku-2025 holds no document 'res-9999' (closest: res-9, res-94, "
-         "res-93); it holds declaration, action-plan, ri-afr1 … ri-eur5 (30), res-1 … res-94 "
+         "wtdc: edition baku-2025 holds no document 'res-9999' (did you mean res-9, res-94 "
+         "or res-93?); it holds declaration, action-plan, ri-afr1 … ri-eur5 (30), res-1 … res-94 "
          "(63), rec-15 … rec-22 (7), q-1-1 … q-5-2 (10); give one of these ids\n"),
         (["parse", "kigali-2022:res-37"],
          "wtdc: the corpus holds no final report of kigali-2022 (Kigali, 2022); run `wtdc "
@@ -237,6 +237,8 @@ def test_parse_warns_how_a_file_was_read(
     assert err == (
         f"wtdc: warning: {path}: not valid UTF-8 (invalid continuation byte at byte 24); "
         "read as Windows-1252 (cp1252)\n"
+        f"wtdc: warning: {path}: holds no WTDC document heading (RESOLUTION, QUESTION, "
+        "DECLARATION, …); read as 1 paragraph\n"
     )
 
 

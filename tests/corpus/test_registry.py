@@ -58,7 +58,9 @@ def _docx(*paragraphs: str) -> bytes:
 
 
 def _state(root) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(root.iterdir())}
+    """The corpus folder's files but the manifest's lock (left in place once made)."""
+    return {path.name: path.read_bytes() for path in sorted(root.iterdir())
+            if path.name != ".manifest.toml.lock"}
 
 
 # --- the shipped corpus -------------------------------------------------------------
@@ -110,7 +112,9 @@ def test_unknown_edition_lists_the_known_ones(repo_root, method) -> None:
     corpus = open_corpus(repo_root / "corpora")
     with pytest.raises(UnknownEditionError) as error:
         getattr(corpus, method)("kigali-2021")
-    assert str(error.value) == f"unknown edition 'kigali-2021'; known editions: {KNOWN}"
+    assert str(error.value) == (
+        f"unknown edition 'kigali-2021' (did you mean kigali-2022?); known editions: {KNOWN}"
+    )
 
 
 def test_read_gives_the_ingested_text(repo_root) -> None:
@@ -191,7 +195,10 @@ def test_add_copies_the_file_and_records_it(corpus_copy, tmp_path) -> None:
     assert reopened.editions() == ("kigali-2022", "baku-2025")
     assert reopened.verify() == ()
     assert reopened.read(entry).lines[0] == "RESOLUTION 37 (Rev. Kigali, 2022)"
-    assert not [p for p in corpus_copy.iterdir() if p.name.startswith(".")]  # no temp files
+    # No temporary files; the manifest's lock stays (deleting it would race another add).
+    assert [p.name for p in corpus_copy.iterdir() if p.name.startswith(".")] == [
+        ".manifest.toml.lock"
+    ]
 
 
 def test_add_final_report_makes_the_edition_available(corpus_copy, tmp_path) -> None:
@@ -199,7 +206,8 @@ def test_add_final_report_makes_the_edition_available(corpus_copy, tmp_path) -> 
     user_file.write_text("Final Report\n\nRESOLUTION 37 (Rev. Kigali, 2022)\n", encoding="utf-8")
     corpus = open_corpus(corpus_copy)
     entry = corpus.add(
-        user_file, edition="kigali-2022", kind="final-report", title="WTDC-22 Final Report"
+        user_file, edition="kigali-2022", kind="final-report", title="WTDC-22 Final Report",
+        force=True,  # one resolution is not a final report (see the test below)
     )
     assert (entry.id, entry.path.name, entry.title) == (
         "kigali-2022-final-report",
@@ -211,23 +219,86 @@ def test_add_final_report_makes_the_edition_available(corpus_copy, tmp_path) -> 
     assert [row["id"] for row in manifest["file"]] == [*SHIPPED, "kigali-2022-final-report"]
 
 
-def test_add_refuses_the_same_content(corpus_copy, repo_root, tmp_path) -> None:
-    copy = tmp_path / "my-copy.txt"
-    copy.write_bytes((repo_root / "corpora" / "regional-initiatives-asp-web.txt").read_bytes())
+_NOT_A_REPORT = (
+    "{path}: does not look like a final report (it lacks {lacks}); nothing added; give the "
+    "whole report, add the file with another --kind (resolution, declaration, …), or add "
+    "--force to take it as it is"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "message"),
+    [
+        ("Final Report\n\nRESOLUTION 37 (Rev. Kigali, 2022)\n", "final-report",
+         _NOT_A_REPORT.replace("{lacks}", "a declaration, the status table")),
+        ("DECLARATION\n\nWe declare.\n", "final-report",
+         _NOT_A_REPORT.replace("{lacks}", "resolutions, the status table")),
+        ("Minutes of the meeting\n\nThe meeting opened at ten.\n", "resolution",
+         "{path}: holds no WTDC document (no RESOLUTION, QUESTION, DECLARATION, … heading), so "
+         "no command could use it as a resolution; nothing added; add it with --kind other to "
+         "keep it beside the texts, or compare it directly: wtdc diff OLD NEW"),
+    ],
+    ids=["one-resolution-as-report", "declaration-as-report", "no-wtdc-document"],
+)
+def test_add_refuses_what_no_command_could_use(corpus_copy, tmp_path, body, kind,
+                                               message) -> None:
+    user_file = tmp_path / "text.txt"
+    user_file.write_text(body, encoding="utf-8")
     before = _state(corpus_copy)
     with pytest.raises(CorpusError) as error:
-        open_corpus(corpus_copy).add(copy, edition="kigali-2022", kind="other")
-    assert str(error.value) == (
-        f"{copy}: the corpus already holds this file as 'regional-initiatives-asp-web' "
-        "(regional-initiatives-asp-web.txt); nothing added"
-    )
+        open_corpus(corpus_copy).add(user_file, edition="kigali-2022", kind=kind)
+    assert str(error.value) == message.replace("{path}", str(user_file))
     assert _state(corpus_copy) == before
+
+
+def test_add_refuses_standard_input(corpus_copy) -> None:
+    with pytest.raises(InputError) as error:
+        open_corpus(corpus_copy).add("-", edition="kigali-2022", kind="resolution")
+    assert str(error.value) == (
+        "corpus add does not read standard input (the corpus keeps a copy of a file); save the "
+        "text to a file and give its path"
+    )
+
+
+def test_adding_the_same_file_again_is_the_entry_already_there(corpus_copy, repo_root,
+                                                               tmp_path) -> None:
+    copy = tmp_path / "my-copy.txt"
+    copy.write_bytes((repo_root / "corpora" / "regional-initiatives-asp-web.txt").read_bytes())
+    corpus = open_corpus(corpus_copy)
+    before = _state(corpus_copy)
+    assert corpus.holds(copy) == corpus.entry("regional-initiatives-asp-web")
+    entry = corpus.add(copy, edition="kigali-2022", kind="other")
+    assert entry == corpus.entry("regional-initiatives-asp-web")
+    assert _state(corpus_copy) == before
+
+
+def test_remove_takes_out_the_manifest_line_and_the_file(corpus_copy, tmp_path) -> None:
+    user_file = tmp_path / "res.txt"
+    user_file.write_text("RESOLUTION 1 (Dubai, 2014)\n\nA title\n")
+    corpus = open_corpus(corpus_copy)
+    before = _state(corpus_copy)
+    entry = corpus.add(user_file, edition="dubai-2014", kind="resolution")
+    assert corpus.remove("DUBAI-2014-resolution-res") == entry  # ids are case-insensitive
+    assert not entry.path.exists()
+    assert open_corpus(corpus_copy).entries == corpus.entries
+    assert _state(corpus_copy) == before
+
+
+def test_remove_an_unknown_entry_suggests_one(corpus_copy) -> None:
+    with pytest.raises(CorpusError) as error:
+        open_corpus(corpus_copy).remove("wtdc-25-final-reprot")
+    assert str(error.value) == (
+        "no corpus entry 'wtdc-25-final-reprot' (did you mean wtdc-25-final-report?); entries: "
+        "wtdc-25-final-report, baku-declaration-prefinal, regional-initiatives-asp-web (see "
+        "`wtdc corpus list`)"
+    )
 
 
 def test_add_refuses_the_same_target_name(corpus_copy, tmp_path) -> None:
     corpus = open_corpus(corpus_copy)
     first, second = tmp_path / "a" / "res.txt", tmp_path / "b" / "res.txt"
-    for path, text in ((first, "RESOLUTION 1\n"), (second, "RESOLUTION 1 revised\n")):
+    for path, text in ((first, "RESOLUTION 1 (Dubai, 2014)\n\nA title\n"),
+                       (second, "RESOLUTION 1 (Dubai, 2014)\n\nA revised title\n")):
         path.parent.mkdir()
         path.write_text(text)
     corpus.add(first, edition="dubai-2014", kind="resolution")
@@ -236,7 +307,8 @@ def test_add_refuses_the_same_target_name(corpus_copy, tmp_path) -> None:
         corpus.add(second, edition="dubai-2014", kind="resolution")
     assert str(error.value) == (
         f"{second}: the corpus already has an entry 'dubai-2014-resolution-res' "
-        "(dubai-2014-resolution-res.txt); rename your file or remove that entry first"
+        "(dubai-2014-resolution-res.txt); rename your file, or run `wtdc corpus remove "
+        "dubai-2014-resolution-res` first"
     )
     assert _state(corpus_copy) == before
 
@@ -248,7 +320,8 @@ def test_add_refuses_a_second_final_report(corpus_copy, tmp_path) -> None:
         open_corpus(corpus_copy).add(user_file, edition="baku-2025", kind="final-report")
     assert str(error.value) == (
         "the corpus already holds the final report of baku-2025 as 'wtdc-25-final-report' "
-        "(wtdc-25-final-report.txt); remove that entry first to replace it"
+        "(wtdc-25-final-report.txt); to replace it, run `wtdc corpus remove "
+        "wtdc-25-final-report` first"
     )
 
 
@@ -302,7 +375,7 @@ def test_add_leaves_no_file_when_the_manifest_cannot_be_written(
     corpus_copy, tmp_path, monkeypatch
 ) -> None:
     user_file = tmp_path / "k.txt"
-    user_file.write_text("RESOLUTION 2\n")
+    user_file.write_text("RESOLUTION 2 (Kigali, 2022)\n\nA title\n")
     before = _state(corpus_copy)
 
     def fail(*args, **kwargs):
@@ -321,10 +394,10 @@ def test_add_into_a_new_empty_corpus(tmp_path, monkeypatch) -> None:
     corpus = open_corpus()
     assert (corpus.root, corpus.entries, corpus.editions()) == (root, (), ())
     user_file = tmp_path / "r.md"
-    user_file.write_text("# RESOLUTION 9\n\n**considering**\n")
+    user_file.write_text("# RESOLUTION 9 (Doha, 2006)\n\n**considering**\n")
     entry = corpus.add(user_file, edition="doha-2006", kind="resolution")
     assert open_corpus().entries == (entry,)
-    assert corpus.read(entry).text == "RESOLUTION 9\n\nconsidering\n"
+    assert corpus.read(entry).text == "RESOLUTION 9 (Doha, 2006)\n\nconsidering\n"
 
 
 # --- a broken manifest or root -------------------------------------------------------
@@ -377,3 +450,21 @@ def test_broken_manifest(corpus_copy, old, new, message) -> None:
         open_corpus(corpus_copy)
     assert str(error.value).startswith(f"{manifest}: ")
     assert message in str(error.value)
+
+
+def test_add_waits_for_the_manifest_lock_then_says_who_holds_it(corpus_copy, tmp_path,
+                                                                monkeypatch) -> None:
+    from filelock import FileLock
+
+    user_file = tmp_path / "res.txt"
+    user_file.write_text("RESOLUTION 1 (Dubai, 2014)\n\nA title\n")
+    monkeypatch.setattr("toolkit.corpus.registry._LOCK_WAIT", 0.2)
+    before = _state(corpus_copy)
+    lock = corpus_copy / ".manifest.toml.lock"
+    with FileLock(lock), pytest.raises(CorpusError) as error:  # another `corpus add` at work
+        open_corpus(corpus_copy).add(user_file, edition="dubai-2014", kind="resolution")
+    assert str(error.value) == (
+        f"{lock}: another wtdc command has held the corpus for 0.2 s; wait for it to finish and "
+        "try again"
+    )
+    assert _state(corpus_copy) == before

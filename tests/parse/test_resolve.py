@@ -101,7 +101,7 @@ def test_prior_in_corpus_needs_that_document_in_the_prior_report(
     kigali = tmp_path / "kigali.txt"
     kigali.write_text(_KIGALI_RES_37, encoding="utf-8")
     corpus = open_corpus(root)
-    corpus.add(kigali, edition="kigali-2022", kind="final-report")
+    corpus.add(kigali, edition="kigali-2022", kind="final-report", force=True)
     lineage = edition_lineage(corpus=open_corpus(root))
     assert lineage.row("res-1").prior_edition == "Kigali, 2022"
     assert [r.doc_id for r in lineage.rows if r.prior_in_corpus] == ["res-37"]
@@ -149,7 +149,8 @@ def test_edition_made_of_texts_added_one_by_one(tmp_path: Path, final_report_pat
     open_corpus(root).add(again, edition="kigali-2022", kind="resolution")
     with pytest.raises(CorpusError, match=r"edition kigali-2022 holds res-37 twice, in corpus "
                        r"entries kigali-2022-resolution-res37-kigali and "
-                       r"kigali-2022-resolution-res37-copy; remove one of them"):
+                       r"kigali-2022-resolution-res37-copy; remove one of them with `wtdc "
+                       r"corpus remove kigali-2022-resolution-res37-copy`"):
         resolve("kigali-2022:res-37", corpus=open_corpus(root))
 
 

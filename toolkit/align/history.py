@@ -19,6 +19,7 @@ from toolkit.align.clauses import align_clauses
 from toolkit.corpus import Corpus, known_editions, open_corpus
 from toolkit.corpus.sources import parsed_edition
 from toolkit.errors import UnknownDocumentError
+from toolkit.messages import suggest
 from toolkit.parse.model import Clause, Document
 
 if TYPE_CHECKING:
@@ -150,18 +151,22 @@ def clause_history(
 def corpus_history(doc_id: str, *, corpus: Corpus | None = None) -> pl.DataFrame:
     """`clause_history` of one document over every edition whose final report the corpus holds."""
     corpus = corpus if corpus is not None else open_corpus()
+    asked, doc_id = doc_id, doc_id.lower()  # ids are case-insensitive: RES-37 is res-37
     held = set(corpus.editions())
     missing = set(corpus.missing_final_reports())
     examined = [e.id for e in known_editions() if e.id in held and e.id not in missing]
     docs: dict[str, Document] = {}
+    ids: set[str] = set()
     for edition_id in examined:  # oldest first
-        found = [d for d in parsed_edition(edition_id, corpus=corpus).documents if d.id == doc_id]
+        documents = parsed_edition(edition_id, corpus=corpus).documents
+        ids.update(d.id for d in documents)
+        found = [d for d in documents if d.id == doc_id]
         if found:
             docs[edition_id] = found[0]
     if not docs:
         raise UnknownDocumentError(
-            f"no edition in the corpus holds '{doc_id}'; list the documents of an edition "
-            "with: wtdc parse baku-2025"
+            f"no edition in the corpus holds '{asked}'{suggest(doc_id, sorted(ids))}; list the "
+            "documents of an edition with: wtdc parse baku-2025"
         )
     last = examined.index(list(docs)[-1])
     gone_in = examined[last + 1] if last + 1 < len(examined) else None

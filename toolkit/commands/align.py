@@ -34,8 +34,10 @@ def align(old: SourceLike, new: SourceLike) -> Alignments:
     return _align(old, new)[0]
 
 
-def _align(old: SourceLike, new: SourceLike) -> tuple[Alignments, tuple[str, ...]]:
-    """The alignments, and the warnings of reading OLD and NEW."""
+def _align(
+    old: SourceLike, new: SourceLike, *, strict: bool = False
+) -> tuple[Alignments, tuple[str, ...]]:
+    """The alignments, and the warnings of reading and parsing OLD and NEW."""
     if old == "-" and new == "-":
         raise InputError("OLD and NEW cannot both be standard input; give a file for one of them")
     if isinstance(old, str) and isinstance(new, str) and spec_kind(old) == spec_kind(new) == (
@@ -44,7 +46,7 @@ def _align(old: SourceLike, new: SourceLike) -> tuple[Alignments, tuple[str, ...
         # Checked and read by align_editions: the order of the editions, then whether the
         # corpus holds both final reports, before anything is parsed.
         return Alignments(align_editions(old, new), editions=True), ()
-    olds, news = resolve_source(old), resolve_source(new)
+    olds, news = resolve_source(old, strict=strict), resolve_source(new, strict=strict)
     return _align_documents(olds, news), (*olds.warnings, *news.warnings)
 
 
@@ -85,16 +87,17 @@ def run_align(
     hide: str = "",
     marks: bool = False,
     pretty: bool = False,
+    strict: bool = False,
 ) -> Outcome:
     """Align OLD with NEW and render it; status 1 when a pair shows a change not hidden."""
     hidden = hidden_kinds(hide)
-    alignments, warnings = _align(old, new)
+    alignments, warnings = _align(old, new, strict=strict)
     titles = edition_titles(old, new) if alignments.editions else None
     data = alignments_dict(
         alignments, editions=alignments.editions, hide=hidden, marks=marks, titles=titles
     )
     if format == "json":
-        text = dump_json(data, pretty=pretty)
+        text = dump_json({**data, "warnings": list(warnings)}, pretty=pretty)
     elif format == "html":
         old_name, new_name = old, new
         if titles:  # the page names each edition's report, so a SIMULATED one says so

@@ -37,12 +37,23 @@ def run_corpus_verify() -> Outcome:
 
 
 def run_corpus_add(
-    path: str, *, edition: str, kind: str, title: str | None = None, source: str | None = None
+    path: str, *, edition: str, kind: str, title: str | None = None, source: str | None = None,
+    force: bool = False,
 ) -> Outcome:
-    """Copy a file into the corpus and record it in the manifest."""
-    entry = open_corpus().add(path, edition=edition, kind=kind, title=title, source=source)
-    return Outcome(f"added {entry.id} ({entry.edition}, {entry.kind}, {entry.format}): "
+    """Copy a file into the corpus and record it in the manifest (the same file again: the
+    entry already there)."""
+    corpus = open_corpus()
+    held = corpus.holds(path)
+    entry = corpus.add(path, edition=edition, kind=kind, title=title, source=source, force=force)
+    done = "already holds" if held == entry else "added"
+    return Outcome(f"{done} {entry.id} ({entry.edition}, {entry.kind}, {entry.format}): "
                    f"{entry.path}\n")
+
+
+def run_corpus_remove(entry: str) -> Outcome:
+    """Take an entry out of the manifest, then delete its file."""
+    removed = open_corpus().remove(entry)
+    return Outcome(f"removed {removed.id} ({removed.edition}, {removed.kind}): {removed.path}\n")
 
 
 def run_corpus_fetch(edition: str) -> Outcome:

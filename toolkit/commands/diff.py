@@ -17,10 +17,12 @@ from toolkit.render.terminal import render_diff_text, render_stat
 DiffFormat = Literal["text", "html", "json", "patch", "docx"]
 
 
-def _sources(old: SourceLike, new: SourceLike) -> tuple[Source, Source]:
+def _sources(
+    old: SourceLike, new: SourceLike, *, strict: bool = False
+) -> tuple[Source, Source]:
     if old == "-" and new == "-":
         raise InputError("OLD and NEW cannot both be standard input; give a file for one of them")
-    return resolve_source(old), resolve_source(new)
+    return resolve_source(old, strict=strict), resolve_source(new, strict=strict)
 
 
 def diff(
@@ -74,11 +76,14 @@ def run_diff(
     pretty: bool = False,
     color: bool = False,
     progress: bool = False,
+    strict: bool = False,
 ) -> Outcome:
-    """Compare OLD and NEW and render the result; status 0 identical, 1 different."""
-    olds, news = _sources(old, new)
+    """Compare OLD and NEW and render the result; status 0 identical, 1 different. `strict`
+    refuses a text the parser would read with a best guess."""
+    olds, news = _sources(old, new, strict=strict)
     warnings = (*olds.warnings, *news.warnings)
     if format == "patch" and not stat:
+        warnings = (*olds.read_warnings, *news.read_warnings)
         if news.kind in ("file", "stdin") and news.encoding.removesuffix(" (BOM)") != "utf-8":
             warnings += (
                 f"{news.spec}: is {news.encoding.removesuffix(' (BOM)')}, not UTF-8; the patch "
@@ -96,7 +101,7 @@ def run_diff(
         output = (dump_json(result.stat().as_dict(), pretty=pretty) if format == "json"
                   else render_stat(result))
     elif format == "json":
-        output = result.to_json(pretty=pretty)
+        output = result.to_json(pretty=pretty, warnings=warnings)
     elif format == "html":
         output = render_diff_page(result)
     elif format == "docx":
@@ -144,4 +149,4 @@ def run_patch_apply(old: str, patch: str) -> Outcome:
         raise InputError(f"{patch}: cannot be read as a UTF-8 patch ({error}); "
                          "make one with: wtdc diff OLD NEW --format patch") from None
     source = resolve_source(old)
-    return Outcome(apply_patch(source.text, text, name=patch), warnings=source.warnings)
+    return Outcome(apply_patch(source.text, text, name=patch), warnings=source.read_warnings)

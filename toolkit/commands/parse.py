@@ -19,14 +19,15 @@ def parse(text: str, *, name: str = "<text>") -> Source:
     source = read_bytes(text.encode("utf-8"), name=name, format="text")
     parsed = parse_source(source)
     return Source(name, "memory", parsed.documents, (*source.warnings, *parsed.warnings),
-                  _text=lambda: text)
+                  _text=lambda: text, parse_warnings=parsed.warnings)
 
 
 def run_parse(
-    source: str, *, doc: str | None = None, format: ClauseFormat = "table", pretty: bool = False
+    source: str, *, doc: str | None = None, format: ClauseFormat = "table", pretty: bool = False,
+    strict: bool = False,
 ) -> Outcome:
     """One record per clause of SOURCE (or of its document `doc`)."""
-    resolved = resolve_source(source, doc=doc)
+    resolved = resolve_source(source, doc=doc, strict=strict)
     output = clauses_output(resolved.documents, format=format, pretty=pretty)
     return Outcome(output, warnings=resolved.warnings)
 

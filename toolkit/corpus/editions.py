@@ -6,8 +6,11 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from toolkit.errors import UnknownEditionError
+from toolkit.ingest.read import EXTENSIONS
+from toolkit.messages import suggest
 
 
 @dataclass(frozen=True, order=True)
@@ -30,11 +33,22 @@ def known_editions() -> tuple[Edition, ...]:
 
 
 def edition(edition_id: str) -> Edition:
+    """The edition of that id (case-insensitive); a file name or a typo is told what to do."""
     for e in known_editions():
-        if e.id == edition_id:
+        if e.id == edition_id.lower():
             return e
-    names = ", ".join(e.id for e in known_editions())
-    raise UnknownEditionError(f"unknown edition '{edition_id}'; known editions: {names}")
+    ids = [e.id for e in known_editions()]
+    if Path(edition_id).suffix.lower() in EXTENSIONS or Path(edition_id).is_file():
+        raise UnknownEditionError(
+            f"'{edition_id}' is a file, not an edition id; add it to the corpus first with "
+            f"`wtdc corpus add {edition_id} --edition EDITION --kind final-report` (EDITION one "
+            f"of {', '.join(ids)}), then give the edition id"
+        )
+    raise UnknownEditionError(
+        f"unknown edition '{edition_id}'{suggest(edition_id, ids)}; known editions: "
+        f"{', '.join(ids)}"
+    )
+
 
 
 def edition_by_label(label: str) -> Edition | None:

@@ -6,17 +6,27 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
 from toolkit.corpus.editions import Edition, edition, known_editions
-from toolkit.corpus.manifest import KINDS, CorpusEntry, load_manifest, write_manifest
-from toolkit.errors import CorpusError, MissingEditionError
+from toolkit.corpus.manifest import (
+    KINDS,
+    MANIFEST,
+    CorpusEntry,
+    load_manifest,
+    write_manifest,
+)
+from toolkit.errors import CorpusError, InputError, MissingEditionError, ToolkitError
 from toolkit.files import atomic_write_bytes
 from toolkit.ingest import SourceText, read_bytes
 from toolkit.ingest.read import EXTENSIONS, format_for, load_file
+from toolkit.messages import suggest
+from toolkit.parse import ParsedText, parse_source
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "corpora"
 
@@ -72,11 +82,13 @@ class Corpus:
         return tuple(entry for entry in self._entries if entry.edition == edition_id)
 
     def entry(self, entry_id: str) -> CorpusEntry:
+        """The entry of that id (case-insensitive)."""
         for entry in self._entries:
-            if entry.id == entry_id:
+            if entry.id == entry_id.lower():
                 return entry
-        known = ", ".join(entry.id for entry in self._entries) or "none"
-        raise CorpusError(f"no corpus entry '{entry_id}'; entries: {known}")
+        ids = [entry.id for entry in self._entries]
+        raise CorpusError(f"no corpus entry '{entry_id}'{suggest(entry_id, ids)}; entries: "
+                          f"{', '.join(ids) or 'none'} (see `wtdc corpus list`)")
 
     def final_report(self, edition_id: str) -> CorpusEntry:
         """The adopted final report of an edition (earlier versions of its parts do not count)."""
@@ -102,13 +114,27 @@ class Corpus:
         except FileNotFoundError:
             raise CorpusError(
                 f"{entry.path}: listed in the manifest as '{entry.id}' but missing; "
-                "restore the file or run `wtdc corpus verify`"
+                f"restore the file, or run `wtdc corpus remove {entry.id}`"
             ) from None
         source = read_bytes(data, name=str(entry.path), format=entry.format)
         if _sha256(data) != entry.sha256:
             warning = f"{entry.path}: differs from the manifest's sha256 (run `wtdc corpus verify`)"
             source = replace(source, warnings=(*source.warnings, warning))
         return source
+
+    def parse(self, entry: CorpusEntry) -> tuple[SourceText, ParsedText]:
+        """The entry's text and its parse; an entry that no longer reads (a changed file, a
+        toolkit upgrade) fails the commands that need it, naming the way out."""
+        try:
+            source = self.read(entry)
+            return source, parse_source(source)
+        except ToolkitError as error:
+            if isinstance(error, CorpusError):
+                raise
+            raise CorpusError(
+                f"corpus entry '{entry.id}' cannot be used ({error}); replace its file or "
+                f"run `wtdc corpus remove {entry.id}`"
+            ) from None
 
     def verify(self) -> tuple[CorpusProblem, ...]:
         """Entries whose file is missing or changed; empty when the corpus is intact."""
@@ -131,20 +157,57 @@ class Corpus:
         kind: str,
         title: str | None = None,
         source: str | None = None,
+        force: bool = False,
     ) -> CorpusEntry:
         """Copy a user's file into the corpus and record it in the manifest; `source` says
         where it came from (default: the file name and today's date).
 
-        The file is read first, so a corrupt or empty one never enters; the copy and the
-        manifest are each written atomically.
+        The file is read and parsed first, so one that no command could use never enters;
+        `force` takes a `final-report` that lacks a part of one. The same file added again
+        is the entry already there. The copy and the manifest are each written atomically.
         """
+        if os.fspath(path) == "-":
+            raise InputError("corpus add does not read standard input (the corpus keeps a copy "
+                             "of a file); save the text to a file and give its path")
         file = Path(path)
         data = load_file(file)
         origin = source or f"added with `wtdc corpus add` from {file.name} on {_today()}"
         return self._add_data(
             data, name=str(file), edition_id=edition, kind=kind, title=title,
-            source=origin,
+            source=origin, force=force,
         )
+
+    def holds(self, path: str | os.PathLike[str]) -> CorpusEntry | None:
+        """The entry whose file has the same bytes as `path`, if any."""
+        if os.fspath(path) == "-" or not Path(path).is_file():
+            return None
+        digest = _sha256(Path(path).read_bytes())
+        return next((e for e in self._entries if e.sha256 == digest), None)
+
+    def remove(self, entry_id: str) -> CorpusEntry:
+        """Take an entry out of the manifest, then delete its file; returns the entry."""
+        with self._locked():
+            entry = self.entry(entry_id)
+            write_manifest(self.root, tuple(e for e in self._entries if e.id != entry.id))
+            self._entries = tuple(e for e in self._entries if e.id != entry.id)
+            entry.path.unlink(missing_ok=True)
+        return entry
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the manifest's lock and read it afresh: two `corpus add` at once both land."""
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(self.root / f".{MANIFEST}.lock")
+        try:
+            with lock.acquire(timeout=_LOCK_WAIT):
+                self._entries = load_manifest(self.root)
+                yield
+        except Timeout:
+            raise CorpusError(
+                f"{lock.lock_file}: another wtdc command has held the corpus for "
+                f"{_LOCK_WAIT:g} s; wait for it to finish and try again"
+            ) from None
 
     def fetch(self, edition_id: str, *, timeout: float = 10.0) -> CorpusEntry:
         """Download the edition's official final report and add it; see toolkit.corpus.fetch."""
@@ -167,23 +230,31 @@ class Corpus:
         kind: str,
         title: str | None,
         source: str,
+        force: bool = False,
     ) -> CorpusEntry:
         """The one way into the corpus: validate, refuse duplicates, copy, record."""
         known = edition(edition_id)
         if kind not in KINDS:
             raise CorpusError(f"unknown kind '{kind}'; use one of: {', '.join(KINDS)}")
-        # Read before anything is written: a corrupt or empty file never enters the corpus.
+        if kind == "final-report":  # checked again under the lock; first, before any reading
+            self._refuse_second_final_report(known)
+        # Read and parse before anything is written: a file no command could use never enters.
         text = read_bytes(data, name=name, format=format_for(name))
+        _check_usable(text, parse_source(text), kind=kind, force=force)
         suffix = Path(name).suffix.lower()
         if suffix not in EXTENSIONS:  # a download named "…/D-TDC-WTDC-2022"
             suffix = next(ext for ext, fmt in EXTENSIONS.items() if fmt == text.format)
         digest = _sha256(data)
-        for entry in self._entries:
-            if entry.sha256 == digest:
-                raise CorpusError(
-                    f"{name}: the corpus already holds this file as '{entry.id}' "
-                    f"({entry.path.name}); nothing added"
-                )
+        with self._locked():
+            for entry in self._entries:
+                if entry.sha256 == digest:
+                    return entry  # added before: nothing to do
+            return self._record(data, name=name, known=known, kind=kind, title=title,
+                                source=source, text=text, digest=digest, suffix=suffix)
+
+    def _record(self, data: bytes, *, name: str, known: Edition, kind: str, title: str | None,
+                source: str, text: SourceText, digest: str, suffix: str) -> CorpusEntry:
+        """Copy and record a checked file; the caller holds the lock."""
         if kind == "final-report":
             self._refuse_second_final_report(known)
         entry_id = _entry_id(known, kind, Path(name).name)
@@ -192,7 +263,8 @@ class Corpus:
             if entry.id == entry_id or entry.path.name == target.name:
                 raise CorpusError(
                     f"{name}: the corpus already has an entry '{entry.id}' "
-                    f"({entry.path.name}); rename your file or remove that entry first"
+                    f"({entry.path.name}); rename your file, or run `wtdc corpus remove "
+                    f"{entry.id}` first"
                 )
         if target.exists():
             raise CorpusError(
@@ -223,8 +295,45 @@ class Corpus:
             if entry.edition == known.id and entry.kind == "final-report" and entry.is_final:
                 raise CorpusError(
                     f"the corpus already holds the final report of {known.id} as '{entry.id}' "
-                    f"({entry.path.name}); remove that entry first to replace it"
+                    f"({entry.path.name}); to replace it, run `wtdc corpus remove {entry.id}` "
+                    "first"
                 )
+
+
+_LOCK_WAIT = 60.0  # seconds: a whole final report is parsed under the lock at most
+
+# The heading of the status table every final report ends with (toolkit/parse/lineage.py).
+_STATUS_TABLE = re.compile(r"^\s*Status of all resolutions, Recommendations and decisions",
+                           re.MULTILINE | re.IGNORECASE)
+
+
+def _check_usable(text: SourceText, parsed: ParsedText, *, kind: str, force: bool) -> None:
+    """Refuse a file that no command could use as the `kind` it is added as (a text of kind
+    `other` is only listed), and (unless `force`) a `final-report` that plainly is not one."""
+    types = {d.type for d in parsed.documents}
+    if kind != "other" and types <= {"text"} and not parsed.notes:
+        raise CorpusError(
+            f"{text.name}: holds no WTDC document (no RESOLUTION, QUESTION, DECLARATION, … "
+            f"heading), so no command could use it as a {kind}; nothing added; add it with "
+            "--kind other to keep it beside the texts, or compare it directly: wtdc diff OLD NEW"
+        )
+    if kind != "final-report" or force:
+        return
+    lacks = [
+        part
+        for part, present in (
+            ("a declaration", "declaration" in types),
+            ("resolutions", "resolution" in types),
+            ("the status table", bool(_STATUS_TABLE.search(text.text))),
+        )
+        if not present
+    ]
+    if lacks:
+        raise CorpusError(
+            f"{text.name}: does not look like a final report (it lacks {', '.join(lacks)}); "
+            "nothing added; give the whole report, add the file with another --kind "
+            "(resolution, declaration, …), or add --force to take it as it is"
+        )
 
 
 _KIND_TITLES: dict[str, str] = {

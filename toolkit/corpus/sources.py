@@ -52,7 +52,7 @@ _parsed: dict[tuple[Path, str, str], tuple[SourceText, ParsedText]] = {}
 @dataclass(frozen=True)
 class Source:
     """What one OLD/NEW/SOURCE argument names: its documents, its whole text, and the
-    warnings a user should hear (how the file was decoded, footnotes without a marker).
+    warnings a user should hear (how the file was decoded, what the parser assumed).
 
     `text` is the text a patch must rebuild character for character: a text file's decoded
     characters as they are (a UTF-8 byte-order mark kept as U+FEFF), the extraction of a
@@ -66,14 +66,22 @@ class Source:
     warnings: tuple[str, ...] = ()
     encoding: str = "utf-8"  # of the file as read ("cp1252", "utf-16-le (BOM)", …)
     _text: Callable[[], str] = field(default=str, repr=False, compare=False)
+    # Those of `warnings` that say what the parser assumed: news for a clause diff, not for
+    # a patch, which works on the text.
+    parse_warnings: tuple[str, ...] = ()
 
     @cached_property
     def text(self) -> str:
         return self._text()
 
+    @property
+    def read_warnings(self) -> tuple[str, ...]:
+        """How the text was read (decoded, control characters dropped), without the parse's."""
+        return tuple(w for w in self.warnings if w not in self.parse_warnings)
+
     def frame(self) -> pl.DataFrame:
         """One row per clause (columns: toolkit.parse.CLAUSE_COLUMNS)."""
-        from toolkit.parse import clauses_frame
+        from toolkit.parse import clauses_frame  # polars loads only when a frame is asked for
 
         return clauses_frame(self.documents)
 
@@ -86,11 +94,13 @@ SourceLike = str | Source | Document
 
 
 def resolve_source(
-    spec: SourceLike, *, doc: str | None = None, corpus: Corpus | None = None
+    spec: SourceLike, *, doc: str | None = None, corpus: Corpus | None = None,
+    strict: bool = False,
 ) -> Source:
     """The documents `spec` names: all of a file or of an edition, or one (or one region's).
 
-    `doc` picks a document of whatever `spec` names (`resolve_source(path, doc="res-37")`).
+    `doc` picks a document of whatever `spec` names (`resolve_source(path, doc="res-37")`);
+    `strict` refuses a file whose layout the parser would otherwise read with a best guess.
     A path that exists is a file even when it looks like an edition id; a colon in a file
     name is not a document id. A `Source` is returned as it is, a `Document` (a SIMULATED
     revision, say) as a Source of its own.
@@ -106,7 +116,7 @@ def resolve_source(
     edition_id, _, doc_id = spec.partition(":")
     if kind in ("file", "stdin"):
         source, text = _file(spec)  # a missing file raises InputError
-        parsed, doc_id, where = parse_source(source), "", None
+        parsed, doc_id, where = parse_source(source, strict=strict), "", None
         read_warnings: tuple[str, ...] = source.warnings
         encoding = source.encoding
     else:
@@ -121,11 +131,11 @@ def resolve_source(
         if where is None:
             raise
         raise UnknownDocumentError(str(error).replace(f"'{parsed.name}'", where, 1)) from None
-    ids = {d.id for d in documents}
-    notes = [w for w in parsed.warnings if _warned_id(w) in ids]
+    notes = parsed.warnings_for({d.id for d in documents})
     if where is not None:
         text = _spanned(edition_id, corpus, documents if doc_id else None)
-    return Source(spec, kind, documents, (*read_warnings, *notes), encoding, text)
+    return Source(spec, kind, documents, (*read_warnings, *notes), encoding, text,
+                  parse_warnings=notes)
 
 
 def spec_kind(spec: SourceLike) -> SpecKind:
@@ -151,19 +161,33 @@ def resolve(
 
 
 def _file(spec: str) -> tuple[SourceText, Callable[[], str]]:
-    """A file or standard input, read once, and how to get its text as a patch needs it."""
+    """A file or standard input, read once, and how to get its text as a patch needs it.
+
+    The way back to the text keeps no copy of the parsed one alive: a text file is read
+    again when asked (a 50 MB file is not held twice through a diff that never asks), the
+    bytes of standard input are kept, and only Word's or PDF's extraction is kept as it is.
+    """
     if spec == "-":
         data = sys.stdin.buffer.read()
         source = read_bytes(data, name="<stdin>")
-        return source, lambda: _as_edited(source, data)
-    source = read_source(spec)  # raises the reader's clear error for any bad file
-    return source, lambda: _as_edited(source, Path(spec).read_bytes())
 
+        def raw() -> bytes:
+            return data
+    else:
+        source = read_source(spec)  # raises the reader's clear error for any bad file
 
-def _as_edited(source: SourceText, data: bytes) -> str:
+        def raw() -> bytes:
+            return Path(spec).read_bytes()
+
     if source.format not in _EDITED_AS_TEXT:
-        return source.text
-    decoded = decode(data, name=source.name)
+        extracted = source.text
+        return source, lambda: extracted
+    name = source.name
+    return source, lambda: _as_edited(raw(), name)
+
+
+def _as_edited(data: bytes, name: str) -> str:
+    decoded = decode(data, name=name)
     # The byte-order mark is part of what a patch must rebuild.
     return ("\ufeff" if decoded.encoding == "utf-8 (BOM)" else "") + decoded.text
 
@@ -181,12 +205,6 @@ def _spanned(
         return "".join("".join(lines[d.span[0] - 1 : d.span[1]]) for d in documents)
 
     return text
-
-
-def _warned_id(warning: str) -> str | None:
-    """The document a parser warning is about ("… footnote 2 of res-11 has no marker …")."""
-    match = re.search(r"footnote \d+ of (\S+) ", warning)
-    return match[1] if match else None
 
 
 def parsed_edition(edition_id: str, *, corpus: Corpus | None = None) -> ParsedText:
@@ -240,8 +258,7 @@ def corpus_check(edition_id: str = LATEST, *, corpus: Corpus | None = None) -> C
         if entry.is_final and entry.id != report.id:
             key = (corpus.root, entry.id, entry.sha256)
             if key not in _parsed:
-                source = corpus.read(entry)
-                _parsed[key] = (source, parse_source(source))
+                _parsed[key] = corpus.parse(entry)
             documents += _parsed[key][1].documents
     return check_corpus(lineage, documents)
 
@@ -271,28 +288,31 @@ def _texts(
     key = (corpus.root, *((e.id, e.sha256) for e in entries))
     if key in _combined:
         return _combined[key]
-    warnings: list[str] = []
+    warnings: list[str] = []  # of reading the files
+    parse_warnings: list[str] = []
+    warned_docs: list[tuple[str, str]] = []
     documents: list[Document] = []
     notes: list[tuple[str, str]] = []
     regions: dict[str, str] = {}
     found: dict[str, str] = {}
     for entry in entries:
-        source = corpus.read(entry)
-        parsed = parse_source(source)
+        source, parsed = corpus.parse(entry)
         kept = [d for d in parsed.documents if d.type != "text"]  # a letter is no WTDC text
         for doc in kept:
             if doc.id in found:
                 raise CorpusError(
                     f"edition {edition_id} holds {doc.id} twice, in corpus entries "
-                    f"{found[doc.id]} and {entry.id}; remove one of them from "
-                    f"{corpus.root / 'manifest.toml'}"
+                    f"{found[doc.id]} and {entry.id}; remove one of them with `wtdc corpus "
+                    f"remove {entry.id}`"
                 )
             found[doc.id] = entry.id
         warnings += source.warnings
         documents += kept
         notes += parsed.notes
         regions.update(parsed.regions)
-        warnings += parsed.warnings
+        if kept:  # a letter's "read as paragraphs" is no news
+            parse_warnings += parsed.warnings
+            warned_docs += parsed.warned_docs
     if not documents:
         raise MissingEditionError(
             f"the corpus holds no final report of {edition_id}, and none of its texts "
@@ -300,12 +320,11 @@ def _texts(
             f"{edition_id}`, or download it yourself and run `wtdc corpus add PATH --edition "
             f"{edition_id} --kind final-report`"
         )
-    parsed_warnings = tuple(w for w in warnings if _warned_id(w))
     combined = ParsedText(
         f"edition {edition_id}", tuple(documents), tuple(notes), tuple(regions.items()),
-        parsed_warnings,
+        tuple(parse_warnings), tuple(warned_docs),
     )
-    _combined[key] = (tuple(w for w in warnings if not _warned_id(w)), combined)
+    _combined[key] = (tuple(warnings), combined)
     return _combined[key]
 
 
@@ -315,6 +334,5 @@ def _edition(edition_id: str, corpus: Corpus | None) -> tuple[SourceText, Parsed
     entry = corpus.final_report(edition_id)  # absent → MissingEditionError: fetch or add
     key = (corpus.root, entry.id, entry.sha256)
     if key not in _parsed:
-        source = corpus.read(entry)
-        _parsed[key] = (source, parse_source(source))
+        _parsed[key] = corpus.parse(entry)
     return _parsed[key]

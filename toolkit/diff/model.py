@@ -179,7 +179,7 @@ class TextDiff:
 
     def frame(self) -> pl.DataFrame:
         """One row per clause pair."""
-        import polars as pl
+        import polars as pl  # loads only when a frame is asked for
 
         rows = [
             {
@@ -210,8 +210,9 @@ class TextDiff:
         }
         return pl.DataFrame(rows, schema=schema)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON document described by toolkit/diff/diff.schema.json."""
+    def to_dict(self, *, warnings: Sequence[str] = ()) -> dict[str, Any]:
+        """The JSON document described by toolkit/diff/diff.schema.json; `warnings`: what
+        reading and parsing the two sides assumed."""
         return {
             "$schema": SCHEMA_ID,
             "version": SCHEMA_VERSION,
@@ -224,6 +225,7 @@ class TextDiff:
                 "ignore_labels": self.options.ignore_labels,
             },
             "identical": self.identical,
+            "warnings": list(warnings),
             "totals": self.stat().as_dict(),
             "documents": [
                 {
@@ -241,12 +243,12 @@ class TextDiff:
             ],
         }
 
-    def to_json(self, *, pretty: bool = False) -> str:
+    def to_json(self, *, pretty: bool = False, warnings: Sequence[str] = ()) -> str:
         """The JSON of `to_dict`; compact unless `pretty` (indenting turns off the C encoder:
         a third more time and half again the memory on the whole report)."""
         indent = 2 if pretty else None
         separators = None if pretty else (",", ":")
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent,
+        return json.dumps(self.to_dict(warnings=warnings), ensure_ascii=False, indent=indent,
                           separators=separators) + "\n"
 
     def _repr_html_(self) -> str:

@@ -1,9 +1,14 @@
-"""Bytes → str for the text-based formats: UTF-8, a BOM's encoding, then cp1252 with a warning."""
+"""Bytes → str for the text-based formats: UTF-8, a BOM's encoding, then cp1252 with a warning.
+
+Control characters inside otherwise valid text (NUL from a PDF extraction) are dropped with a
+warning; only a file made mostly of them is refused as binary.
+"""
 
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from toolkit.errors import InputError
 
@@ -40,14 +45,12 @@ def decode(data: bytes, *, name: str) -> Decoded:
         utf16 = _bomless_utf16(data, name=name)
         if utf16 is not None:
             return utf16
-        raise InputError(
-            f"{name}: looks like a binary file (it contains NUL bytes), not text; "
-            "give a .txt, .md, .html, .docx or .pdf file"
-        )
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        return _without_controls(Decoded(data.decode("utf-8"), "utf-8"), name=name)
     except UnicodeDecodeError as error:
         utf8_error = f"{error.reason} at byte {error.start}"
+    if b"\x00" in data:  # NUL bytes are stray in UTF-8 text, and no Windows-1252 text has them
+        raise _binary(name, "it contains NUL bytes")
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -56,7 +59,38 @@ def decode(data: bytes, *, name: str) -> Decoded:
             "re-save it as UTF-8 and try again"
         ) from None
     warning = f"{name}: not valid UTF-8 ({utf8_error}); read as Windows-1252 (cp1252)"
-    return Decoded(text, "cp1252", (warning,))
+    return _without_controls(Decoded(text, "cp1252", (warning,)), name=name)
+
+
+# Control characters carry no text: NUL (pypdf's glyphs without a Unicode mapping), escape,
+# DEL, C1 codes. Tab, newlines and form feed are layout and stay.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# A text with a few stray controls is text; one made mostly of them is not.
+_BINARY_SHARE = 0.5
+
+
+def _without_controls(decoded: Decoded, *, name: str) -> Decoded:
+    """The text without its control characters, with a warning saying how many and where."""
+    text = decoded.text
+    first = _CONTROLS.search(text)
+    if first is None:
+        return decoded
+    count = len(_CONTROLS.findall(text))
+    if count > _BINARY_SHARE * len(text):
+        raise _binary(name, "it contains NUL bytes" if "\x00" in text else
+                      "it is mostly control characters")
+    line = text.count("\n", 0, first.start()) + 1
+    warning = (f"{name}:{line}: dropped {count} control character{'s' if count > 1 else ''} "
+               f"(first U+{ord(first[0]):04X}), which carry no text")
+    return replace(decoded, text=_CONTROLS.sub("", text),
+                   warnings=(*decoded.warnings, warning))
+
+
+def _binary(name: str, why: str) -> InputError:
+    return InputError(
+        f"{name}: looks like a binary file ({why}), not text; "
+        "give a .txt, .md, .html, .docx or .pdf file"
+    )
 
 
 def _bomless_utf16(data: bytes, *, name: str) -> Decoded | None:

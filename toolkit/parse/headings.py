@@ -22,10 +22,11 @@ LETTERED_ANNEX = re.compile(r"^Annex [A-Z]$")
 # Every line the patterns below can match starts like this: one test rules out the body text.
 STRUCTURAL = re.compile(
     r"^(?:Part\s|Annex [A-Z]$|STUDY GROUP|[A-Z][A-Z -]+ REGIONAL INITIATIVES$|"
-    r"(?:BAKU )?DECLARATION$|[A-Z][a-z]+(?: [A-Z][a-z]+)? Action Plan$|"
+    r"(?:[A-Z]+ ){0,2}DECLARATION$|[A-Z][a-z]+(?: [A-Z][a-z]+)? Action Plan$|"
     r"(?:AFR|AMS|ARB|ASP|CIS|EUR)\d|RESOLUTION|ANNEX|RECOMMENDATION|QUESTION)"
 )
-DECLARATION = re.compile(r"^(?:BAKU )?DECLARATION$")
+# "DECLARATION", "BAKU DECLARATION", "KIGALI DECLARATION", "BUENOS AIRES DECLARATION"
+DECLARATION = re.compile(r"^(?:[A-Z]+ ){0,2}DECLARATION$")
 ACTION_PLAN = re.compile(r"^(?:Baku|Kigali|Buenos Aires|Dubai|Hyderabad|Doha) Action Plan$")
 INITIATIVE = re.compile(r"^(?P<code>AFR|AMS|ARB|ASP|CIS|EUR)(?P<n>\d+):\s*(?P<title>\S.*)$")
 RESOLUTION = re.compile(r"^RESOLUTION\s+(?P<n>\d+)\s*\((?P<edition>[^)]+)\)$")

@@ -10,13 +10,14 @@ text with no document at all falls back to paragraphs.
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
 
 from toolkit.errors import ParseError, UnknownDocumentError
 from toolkit.ingest import SourceText, comparable
+from toolkit.messages import suggest
 from toolkit.parse import headings as h
 from toolkit.parse.lines import (
     FOOTNOTE_INDENT,
@@ -33,6 +34,13 @@ _PLAIN_FOOTNOTE = re.compile(r"^(?P<marker>\d{1,3})[ \t]+(?P<text>[A-Z\"“'(h].
 _SENTENCE_END = tuple(".;:!?")
 _WRAPPED_HEADING = 50  # characters: a shorter heading line did not reach the right margin
 _WRAPPED_TITLE = 40  # titles are set in a larger type: fewer characters fill a line
+# How far after a title line the opening formula is looked for: a title wrapped onto more
+# paragraphs than this is not a title any more but the text of a document without formula.
+_TITLE_PARAGRAPHS = 8
+# A line that names a document in a sentence ("RECOMMENDATION ITU-D 17, Sharing of …") is
+# text: a heading holds no lowercase word outside its brackets but a short "to".
+_PLAIN_WORD = re.compile(r"\b[a-z]{3,}")
+_BRACKETED = re.compile(r"\([^)]*\)?")
 
 
 @dataclass(frozen=True)
@@ -46,17 +54,28 @@ class ParsedText:
     notes: tuple[tuple[str, str], ...] = ()
     # Region code → its heading as printed: ("AFR", "AFRICA REGIONAL INITIATIVES"), …
     regions: tuple[tuple[str, str], ...] = ()
-    # Footnotes whose marker was not found in their document's text.
+    # What the parser assumed ("file:line: …"), and footnotes without a marker in the text.
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    # (warning, document id) for the warnings about one document, so that a command that
+    # shows one document shows only its own.
+    warned_docs: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @property
     def ids(self) -> tuple[str, ...]:
         return tuple(d.id for d in self.documents)
 
+    def warnings_for(self, ids: Collection[str]) -> tuple[str, ...]:
+        """The warnings about these documents, and those about no document in particular."""
+        about = dict(self.warned_docs)
+        return tuple(w for w in self.warnings if about.get(w, "") in ("", *ids))
+
     def select(self, doc_id: str) -> tuple[Document, ...]:
-        """One document by id, or a region's initiatives by `ri-<region>` (`ri-asp`)."""
+        """One document by id, or a region's initiatives by `ri-<region>` (`ri-asp`); ids are
+        case-insensitive (`RES-37`)."""
+        asked, doc_id = doc_id, doc_id.lower()
         found = tuple(
-            d for d in self.documents if d.id == doc_id or (d.region and d.id[:-1] == doc_id)
+            d for d in self.documents
+            if d.id == doc_id or (d.region and d.id.split("~")[0][:-1] == doc_id)
         )
         notes = dict(self.notes)
         if doc_id in notes:
@@ -65,10 +84,8 @@ class ParsedText:
                 "compare an edition that holds its text"
             )
         if not found:
-            close = difflib.get_close_matches(doc_id, self.ids, n=3, cutoff=0.6)
-            hint = f" (closest: {', '.join(close)})" if close else ""
             raise UnknownDocumentError(
-                f"'{self.name}' holds no document '{doc_id}'{hint}; it holds "
+                f"'{self.name}' holds no document '{asked}'{suggest(doc_id, self.ids)}; it holds "
                 f"{_inventory(self.documents)}; give one of these ids"
             )
         return found
@@ -127,6 +144,7 @@ class _Document:
     region: str | None = None
     expect_title: bool = True
     title_open: bool = False  # a plain source's title may wrap onto the next line
+    title_paragraphs: int = 0  # paragraphs still to join to the title (before the formula)
     footnote_open: str | None = None  # a plain source's footnote may wrap too
     in_annex: bool = False
     annex_title_pending: bool = False
@@ -136,12 +154,15 @@ class _Document:
 
 
 class _Parser:
-    def __init__(self, source: SourceText) -> None:
+    def __init__(self, source: SourceText, *, strict: bool) -> None:
         self.name = source.name
+        self.strict = strict
         self.lines, self.tabbed = logical_lines(source.text)
         self.done: list[Document] = []
         self.notes: list[tuple[str, str]] = []
         self.warnings: list[str] = []
+        self.warned_docs: list[tuple[str, str]] = []
+        self.skip = -1  # a line already read with the one before it
         self.doc: _Document | None = None
         self.index = 0  # of the line being read, for the look-ahead over footnote blocks
         self.part: str | None = None
@@ -153,20 +174,52 @@ class _Parser:
 
     def run(self) -> ParsedText:
         for index, line in enumerate(self.lines):
+            if index == self.skip:
+                continue
             self.index = index
             if line.indent >= TABLE_INDENT or not self._structure(line):
                 self._text(line)
         self._close()
         self._finish(self.group)
-        ids = [d.id for d in self.done]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise ParseError(
-                f"'{self.name}' holds document(s) {', '.join(duplicates)} more than once; "
-                "split the file so each source holds one copy"
-            )
+        self._number_repeats()
         return ParsedText(self.name, tuple(self.done), tuple(self.notes),
-                          tuple(self.regions.items()), tuple(self.warnings))
+                          tuple(self.regions.items()), tuple(self.warnings),
+                          tuple(self.warned_docs))
+
+    def _warn(self, message: str, doc_id: str | None = None) -> None:
+        self.warnings.append(message)
+        if doc_id is not None:
+            self.warned_docs.append((message, doc_id))
+
+    def _assume(self, line: Line, refusal: str, assumption: str, doc_id: str | None) -> None:
+        """Refuse what the layout does not allow when strict; otherwise say what was assumed."""
+        if self.strict:
+            raise ParseError(f"{self.name}:{line.start}: {refusal}; leave out --strict to read "
+                             "it with a best guess")
+        self._warn(f"{self.name}:{line.start}: {assumption}", doc_id)
+
+    def _number_repeats(self) -> None:
+        """A document seen again (a text holding the report twice) is `res-37~2`, `res-37~3`."""
+        seen = Counter(d.id for d in self.done)
+        repeated = sorted(i for i, n in seen.items() if n > 1)
+        if not repeated:
+            return
+        if self.strict:
+            raise ParseError(
+                f"'{self.name}' holds document(s) {', '.join(repeated)} more than once; "
+                "split the file so each source holds one copy, or leave out --strict"
+            )
+        first: dict[str, int] = {}
+        count: Counter[str] = Counter()
+        for i, doc in enumerate(self.done):
+            count[doc.id] += 1
+            if count[doc.id] == 1:
+                first[doc.id] = doc.span[0]
+                continue
+            new_id = f"{doc.id}~{count[doc.id]}"
+            self._warn(f"{self.name}:{doc.span[0]}: {doc.id} appears again (first at line "
+                       f"{first[doc.id]}); read as {new_id}", new_id)
+            self.done[i] = replace(doc, id=new_id)
 
     def _structure(self, line: Line) -> bool:
         """Handle a line that opens or closes a document; False if it is ordinary text."""
@@ -211,10 +264,19 @@ class _Parser:
         if match := h.ANNEX.match(text):
             doc = self.doc
             if doc is None or doc.type != "resolution" or doc.number != match["n"]:
-                raise ParseError(
-                    f"{self.name}:{line.start}: '{tidy(text)}' does not follow its resolution; "
-                    "an annex must come after the resolution it belongs to"
-                )
+                refusal = (f"'{tidy(text)}' does not follow its resolution; an annex must come "
+                           "after the resolution it belongs to")
+                if doc is None:
+                    self._open(line, f"res-{match['n']}", "resolution", match["n"], text,
+                               match["edition"])
+                    doc = self._doc()
+                    doc.expect_title = False
+                    doc.title = tidy(text)
+                    self._assume(line, refusal, f"'{tidy(text)}' follows no resolution; read as "
+                                 f"the text of {doc.id}", doc.id)
+                else:
+                    self._assume(line, refusal, f"'{tidy(text)}' does not follow its resolution; "
+                                 f"read as an annex of {doc.id}", doc.id)
             doc.sections.append(_Section(tidy(text), "body", line.start, line.end))
             doc.in_annex = True
             doc.annex_title_pending = True
@@ -226,13 +288,22 @@ class _Parser:
             number = f"{match['sg']}/{match['n']}"
             self._open(line, f"q-{match['sg']}-{match['n']}", "question", number, text, None)
             return True
-        for near_miss in (h.RESOLUTION_LIKE, h.ANNEX_LIKE, h.RECOMMENDATION_LIKE, h.QUESTION_LIKE):
-            if near_miss.match(text) and len(text) < 120:
-                raise ParseError(
-                    f"{self.name}:{line.start}: cannot read the document heading '{tidy(text)}'; "
-                    "expected e.g. 'RESOLUTION 37 (Rev. Baku, 2025)', 'RECOMMENDATION ITU-D 19' "
-                    "or 'QUESTION 1/1'"
-                )
+        near_misses = (h.RESOLUTION_LIKE, h.ANNEX_LIKE, h.RECOMMENDATION_LIKE, h.QUESTION_LIKE)
+        if (
+            any(near_miss.match(text) for near_miss in near_misses)
+            and len(text) < 120
+            and not _PLAIN_WORD.search(_BRACKETED.sub("", text))
+        ):
+            doc_id = self.doc.id if self.doc else None
+            self._assume(
+                line,
+                f"cannot read the document heading '{tidy(text)}'; expected e.g. 'RESOLUTION 37 "
+                "(Rev. Baku, 2025)', 'RECOMMENDATION ITU-D 19' or 'QUESTION 1/1'",
+                f"'{tidy(text)}' looks like a document heading but is not one (expected e.g. "
+                f"'RESOLUTION 37 (Rev. Baku, 2025)'); read"
+                + (f" as part of {doc_id}" if doc_id else " as text outside any document"),
+                doc_id,
+            )
         return False
 
     # --- documents ----------------------------------------------------------------------
@@ -351,9 +422,10 @@ class _Parser:
                 or _find_number_marker(boxes, marker, text)
             )
             if hit is None:
-                self.warnings.append(
+                self._warn(
                     f"{self.name}:{line_no}: footnote {marker} of {doc_id} "
-                    "has no marker in the text; kept with the document"
+                    "has no marker in the text; kept with the document",
+                    doc_id,
                 )
                 unanchored.append(Footnote(marker, text))
                 continue
@@ -383,8 +455,20 @@ class _Parser:
             doc.expect_title = False
             if not (h.CONFERENCE.search(text) or split_label(text, tabbed=self.tabbed)[1]):
                 doc.title = text
-                doc.title_open = not self.tabbed and len(text) >= _WRAPPED_TITLE
+                doc.title_paragraphs = self._title_paragraphs(doc)
+                doc.title_open = (
+                    not doc.title_paragraphs and not self.tabbed and len(text) >= _WRAPPED_TITLE
+                )
                 return
+        if doc.title_paragraphs:
+            doc.title_paragraphs -= 1
+            doc.title = f"{doc.title} {text}"
+            # A plain source wraps its lines (no warning); a paragraph break inside a title is
+            # a layout the report does not have.
+            if self.tabbed or line.start > self.lines[self.index - 1].end + 1:
+                self._warn(f"{self.name}:{line.start}: read '{tidy(text)}' as the rest of the "
+                           f"title of {doc.id}", doc.id)
+            return
         if doc.title_open:
             # "Models and methods to determine the cost of" / "national telecommunication
             # services": a title that filled its line goes on until the opening formula.
@@ -417,6 +501,8 @@ class _Parser:
         label, labelled, rest = split_label(text, tabbed=self.tabbed)
         if not self.tabbed and self._wrapped(doc, line, labelled):
             return
+        if self.tabbed and not labelled and not table and self._heading_wrap(doc, line):
+            return
         if not labelled and not table:
             clauses = doc.sections[-1].clauses if doc.sections else []
             # A deeper paragraph continues the clause above it (Declaration, item a)); in a
@@ -444,6 +530,113 @@ class _Parser:
             self._add_section(line, tidy(text), "body")
             return
         self._add_clause(line, label, rest)
+
+    def _title_paragraphs(self, doc: _Document) -> int:
+        """How many lines after the title line still belong to it: all those before the
+        opening formula ("The World Telecommunication Development Conference (…),") or an
+        edition note, if no clause, heading or footnote comes first."""
+        if self.strict or doc.type not in ("resolution", "recommendation"):
+            return 0
+        ahead = self.lines[self.index + 1 : self.index + 1 + _TITLE_PARAGRAPHS + 1]
+        for n, line in enumerate(ahead):
+            text = line.text
+            # "(January, 2002)" under a Recommendation's title ends it; "(WTDC)" goes on with it.
+            if (
+                h.TITLE_END.match(text) and (text[0] != "(" or h.EDITION_NOTE.match(text))
+            ) or h.CONFERENCE.search(text):
+                return n
+            if (
+                h.STRUCTURAL.match(text)
+                or line.indent >= FOOTNOTE_INDENT
+                or len(text) > 200
+                or split_label(text, tabbed=self.tabbed)[1]
+                or h.heading_kind(text, strict=True)
+            ):
+                break
+        # No formula after the title (a draft without one): in the report's layout a first
+        # paragraph that no sentence ends is the title's wrapped rest.
+        if self.tabbed and ahead and _unfinished(ahead[0].text):
+            return 1
+        return 0
+
+    def _heading_wrap(self, doc: _Document, line: Line) -> bool:
+        """In the report's layout, a paragraph under a preamble or operative heading that is
+        neither a clause nor a heading is the heading wrapped onto a second paragraph
+        ("resolves to instruct the Director of the" / "Telecommunication Development
+        Bureau"); True if joined to it."""
+        section = doc.sections[-1] if doc.sections else None
+        text = line.text
+        if (
+            self.strict
+            or section is None
+            or section.heading is None
+            or section.clauses
+            or section.kind == "body"
+            or not _unfinished(text)
+        ):
+            return False
+        self._warn(f"{self.name}:{line.start}: read '{tidy(text)}' as the rest of the heading "
+                   f"'{section.heading}' in {doc.id}", doc.id)
+        section.heading = f"{section.heading} {tidy(text)}"
+        section.end = line.end
+        return True
+
+    def _heading_with_comma(self, line: Line, doc: _Document) -> bool:
+        """"invites Member States," / "Sector Members and Associates": in the report's layout
+        a heading cut after a comma, its rest in the next paragraph; True if joined."""
+        if self.strict or not self.tabbed or not line.text.endswith(","):
+            return False  # the common case, told before any work
+        text = tidy(line.text)
+        after = self.lines[self.index + 1] if self.index + 1 < len(self.lines) else None
+        if (
+            after is None
+            or doc.type not in ("resolution", "recommendation")
+            or not h.heading_candidate(text[:-1])
+            or h.heading_kind(text[:-1], strict=True) is None
+            or after.indent != line.indent
+            or not _unfinished(after.text)
+        ):
+            return False
+        joined = f"{text} {tidy(after.text)}"
+        self._warn(f"{self.name}:{line.start}: read '{text}' and the next paragraph as the "
+                   f"heading '{joined}' in {doc.id}", doc.id)
+        kind = h.heading_kind(joined, strict=True)
+        assert kind is not None  # its first word is a heading word (checked above)
+        self._add_section(Line(joined, line.indent, line.start, after.end), joined, kind)
+        self.skip = self.index + 1
+        return True
+
+    def _unknown_heading(self, line: Line, doc: _Document) -> bool:
+        """A short lowercase paragraph whose first word is no heading word the parser knows:
+        the first half of a heading, a new operative verb, or text; True if a heading."""
+        text = tidy(line.text)
+        refusal = (f"'{text}' in {doc.id} looks like a preamble or operative heading but its "
+                   "verb is not one the parser knows")
+        after = self.lines[self.index + 1] if self.index + 1 < len(self.lines) else None
+        if after is not None and h.heading_candidate(after.text):
+            joined = f"{text} {tidy(after.text)}"
+            kind = h.heading_kind(joined, strict=True)
+            if kind is not None:  # "further" / "resolves"
+                self._assume(line, refusal, f"read '{text}' and the next paragraph as the "
+                             f"heading '{joined}' in {doc.id}", doc.id)
+                self._add_section(Line(joined, line.indent, line.start, after.end), joined, kind)
+                self.skip = self.index + 1
+                return True
+        # "welcomes" over a list of clauses: a verb in the third person heads what follows.
+        verb = text.split()[0]
+        if (
+            after is not None
+            and split_label(after.text, tabbed=True)[1]
+            and verb.endswith("s")
+            and not verb.endswith("ss")
+        ):
+            self._assume(line, refusal, f"read '{text}' in {doc.id} as an operative heading",
+                         doc.id)
+            self._add_section(line, text, "operative")
+            return True
+        self._assume(line, refusal, f"'{text}' in {doc.id} is no heading the parser knows; read "
+                     "as text", doc.id)
+        return False
 
     def _numbered_heading(self, doc: _Document) -> bool:
         return doc.type in ("question", "action-plan") or doc.in_annex
@@ -539,6 +732,8 @@ class _Parser:
         text = line.text
         if line.indent > doc.indent and self.tabbed:
             return False
+        if self._heading_with_comma(line, doc):
+            return True
         if doc.type in ("resolution", "recommendation") and h.heading_candidate(text):
             kind = h.heading_kind(text, strict=not self.tabbed)
             if kind is not None:
@@ -548,11 +743,7 @@ class _Parser:
             # one without closing punctuation is a heading; in other sources it may be the
             # first line of a wrapped clause ("to expedite and prioritize work that …").
             if self.tabbed and not doc.in_annex:
-                raise ParseError(
-                    f"{self.name}:{line.start}: '{tidy(text)}' in {doc.id} looks like a "
-                    "preamble or operative heading but its verb is not one the parser knows; "
-                    "add it to toolkit/parse/headings.py"
-                )
+                return self._unknown_heading(line, doc)
             return False
         # Without indentation, a capitalised line right under a heading is the first line of
         # a clause (or the heading's own wrap, joined before this), not a second heading.
@@ -575,6 +766,20 @@ class _Parser:
         if not doc.sections:
             doc.sections.append(_Section(None, "body", line.start, line.end))
         doc.sections[-1].clauses.append(_Clause(label, [text], line.start, line.end))
+
+
+def _unfinished(text: str) -> bool:
+    """Neither a clause (which ends with punctuation) nor a heading nor a label: a title's or
+    a heading's rest, wrapped onto a paragraph of its own."""
+    return (
+        len(text) <= 200
+        and "\t" not in text
+        and text[0] != "("  # "(Abrogated by WTDC-25)", "(January, 2002)": notes, not a rest
+        and text.rstrip()[-1] not in ".;:,"
+        and not split_label(text, tabbed=True)[1]
+        and not h.STRUCTURAL.match(text)
+        and h.heading_kind(text, strict=True) is None
+    )
 
 
 def _find_marker(
@@ -649,12 +854,20 @@ def _comparable_all(texts: Iterable[str]) -> list[str]:
     return [t.strip() for t in comparable(joined).split(_SEPARATOR)]
 
 
-def parse_source(source: SourceText) -> ParsedText:
-    """Parse a WTDC text into documents; a text without WTDC structure → paragraphs."""
-    parsed = _Parser(source).run()
+def parse_source(source: SourceText, *, strict: bool = False) -> ParsedText:
+    """Parse a WTDC text into documents; a text without WTDC structure → paragraphs.
+
+    What the layout does not allow (an unknown heading word, an annex away from its
+    resolution, a document twice) is read with a best guess and a warning naming file:line;
+    `strict` refuses it instead (ParseError).
+    """
+    parsed = _Parser(source, strict=strict).run()
     if parsed.documents or parsed.notes:
         return parsed
-    return ParsedText(source.name, (_paragraphs(source),))
+    document = _paragraphs(source)
+    warning = (f"{source.name}: holds no WTDC document heading (RESOLUTION, QUESTION, "
+               f"DECLARATION, …); read as {_paragraph_count(len(document.clauses))}")
+    return ParsedText(source.name, (document,), warnings=(*parsed.warnings, warning))
 
 
 def _paragraphs(source: SourceText) -> Document:
@@ -691,3 +904,7 @@ def _paragraphs(source: SourceText) -> Document:
         sections=(section,),
         span=section.span,
     )
+
+
+def _paragraph_count(n: int) -> str:
+    return "1 paragraph" if n == 1 else f"{n} paragraphs"
