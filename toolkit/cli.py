@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 # with `_runs` the command function that executes each), and appends it here.
 REGISTRARS: list[Callable[[Subparsers], None]] = []
 
+# Formats that are never written to standard output: refused before any work without -o.
+_BINARY = frozenset({"docx", "parquet"})
 # Namespace entries that wire the parser, not options of a command function.
 _WIRING = frozenset({"command", "corpus_command", "patch_command", "run", "output"})
 
@@ -63,7 +65,7 @@ def _strict(parser: argparse.ArgumentParser) -> None:
 def _emit(output: str | bytes, path: str | None) -> None:
     """Standard output, or the file named with -o, written atomically (never half-written)."""
     if path is None:
-        assert isinstance(output, str)  # bytes without -o are refused by `_finish`
+        assert isinstance(output, str)  # binary formats without -o are refused by `_run`
         sys.stdout.write(output)
         sys.stdout.flush()
         return
@@ -92,9 +94,9 @@ def _run(args: argparse.Namespace) -> int:
     )
     _terminal(args)
     path = getattr(args, "output", None)
-    outcome = command(**{k: v for k, v in vars(args).items() if k not in _WIRING})
-    if isinstance(outcome.output, bytes) and path is None:
+    if path is None and getattr(args, "format", None) in _BINARY:
         return _fail(f"--format {args.format} writes binary data; give a file with -o FILE")
+    outcome = command(**{k: v for k, v in vars(args).items() if k not in _WIRING})
     _emit(outcome.output, path)
     # After the output is written, so that a failed write is one line alone; ten at most,
     # then a count (the JSON formats keep them all).
@@ -255,10 +257,12 @@ def _register_diff(sub: Subparsers) -> None:
     )
     p.add_argument("old", metavar="OLD", help=_SPEC_HELP)
     p.add_argument("new", metavar="NEW", help=_SPEC_HELP)
-    p.add_argument("--format", choices=("text", "html", "json", "patch"), default="text",
+    p.add_argument("--format", choices=("text", "html", "json", "patch", "docx"),
+                   default="text",
                    help="text: inline [-deleted-]{+inserted+} (default); html: a "
                    "self-contained page; json: see toolkit/diff/diff.schema.json; patch: "
-                   "diff-match-patch patch text (see `wtdc patch apply`)")
+                   "diff-match-patch patch text (see `wtdc patch apply`); docx: a Word file "
+                   "with every change a tracked revision (needs -o FILE.docx)")
     p.add_argument("--stat", action="store_true",
                    help="only count clauses by status and words added/removed")
     p.add_argument("--granularity", choices=("word", "char"), default="word")
@@ -305,7 +309,7 @@ def _register_align(sub: Subparsers) -> None:
     p.add_argument("new", metavar="NEW", help=_ALIGN_SPEC_HELP)
     p.add_argument("--format", choices=("table", "json", "html"), default="table",
                    help="table (default); json: see toolkit/align/align.schema.json; html: "
-                   "a self-contained side-by-side page (statuses, not --marks)")
+                   "a self-contained side-by-side page (statuses and ITU marks)")
     p.add_argument("--hide", metavar="KINDS", default="",
                    help="leave out pairs whose only changes are of these kinds, comma-"
                    "separated: references, labels, typography")
@@ -419,6 +423,9 @@ def _register_report(sub: Subparsers) -> None:
                    help="edition to report on (default: baku-2025)")
     p.add_argument("-o", "--output", metavar="DIR", dest="out_dir", default=None,
                    help="report directory (default: reports/<name>/)")
+    p.add_argument("--docx", action="store_true",
+                   help="also write each redline as a Word file with tracked changes, linked "
+                   "from the page")
     _runs(p, "report.run_report", progress=False)
 
 

@@ -14,7 +14,7 @@ from toolkit.render.diff_html import render_diff_page
 from toolkit.render.records import dump_json
 from toolkit.render.terminal import render_diff_text, render_stat
 
-DiffFormat = Literal["text", "html", "json", "patch"]
+DiffFormat = Literal["text", "html", "json", "patch", "docx"]
 
 
 def _sources(
@@ -96,6 +96,7 @@ def run_diff(
         result = _diff(olds, news, granularity=granularity, ignore_case=ignore_case,
                        ignore_whitespace=ignore_whitespace, ignore_labels=ignore_labels,
                        progress=report)
+    output: str | bytes
     if stat:
         output = (dump_json(result.stat().as_dict(), pretty=pretty) if format == "json"
                   else render_stat(result))
@@ -103,6 +104,10 @@ def run_diff(
         output = result.to_json(pretty=pretty, warnings=warnings)
     elif format == "html":
         output = render_diff_page(result)
+    elif format == "docx":
+        from toolkit.render.docx import render_docx, revision_date
+
+        output = render_docx(result, date=revision_date())
     elif result.identical:
         output = ""  # the message says that they are identical
     else:
@@ -114,7 +119,7 @@ def run_diff(
 
 
 def _identical_or(
-    output: str,
+    output: str | bytes,
     identical: bool,
     old: str,
     new: str,
