@@ -1,17 +1,24 @@
-# Each target bootstraps its own virtual environment from pyproject.toml.
+# Each target bootstraps its own virtual environment from pyproject.toml: `make report` only
+# what a report needs (the package and its `formats` extra), `make test` and `make notebooks`
+# everything else on top.
 VENV ?= .venv
 PY := $(VENV)/bin/python
+REPORT_STAMP := $(VENV)/.installed-report
 STAMP := $(VENV)/.installed
 
-.PHONY: report test lint typecheck bench browser clean
+.PHONY: report test lint typecheck notebooks bench browser clean
 
-$(STAMP): pyproject.toml
+$(REPORT_STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[formats]'
+	touch $(REPORT_STAMP)
+
+$(STAMP): $(REPORT_STAMP)
 	$(PY) -m pip install -q -e '.[all]'
 	touch $(STAMP)
 
-report: $(STAMP)
+report: $(REPORT_STAMP)
 	$(VENV)/bin/wtdc report
 
 lint: $(STAMP)
@@ -20,12 +27,17 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
+# Jupyter Lab on notebooks/ (each notebook runs top to bottom on the shipped corpus).
+notebooks: $(STAMP)
+	$(VENV)/bin/jupyter lab notebooks/
+
 # Debian's chromium for the browser test of the HTML report (installed when we are root).
 browser:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium not installed: the browser test will be skipped"; }
 
+# One pytest worker per core: the suite is mostly CPU (parsing, notebooks, the browser).
 test: $(STAMP) browser lint typecheck
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 bench: $(STAMP)
 	$(PY) -m pip install -q -e '.[bench]'

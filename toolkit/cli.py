@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from toolkit.errors import ToolkitError
+from toolkit.files import atomic_write_bytes, atomic_write_text
 from toolkit.messages import summarise
 
 if TYPE_CHECKING:
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 # with `_runs` the command function that executes each), and appends it here.
 REGISTRARS: list[Callable[[Subparsers], None]] = []
 
+# Formats that are never written to standard output: refused before any work without -o.
+_BINARY = frozenset({"docx", "parquet"})
 # Namespace entries that wire the parser, not options of a command function.
 _WIRING = frozenset({"command", "corpus_command", "patch_command", "run", "output"})
 
@@ -73,12 +76,10 @@ def _ignore(parser: argparse.ArgumentParser, *aliases: str, listing: str = "") -
 def _emit(output: str | bytes, path: str | None) -> None:
     """Standard output, or the file named with -o, written atomically (never half-written)."""
     if path is None:
-        assert isinstance(output, str)  # bytes without -o are refused by `_finish`
+        assert isinstance(output, str)  # binary formats without -o are refused by `_run`
         sys.stdout.write(output)
         sys.stdout.flush()
         return
-    from toolkit.files import atomic_write_bytes, atomic_write_text
-
     if isinstance(output, bytes):
         atomic_write_bytes(path, output)
     else:
@@ -104,9 +105,9 @@ def _run(args: argparse.Namespace) -> int:
     )
     _terminal(args)
     path = getattr(args, "output", None)
-    outcome = command(**{k: v for k, v in vars(args).items() if k not in _WIRING})
-    if isinstance(outcome.output, bytes) and path is None:
+    if path is None and getattr(args, "format", None) in _BINARY:
         return _fail(f"--format {args.format} writes binary data; give a file with -o FILE")
+    outcome = command(**{k: v for k, v in vars(args).items() if k not in _WIRING})
     _emit(outcome.output, path)
     # After the output is written, so that a failed write is one line alone; ten at most,
     # then a count (the JSON formats keep them all).
@@ -213,6 +214,9 @@ def _register_parse(sub: Subparsers) -> None:
                        help="only this document: declaration, action-plan, ri-asp1, ri-asp "
                        "(a region), res-37, rec-19, q-1-1")
     parse.add_argument("--format", choices=("table", "json", "csv", "parquet"), default="table")
+    parse.add_argument("--docx-view", choices=("accepted", "original"), default="accepted",
+                       help="a Word file's tracked changes: accepted (default) or the text "
+                       "before them")
     parse.add_argument("-o", "--output", metavar="FILE",
                        help="write here (atomically), not stdout; required for parquet")
     _pretty(parse)
@@ -264,10 +268,12 @@ def _register_diff(sub: Subparsers) -> None:
     )
     p.add_argument("old", metavar="OLD", help=_SPEC_HELP)
     p.add_argument("new", metavar="NEW", help=_SPEC_HELP)
-    p.add_argument("--format", choices=("text", "html", "json", "patch"), default="text",
+    p.add_argument("--format", choices=("text", "html", "json", "patch", "docx"),
+                   default="text",
                    help="text: inline [-deleted-]{+inserted+} (default); html: a "
                    "self-contained page; json: see toolkit/diff/diff.schema.json; patch: "
-                   "diff-match-patch patch text (see `wtdc patch apply`)")
+                   "diff-match-patch patch text (see `wtdc patch apply`); docx: a Word file "
+                   "with every change a tracked revision (needs -o FILE.docx)")
     p.add_argument("--stat", action="store_true",
                    help="only count clauses by status and words added/removed")
     p.add_argument("--granularity", choices=("word", "char"), default="word")
@@ -314,7 +320,7 @@ def _register_align(sub: Subparsers) -> None:
     p.add_argument("new", metavar="NEW", help=_ALIGN_SPEC_HELP)
     p.add_argument("--format", choices=("table", "json", "html"), default="table",
                    help="table (default); json: see toolkit/align/align.schema.json; html: "
-                   "a self-contained side-by-side page (statuses, not --marks)")
+                   "a self-contained side-by-side page (statuses and ITU marks)")
     _ignore(p, "--hide", listing="leave out pairs whose only changes are of these kinds "
             "and ")
     p.add_argument("--marks", action="store_true",
@@ -427,6 +433,9 @@ def _register_report(sub: Subparsers) -> None:
                    help="edition to report on (default: baku-2025)")
     p.add_argument("-o", "--output", metavar="DIR", dest="out_dir", default=None,
                    help="report directory (default: reports/<name>/)")
+    p.add_argument("--docx", action="store_true",
+                   help="also write each redline as a Word file with tracked changes, linked "
+                   "from the page")
     _runs(p, "report.run_report", progress=False)
 
 

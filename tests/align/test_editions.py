@@ -152,7 +152,7 @@ def test_table_and_page_say_simulated(kigali_root: Path, tmp_path: Path) -> None
         assert _run("align", "kigali-2022", "baku-2025", "--format", "html", "-o", str(page)) == ""
     assert table.splitlines()[0] == f"OLD: kigali-2022: {TITLE}"
     assert table.splitlines()[3] == "declaration → declaration: same code: declaration"
-    assert f"<title>wtdc diff: kigali-2022 ({TITLE}) → baku-2025 (" in page.read_text("utf-8")
+    assert f"<title>wtdc align: kigali-2022 ({TITLE}) → baku-2025 (" in page.read_text("utf-8")
 
 
 def test_resolutions_pair_by_lineage(aligned: dict[str, Any]) -> None:

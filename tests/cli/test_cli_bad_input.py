@@ -1,26 +1,31 @@
 """Every `wtdc` sub-command that takes a file or a source, against every kind of bad input.
 
-Run as a user runs it (`python -m toolkit …` in a subprocess), each case must end with exit
-status 2, exactly one line on stderr starting with `wtdc: `, nothing on stdout, no traceback,
-and no file left where -o (or --plot) pointed. Cases of sub-commands the CLI does not list in
-its --help are skipped. Also the exit-status contract of `wtdc` itself and of `wtdc diff`.
+Each case runs through `toolkit.cli.main` in this process (a handful, `SUBPROCESS`, also as a
+user runs them: `python -m toolkit …` in a fresh interpreter) and must end with exit status 2,
+exactly one line on stderr starting with `wtdc: `, nothing on stdout, no traceback, and no
+file left where -o (or --plot) pointed. A case whose sub-command the CLI does not list in
+its --help fails. Also the exit-status contract of `wtdc` itself and of `wtdc diff`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import io
 import os
 import shutil
 import subprocess
+import sys
+import traceback
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from toolkit.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -276,12 +281,41 @@ def _cases() -> Iterator[Case]:
 CASES = list(_cases())
 
 
+# Run as a user runs them too, in a fresh interpreter: one per kind of failure (a reader,
+# standard input, an edition id, an output path, a usage error, the report).
+SUBPROCESS = frozenset({
+    "diff-old-corrupt-pdf", "parse-stdin-binary", "align-absent-edition", "diff-output-in-file",
+    "diff-missing-argument", "report--old-absent-edition",
+})
+
+
+def _in_process(argv: list[str], *, stdin: bytes | None = None) -> tuple[int, str, str]:
+    """`wtdc ARGV` through `main`: exit status, stdout, stderr (a traceback if it raised)."""
+    out, err = io.StringIO(), io.StringIO()
+    saved_stdin = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin or b""))
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = main(argv)
+            except SystemExit as stop:  # argparse: --help, usage errors
+                status = stop.code if isinstance(stop.code, int) else 2
+            except BaseException:
+                traceback.print_exc()
+                status = -1
+    finally:
+        sys.stdin = saved_stdin
+    return status, out.getvalue(), err.getvalue()
+
+
 @cache
 def _available(command: tuple[str, ...]) -> bool:
     """Whether `wtdc … --help` lists this (sub-)command."""
     parent = command[:-1]
-    return (not parent or _available(parent)) and command[-1] in cli.subcommands(
-        cli.help_text(parent))
+    if parent and not _available(parent):
+        return False
+    status, text, _ = _in_process([*parent, "--help"])
+    return status == 0 and command[-1] in cli.subcommands(text)
 
 
 @dataclass(frozen=True)
@@ -314,59 +348,79 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     paths["read_only"] = root / "read-only"
     paths["read_only"].mkdir(mode=0o555)
     paths["patch"] = root / "old-to-new.patch"
-    made = cli.run_wtdc("diff", str(paths["good_old"]), str(paths["good_new"]),
-                        "--format", "patch", "-o", str(paths["patch"]))
-    assert made.returncode == 1 and paths["patch"].stat().st_size > 0, made.stderr
+    status, _, err = _in_process(["diff", str(paths["good_old"]), str(paths["good_new"]),
+                                  "--format", "patch", "-o", str(paths["patch"])])
+    assert status == 1 and paths["patch"].stat().st_size > 0, err
     return paths
+
+
+@contextlib.contextmanager
+def _corpus(path: Path | None) -> Iterator[None]:
+    """$WTDC_CORPUS pointing at `path` for the duration (unset: the shipped corpus)."""
+    saved = os.environ.pop("WTDC_CORPUS", None)
+    if path is not None:
+        os.environ["WTDC_CORPUS"] = str(path)
+    try:
+        yield
+    finally:
+        os.environ.pop("WTDC_CORPUS", None)
+        if saved is not None:
+            os.environ["WTDC_CORPUS"] = saved
 
 
 def _run(case: Case, workspace: dict[str, Path], root: Path) -> Outcome:
     out = root / "out" / case.id
     out.mkdir(parents=True)
     fields = {name: str(path) for name, path in workspace.items()} | {"out": str(out)}
-    env = dict(cli.HELP_ENV)
+    corpus = None
     if case.corpus_copy:
         corpus = root / "corpora" / case.id
         shutil.copytree(REPO / "corpora", corpus)
-        env["WTDC_CORPUS"] = str(corpus)
         fields["corpus"] = str(corpus)
     argv = [arg.format(**fields) for arg in case.argv]
-    before = (corpus / "manifest.toml").read_bytes() if case.corpus_copy else b""
-    try:
-        if case.stdin is None:
-            result = cli.run_wtdc(*argv, env=env)
-        else:
-            with open(workspace[case.stdin], "rb") as stdin:
-                result = cli.run_wtdc(*argv, stdin=stdin.fileno(), env=env)
-    except subprocess.TimeoutExpired as timeout:
-        return Outcome(None, str(timeout.stdout or ""), str(timeout.stderr or ""), [])
+    before = (corpus / "manifest.toml").read_bytes() if corpus else b""
+    stdin = workspace[case.stdin].read_bytes() if case.stdin is not None else None
+    if case.id in SUBPROCESS:
+        env = dict(cli.HELP_ENV)
+        env.pop("WTDC_CORPUS", None)
+        env |= {"WTDC_CORPUS": str(corpus)} if corpus else {}
+        try:
+            with open(workspace[case.stdin] if case.stdin else os.devnull, "rb") as stream:
+                result = cli.run_wtdc(*argv, stdin=stream.fileno(), env=env)
+        except subprocess.TimeoutExpired as timeout:
+            return Outcome(None, str(timeout.stdout or ""), str(timeout.stderr or ""), [])
+        status, stdout, stderr = result.returncode, result.stdout, result.stderr
+    else:
+        with _corpus(corpus):
+            status, stdout, stderr = _in_process(argv, stdin=stdin)
     leftovers = [str(p.relative_to(out)) for p in out.rglob("*")]
     if workspace["blocker"].read_text(encoding="utf-8") != "not a directory\n":
         leftovers.append("blocker (overwritten)")
-    if case.corpus_copy and (corpus / "manifest.toml").read_bytes() != before:
+    if corpus and (corpus / "manifest.toml").read_bytes() != before:
         leftovers.append("corpus manifest.toml (changed)")
-    return Outcome(result.returncode, result.stdout, result.stderr, leftovers)
+    return Outcome(status, stdout, stderr, leftovers)
 
 
 @pytest.fixture(scope="module")
 def outcomes(request: pytest.FixtureRequest, workspace: dict[str, Path],
              tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
-    """Run every selected, available case once, in parallel (each is a fresh interpreter)."""
+    """Run every selected case whose command exists once (in-process, one after another)."""
     selected = {item.callspec.params["case"].id for item in request.session.items
                 if hasattr(item, "callspec") and isinstance(item.callspec.params.get("case"),
                                                             Case)}
     todo = [case for case in CASES if case.id in selected and _available(case.command)
             and not (case.needs_permissions and os.geteuid() == 0)]
     root = tmp_path_factory.mktemp("runs")
-    with ThreadPoolExecutor(max_workers=max(4, 2 * (os.cpu_count() or 1))) as pool:
-        results = pool.map(lambda case: _run(case, workspace, root), todo)
-        return {case.id: outcome for case, outcome in zip(todo, results, strict=True)}
+    return {case.id: _run(case, workspace, root) for case in todo}
+
+
+def test_the_subprocess_cases_exist() -> None:
+    assert {case.id for case in CASES} >= SUBPROCESS
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_bad_input(case: Case, outcomes: dict[str, Outcome]) -> None:
-    if not _available(case.command):
-        pytest.skip(f"command not built yet: wtdc {' '.join(case.command)}")
+    assert _available(case.command), f"wtdc {' '.join(case.command)} is not in --help"
     if case.needs_permissions and os.geteuid() == 0:
         pytest.skip("root may write into a read-only directory")
     outcome = outcomes[case.id]

@@ -194,7 +194,7 @@ def test_add_copies_the_file_and_records_it(corpus_copy, tmp_path) -> None:
     assert reopened.entries == corpus.entries
     assert reopened.editions() == ("kigali-2022", "baku-2025")
     assert reopened.verify() == ()
-    assert reopened.read(entry).lines[0] == "RESOLUTION 37 (Rev. Kigali, 2022)"
+    assert reopened.read(entry).lines[0].strip() == "RESOLUTION 37 (Rev. Kigali, 2022)"
     # No temporary files; the manifest's lock stays (deleting it would race another add).
     assert [p.name for p in corpus_copy.iterdir() if p.name.startswith(".")] == [
         ".manifest.toml.lock"

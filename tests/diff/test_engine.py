@@ -17,6 +17,8 @@ from toolkit.diff.words import new_text, old_text
 from toolkit.parse import Clause, Document, Section
 
 SCHEMA = Path(__file__).resolve().parents[2] / "toolkit" / "diff" / "diff.schema.json"
+# Checked once, then reused: `jsonschema.validate` checks the schema itself on every call.
+VALIDATOR = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
 
 
 def _by_labels(diff: TextDiff, old: str, new: str) -> ClauseDiff:
@@ -102,7 +104,7 @@ def test_stat_frame_and_json(declaration_diff: TextDiff) -> None:
         0, named=True)
     assert (row["status"], row["relabelled"], row["words_added"]) == ("edited", True, 1)
     document = json.loads(declaration_diff.to_json())
-    jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    VALIDATOR.validate(document)
     assert document["totals"] == stat
     assert document["documents"][0]["old_id"] == "declaration"
 
@@ -186,7 +188,7 @@ def test_any_texts_give_valid_json_and_rebuilding_ops(
     old_doc = _doc(*[(f"{n})", t) for n, t in enumerate(old, 1)])
     new_doc = _doc(*[(f"{n})", t) for n, t in enumerate(new, 1)])
     diff = diff_sources((old_doc,), (new_doc,), ignore=("labels",) if ignore_labels else ())
-    jsonschema.validate(json.loads(diff.to_json()), json.loads(SCHEMA.read_text("utf-8")))
+    VALIDATOR.validate(json.loads(diff.to_json()))
     assert diff.identical == (old == new)
     for c in diff.clauses:
         if c.group:

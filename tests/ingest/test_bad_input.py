@@ -100,7 +100,7 @@ def test_encrypted_pdf(write) -> None:
 
 def test_pdf_locked_only_against_editing_is_read(write) -> None:
     path = write("owner-only.pdf", encrypted_pdf_bytes(user_password=""))
-    assert read_source(path).lines[0] == "RESOLUTION 37 (Rev. Baku, 2025)"
+    assert read_source(path).lines[0] == "\t\t\tRESOLUTION 37 (Rev. Baku, 2025)"
 
 
 def test_pdf_without_text_layer(write) -> None:
@@ -148,7 +148,12 @@ def test_unknown_format_name() -> None:
 @pytest.mark.parametrize(
     ("module", "name", "data", "message"),
     [
-        ("pypdf", "a.pdf", pdf_bytes(), "reading PDF files needs the Python package 'pypdf'"),
+        (
+            "pypdfium2",
+            "a.pdf",
+            pdf_bytes(),
+            "reading PDF files needs the Python package 'pypdfium2'",
+        ),
         (
             "docx",
             "a.docx",

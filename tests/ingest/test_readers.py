@@ -10,6 +10,12 @@ from ingest_samples import PARAGRAPHS, docx_bytes, pdf_bytes
 from toolkit.ingest import comparable, read_bytes, read_source
 
 EXPECTED = "\n\n".join(PARAGRAPHS)
+# What the layout readers (Word, HTML, PDF) hand to the parser: the report's own layout,
+# body text three tabs deep, a tab after each label.
+LAID_OUT = "\n\n".join(
+    "\t\t\t" + p.replace("a) ", "a)\t").replace("b) ", "b)\t").replace("1 to", "1\tto")
+    for p in PARAGRAPHS
+)
 
 MARKDOWN = """# RESOLUTION 37 (Rev. Baku, 2025)
 
@@ -50,32 +56,32 @@ def test_markdown_loses_its_markup_but_keeps_its_lines() -> None:
 
 def test_html_blocks_become_paragraphs_and_entities_are_decoded() -> None:
     source = read_bytes(HTML.encode(), name="r.html", format="html")
-    assert source.lines == [
+    assert [line.removeprefix("\t\t\t") for line in source.lines] == [
         "RESOLUTION 37 (Rev.\u00a0Baku, 2025)",  # &nbsp; kept for display
         "",
         "Bridging the digital divide",
         "",
         "considering",
         "",
-        "a) that ITU\u2011D works on connectivity for 2026–2029;",
+        "a)\tthat ITU\u2011D works on connectivity for 2026–2029;",
         "",
-        "b) that the clause 1bis and the café stay as they are;",
+        "b)\tthat the clause 1bis and the café stay as they are;",
         "",
         "resolves",
         "",
-        "1 to continue the programme.",
+        "1\tto continue the programme.",
     ]
 
 
 def test_docx_paragraphs_in_order() -> None:
     source = read_bytes(docx_bytes(), name="r.docx", format="docx")
-    assert source.text == EXPECTED
+    assert source.text == LAID_OUT
     assert source.format == "docx"
 
 
 def test_pdf_text_layer() -> None:
     source = read_bytes(pdf_bytes(), name="r.pdf", format="pdf")
-    assert source.lines == list(PARAGRAPHS)
+    assert source.text == LAID_OUT
     assert source.format == "pdf"
 
 
@@ -115,13 +121,13 @@ def test_docx_tables_row_by_row_and_list_numbers() -> None:
     document.save(buffer)
     source = read_bytes(buffer.getvalue(), name="t.docx")
     assert source.lines[::2] == [
-        "resolves",
-        "1.\tto continue",
-        "2.\tto report",
-        "a bullet point",
-        "Res.\tTitle\tStatus",
-        "37\tDivide\tIn force",
-        "after the table",
+        "\t\t\tresolves",
+        "\t\t\t1.\tto continue",
+        "\t\t\t2.\tto report",
+        "\t\t\ta bullet point",
+        "\t\t\t\t\t\t\tRes.\tTitle\tStatus",  # table rows: seven tabs deep
+        "\t\t\t\t\t\t\t37\tDivide\tIn force",
+        "\t\t\tafter the table",
     ]
 
 
@@ -172,8 +178,10 @@ def test_html_tables_pre_and_breaks() -> None:
         "</table><pre>line one\n  line two</pre><p>first<br>second</p>"
     )
     source = read_bytes(html.encode(), name="t.html", format="html")
+    # A <br> inside a paragraph is ITU's soft wrap: the paragraph goes on.
     assert source.text == (
-        "Res.\tStatus\n\n37\tin force\n\nline one\n  line two\n\nfirst\n\nsecond"
+        "\t\t\t\t\t\t\tRes.\tStatus\n\n\t\t\t\t\t\t\t37\tin force\n\n\t\t\tline one"
+        "\n\n\t\t\tline two\n\n\t\t\tfirst second"
     )
 
 
@@ -224,7 +232,7 @@ def test_stdin_is_read_for_dash(monkeypatch) -> None:
 
     monkeypatch.setattr("sys.stdin", FakeStdin)
     source = read_source("-")
-    assert (source.name, source.format, source.text) == ("<stdin>", "html", "a) from stdin")
+    assert (source.name, source.format, source.text) == ("<stdin>", "html", "\t\t\ta)\tfrom stdin")
 
 
 def _numbered_docx() -> bytes:
@@ -268,12 +276,12 @@ def _numbered_docx() -> bytes:
 
 def test_docx_list_numbers_from_numbering_xml() -> None:
     assert read_bytes(_numbered_docx(), name="n.docx").lines[::2] == [
-        "a)\tfirst",
-        "i) inner one",
-        "ii) inner two",
-        "b)\tsecond",
-        "i) inner again",
-        "unnumbered",
+        "\t\t\ta)\tfirst",
+        "\t\t\ti)\tinner one",  # a label followed by a space gets its tab too
+        "\t\t\tii)\tinner two",
+        "\t\t\tb)\tsecond",
+        "\t\t\ti)\tinner again",
+        "\t\t\tunnumbered",
     ]
 
 
@@ -281,8 +289,8 @@ def test_docx_list_numbers_from_numbering_xml() -> None:
     ("name", "data", "expected"),
     [
         ("notes.md", b"**a)** that", ("markdown", "a) that")),
-        ("page.htm", b"<p>a) that</p>", ("html", "a) that")),
-        ("no-extension", b"<!DOCTYPE html><p>a) that</p>", ("html", "a) that")),
+        ("page.htm", b"<p>a) that</p>", ("html", "\t\t\ta)\tthat")),
+        ("no-extension", b"<!DOCTYPE html><p>a) that</p>", ("html", "\t\t\ta)\tthat")),
         ("no-extension", b"**a)** that", ("text", "**a)** that")),
     ],
 )
@@ -297,9 +305,9 @@ def test_html_table_cells_holding_paragraphs_stay_on_their_row() -> None:
         "<tr><td></td><td>Rev. Kigali, 2022</td></tr></table><p>after</p></html>"
     )
     assert read_bytes(html.encode(), name="t.html").lines[::2] == [
-        "Res. 37\t\tin force",
-        "\tRev. Kigali, 2022",
-        "after",
+        "\t\t\t\t\t\t\tRes. 37\t\tin force",
+        "\t\t\t\t\t\t\t\tRev. Kigali, 2022",
+        "\t\t\tafter",
     ]
 
 

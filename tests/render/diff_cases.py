@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from toolkit.align import Alignment, ClausePair, ClauseRef
 from toolkit.align.model import ChangeKind
 from toolkit.diff import ClauseDiff, DiffOptions, DocumentDiff, TextDiff, word_ops
@@ -53,3 +55,29 @@ def relabelled_diff(ignore: tuple[ChangeKind, ...] = ()) -> TextDiff:
         ],
         ignore=ignore,
     )
+
+
+_PARAGRAPHS = (
+    "Alpha clause speaks of satellites and the orbit resources of developing countries in "
+    "detail.",
+    "Beta clause speaks of digital skills for youth and women across every region of the world.",
+    "Gamma clause speaks of emergency telecommunications and early warning for all by 2027 today.",
+    "Delta clause speaks of cybersecurity capacity building and trust in the use of ICTs always.",
+    "Epsilon clause speaks of accessibility for persons with disabilities and older persons too.",
+)
+
+
+def moved_texts(folder: Path) -> tuple[str, str]:
+    """Two versions of a made-up resolution (test data, not an ITU text): clause 1) moves to
+    the fourth place with one word added, and the title changes."""
+    new_order = (*_PARAGRAPHS[1:4], _PARAGRAPHS[0].replace("in detail", "in full detail"),
+                 _PARAGRAPHS[4])
+    paths = []
+    for name, title, paragraphs in (("old", "Test title", _PARAGRAPHS),
+                                    ("new", "A new test title", new_order)):
+        clauses = "\n\n".join(f"{n})\t{text}" for n, text in enumerate(paragraphs, start=1))
+        path = folder / f"{name}.txt"
+        path.write_text(f"RESOLUTION 99 (Rev. Baku, 2025)\n\n{title}\n\nresolves\n\n{clauses}\n",
+                        encoding="utf-8")
+        paths.append(str(path))
+    return paths[0], paths[1]

@@ -8,9 +8,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from diff_cases import make_diff, relabelled_diff
+from diff_cases import make_diff, moved_texts, relabelled_diff
 
-from toolkit.render.diff_html import render_diff_fragment, render_diff_page
+from toolkit.commands.diff import diff
+from toolkit.render.diff_html import ops_markup, render_diff_fragment, render_diff_page
 
 HOSTILE = make_diff(
     [
@@ -45,12 +46,21 @@ def test_views_summary_and_navigation() -> None:
     assert html.count('class="wd-clause') == 6
     assert 'class="wd-view wd-view-sbs"' in html and 'class="wd-view wd-view-inl"' in html
     assert 'data-step="-1"' in html and 'data-step="1"' in html
-    summary = re.search(r"<tbody><tr>(.*?)</tr></tbody>", html)
-    assert summary is not None
-    assert re.findall(r"<td>(.*?)</td>", summary.group(1)) == [
-        "1", "1", "0", "1", "1", "0", "0", "2", "+7", "−5"]
-    assert "<h4>declaration › we declare the following › 2) <span class=\"wd-status\">edited, " \
-        "relabelled ii) → 2), similarity 0.91</span></h4>" in html
+    # The strip: each kind with its count, linked to its first change; then ITU's marks.
+    strip = re.findall(r'<li class="wd-k wd-[km]-(\w+)">(?:<a href="#[\w-]+-(c\d+)">)?', html)
+    counts = re.findall(r"</a> <b>(\d+)</b></li>|\w <b>(\d+)</b></li>", html)
+    assert strip == [
+        ("unchanged", ""), ("edited", "c2"), ("moved", ""), ("inserted", "c4"),
+        ("deleted", "c3"), ("split", ""), ("merged", ""), ("relabelled", "c1"),
+        ("words", ""), ("ADD", "c4"), ("MOD", "c1"), ("SUP", "c3")]
+    assert [a or b for a, b in counts] == ["1", "1", "0", "1", "1", "0", "0", "2", "1", "2", "1"]
+    assert "words <b><ins>+7</ins></b> <b><del>−5</del></b>" in html
+    assert "<h4>declaration › we declare the following › 2) <span class=\"wd-mark\">MOD</span> " \
+        "<span class=\"wd-status\">edited, relabelled ii) → 2), similarity 0.91</span></h4>" in html
+    # The change list links every change in order.
+    listed = re.search(r'<details class="wd-list" open>.*?</details>', html, re.S)
+    assert listed is not None
+    assert re.findall(r'<a href="#[\w-]+-(c\d+)">', listed.group(0)) == ["c1", "c2", "c3", "c4"]
     assert 'older <del>people</del><ins>persons</ins> and youth' in html
     assert '<p class="wd-reason">Paired: same document id.</p>' in html
 
@@ -134,3 +144,32 @@ def test_navigation_bar_is_a_sticky_opaque_block_once_shown() -> None:
         "background: #fff;" in html
     assert ".wtdc-diff .wd-nav[hidden] { display: none; }" in html
     assert '<span class="wd-nav" hidden>' in html
+
+
+def test_a_moved_clause_links_both_ways_and_title_changes_come_first(tmp_path: Path) -> None:
+    html = render_diff_page(diff(*moved_texts(tmp_path)))
+    titles = html.index('<div class="wd-titles">')
+    assert titles < html.index('<details class="wd-list"')
+    assert ("<h3>Title changes (1)</h3>\n<ul>\n<li><a href=\"#wd") in html
+    assert ">res-99</a>: <del>Test</del><ins>A new test</ins> title</li>" in html
+    away = re.search(r'<p class="wd-away" id="([\w-]+)">res-99 › resolves › 1\): '
+                     r'<a href="#([\w-]+)">moved to res-99 › resolves › 4\)</a></p>', html)
+    assert away is not None
+    assert f'<article class="wd-clause wd-moved" id="{away.group(2)}">' in html
+    assert f'<a class="wd-from" href="#{away.group(1)}">(its old place)</a>' in html
+    # The old place comes first: the line stands where clause 1) stood, before the rest.
+    assert html.index('<p class="wd-away"') < html.index("resolves › 1) <span")
+    assert '<li class="wd-k wd-k-moved"><a href="#' in html
+
+
+def test_long_unchanged_runs_fold_to_a_few_words() -> None:
+    words = [f"w{i}" for i in range(60)]
+    html = ops_markup(((0, " ".join(words[:50]) + " "), (-1, "old"), (1, "new"),
+                       (0, " " + " ".join(words[50:]))))
+    # 50 words before the change: the first 42 fold, the last 8 stay; 10 after it stay.
+    assert html == (
+        '<span class="wd-fold"><button type="button" class="wd-unfold" aria-expanded="false">'
+        "… 42 unchanged words …</button><span class=\"wd-folded\">"
+        + " ".join(words[:42]) + " </span></span>" + " ".join(words[42:50])
+        + " <del>old</del><ins>new</ins> " + " ".join(words[50:]))
+    assert ops_markup(((0, "a <b> & c"),)) == "a &lt;b&gt; &amp; c"

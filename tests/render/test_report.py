@@ -18,8 +18,7 @@ from toolkit.errors import InputError, MissingEditionError
 from toolkit.measure.export import schema
 from toolkit.parse import parse_source
 from toolkit.parse.lineage import parse_lineage
-from toolkit.render import report
-from toolkit.render.report import build_report
+from toolkit.render.report import build_report, publish, view
 
 TABLES = (
     "sources", "lineage-summary", "lineage", "missing-texts", "prior-editions",
@@ -30,8 +29,8 @@ TABLES = (
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_report(out_dir=tmp_path_factory.mktemp("r") / "baku-2025")
+def built(default_report: Path) -> Path:
+    return default_report
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +69,8 @@ def _outline(html: str) -> _Outline:
 
 def test_report_files(built: Path) -> None:
     names = {p.name for p in built.parent.iterdir()}
-    expected = {"index.html"} | {f"{t}.{ext}" for t in TABLES for ext in ("csv", "json")}
+    expected = {"index.html", "texts.html"}
+    expected |= {f"{t}.{ext}" for t in TABLES for ext in ("csv", "json")}
     expected |= {f"redline-{d}.{ext}" for d in ("declaration", "ri-asp") for ext in ("csv", "json")}
     assert names == expected
     assert built.parent.stat().st_mode & 0o777 == 0o755
@@ -198,7 +198,7 @@ def test_page_is_self_contained_and_accessible(built: Path, page: str) -> None:
     for tag, attrs in outline.tags:
         href = attrs.get("href") or ""
         if tag == "a" and not href.startswith("#"):
-            assert (built.parent / href).is_file(), href
+            assert (built.parent / href.split("#")[0]).is_file(), href
     assert "@import" not in page
     assert re.findall(r"url\((.)", page) == ["#"] * page.count("url(")
     # Landmarks, skip link, captions and header cells.
@@ -229,15 +229,8 @@ def test_report_is_byte_identical_across_runs(built: Path, tmp_path: Path) -> No
     assert steps[-1][2] == "done"
 
 
-def test_input_text_is_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = tmp_path / "corpus"
-    shutil.copytree(Path(open_corpus().root), root)
-    monkeypatch.setenv("WTDC_CORPUS", str(root))
-    note = tmp_path / "note.txt"
-    note.write_text('Ampersands & <script>alert("x")</script> stay text.\n', encoding="utf-8")
-    open_corpus().add(note, edition="baku-2025", kind="other",
-                      title='<script>alert("x")</script> & Co')
-    page = build_report(out_dir=tmp_path / "out").read_text(encoding="utf-8")
+def test_input_text_is_escaped(hostile_report: Path) -> None:
+    page = hostile_report.read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Co" in page
     assert '<script>alert("x")' not in page
     outline = _outline(page)
@@ -253,10 +246,10 @@ def test_failed_run_leaves_the_previous_report(
     shutil.copytree(built.parent, target)
     before = {p.name: p.read_bytes() for p in target.iterdir()}
 
-    def broken(view: report.ReportView) -> str:
+    def broken(report: view.ReportView) -> str:
         raise RuntimeError("template failed")
 
-    monkeypatch.setattr(report, "render_report", broken)
+    monkeypatch.setattr(publish, "render_report", broken)
     with pytest.raises(RuntimeError):
         build_report(out_dir=target)
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before
@@ -287,10 +280,15 @@ def test_missing_old_edition_is_one_line_and_writes_nothing(
 
 
 def test_cli_writes_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status = main(["report", "-o", str(tmp_path / "r")])
+    status = main(["report", "--docx", "-o", str(tmp_path / "r")])
     assert status == 0
     assert capsys.readouterr().out == f"{tmp_path / 'r' / 'index.html'}\n"
     assert (tmp_path / "r" / "term-shifts.csv").is_file()
+    # --docx: each redline also as Word with tracked changes, linked from its article.
+    page = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    for redline in ("redline-declaration", "redline-ri-asp"):
+        assert (tmp_path / "r" / f"{redline}.docx").read_bytes()[:2] == b"PK"
+        assert f'<a href="{redline}.docx" download>DOCX</a>' in page
 
 
 def test_old_edition_must_be_earlier(capsys: pytest.CaptureFixture[str]) -> None:
@@ -299,3 +297,18 @@ def test_old_edition_must_be_earlier(capsys: pytest.CaptureFixture[str]) -> None
         "wtdc: --old baku-2025 is not earlier than --new baku-2025; name an earlier edition "
         "with --old\n"
     )
+
+
+def test_lineage_rows_link_to_their_texts_and_sort_and_filter(built: Path, page: str) -> None:
+    texts = (built.parent / "texts.html").read_text(encoding="utf-8")
+    rows = _json(built, "lineage")
+    linked = re.findall(r'<th scope="row"><a href="texts.html#([\w-]+)">\1</a></th>', page)
+    assert linked == [r["doc_id"] for r in rows if r["text_in_corpus"]]
+    assert all(f'<article class="text" id="{doc}"' in texts for doc in linked)
+    assert '<h2 id="res-37-heading">RESOLUTION 37 (Rev. Baku, 2025)</h2>' in texts
+    assert "<title>The texts of the Baku 2025 final report</title>" in texts
+    # The lineage table is the one sortable, filterable table.
+    assert page.count('class="sortable"') == 1
+    assert '<table id="lineage" class="sortable">' in page
+    assert '<input type="search" id="lineage-filter" data-table="lineage"' in page
+    assert '<th scope="col"><button type="button" class="sort">Document</button></th>' in page

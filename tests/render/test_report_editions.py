@@ -8,6 +8,7 @@ that says SIMULATED; the report must say so wherever it uses it.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -76,3 +77,17 @@ def test_edit_shifts_place_the_change_in_edited_clauses(simulated_report: Path) 
     assert resilience["inserted_in_edited"] == resilience["new_count"] - resilience["old_count"]
     assert resilience["kept_new"] == resilience["kept_old"] == resilience["old_count"]
     assert resilience["inserted_clauses"] == resilience["new_documents"] == 0
+
+
+def test_lineage_fates_link_to_the_redline(simulated_report: Path) -> None:
+    page = simulated_report.read_text(encoding="utf-8")
+    diff = json.loads((simulated_report.parent / "redline-kigali-2022--baku-2025.json").read_text())
+    changed = {d["new_id"] for d in diff["documents"]
+               if any(p["status"] != "unchanged" or p["relabelled"] for p in d["pairs"])}
+    lineage = {row["doc_id"] for row in json.loads(
+        (simulated_report.parent / "lineage.json").read_text())}
+    links = re.findall(r'<tr><th scope="row"><a href="texts.html#([\w-]+)">[^<]*</a></th>'
+                       r'(?:<td[^>]*>.*?</td>){4}<td><a href="#(wd\w+-d\d+)">', page)
+    assert {doc for doc, _ in links} == changed & lineage
+    assert len(links) == 10
+    assert all(f'<h5 id="{anchor}">' in page for _, anchor in links)

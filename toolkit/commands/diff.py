@@ -17,7 +17,7 @@ from toolkit.render.diff_html import render_diff_page
 from toolkit.render.records import dump_json
 from toolkit.render.terminal import render_diff_text, render_stat
 
-DiffFormat = Literal["text", "html", "json", "patch"]
+DiffFormat = Literal["text", "html", "json", "patch", "docx"]
 
 
 def _sources(
@@ -91,6 +91,7 @@ def run_diff(
                              ignored=(), relabelled=0, quiet=True)
     with progress_bar(progress, "wtdc diff") as report:
         result = _diff(olds, news, granularity=granularity, ignore=ignored, progress=report)
+    output: str | bytes
     if stat:
         output = (dump_json(result.stat().as_dict(), pretty=pretty) if format == "json"
                   else render_stat(result))
@@ -98,6 +99,10 @@ def run_diff(
         output = result.to_json(pretty=pretty, warnings=warnings)
     elif format == "html":
         output = render_diff_page(result)
+    elif format == "docx":
+        from toolkit.render.docx import render_docx, revision_date
+
+        output = render_docx(result, date=revision_date())
     elif result.identical:
         output = ""  # the message says that they are identical
     else:
@@ -108,7 +113,7 @@ def run_diff(
 
 
 def _identical_or(
-    output: str,
+    output: str | bytes,
     identical: bool,
     old: str,
     new: str,

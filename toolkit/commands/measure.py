@@ -7,7 +7,6 @@ chart (`wtdc terms` without --plot never imports it; a test checks).
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -15,11 +14,9 @@ from typing import TYPE_CHECKING, Literal
 from toolkit.commands.outcome import Outcome
 from toolkit.corpus.sources import SourceLike, resolve_source
 from toolkit.errors import InputError
-from toolkit.files import atomic_write_bytes
 
 if TYPE_CHECKING:
     import polars as pl
-    from matplotlib.axes import Axes
 
     from toolkit.measure import Lexicon
 
@@ -107,15 +104,6 @@ def chart_format(path: str | None) -> Literal["png", "svg"] | None:
     return "png" if suffix == ".png" else "svg"
 
 
-def _save_chart(ax: Axes, path: str) -> None:
-    buffer = io.BytesIO()
-    figure = ax.get_figure(root=True)
-    assert figure is not None  # every chart draws on an Axes of a Figure
-    # "tight": a long title or tick label grows the image rather than being cut at its edge.
-    figure.savefig(buffer, format=chart_format(path), dpi=150, bbox_inches="tight")
-    atomic_write_bytes(path, buffer.getvalue())  # an unwritable path is one OutputError
-
-
 def _table(frame: pl.DataFrame, format: MeasureFormat, columns: Sequence[tuple[str, str]],
            title: str = "") -> str:
     """`title` (what is compared with what, in words) heads a plain-text table."""
@@ -173,7 +161,7 @@ def run_terms(
     if new is None and not kwic:
         raise InputError("terms compares two texts (OLD NEW) and got one; give NEW too, or "
                          "--kwic THEME to list the matches in one text")
-    chart_format(plot)
+    image = chart_format(plot)
     if kwic:
         from toolkit.parse import clauses_frame
 
@@ -190,11 +178,11 @@ def run_terms(
 
     columns = {"edits": EDITS_TABLE, "words": WORDS_TABLE, "bigrams": WORDS_TABLE,
                "themes": TERMS_TABLE}[level]
-    if plot and level != "edits":
-        from toolkit.render.charts import rate_ratio_chart, word_shift_chart
+    if plot and image and level != "edits":
+        from toolkit.render.charts import rate_ratio_chart, save_chart, word_shift_chart
 
         chart = rate_ratio_chart if level == "themes" else word_shift_chart
-        _save_chart(chart(shifts, old_name=old, new_name=new), plot)
+        save_chart(chart(shifts, old_name=old, new_name=new), plot, format=image)
     return Outcome(_table(shifts, format, columns, f"{new} (NEW) vs {old} (OLD)"))
 
 
@@ -209,7 +197,7 @@ def run_regions(
     plot: str | None = None,
 ) -> Outcome:
     """`regions` as a table, JSON or CSV, and its chart (heatmap or shifts) into `plot`."""
-    chart_format(plot)
+    image = chart_format(plot)
     if kwic:
         from toolkit.measure.regions import initiatives
         from toolkit.parse import clauses_frame
@@ -221,15 +209,15 @@ def run_regions(
 
     sides = (("preamble", "operative") if within == "sections"
              else ("unchanged resolutions", "revised resolutions"))
-    if plot:
-        from toolkit.render.charts import rate_ratio_chart, region_heatmap
+    if plot and image:
+        from toolkit.render.charts import rate_ratio_chart, region_heatmap, save_chart
 
         if within is None:
             ax = region_heatmap(result, value="rate_per_10k" if value == "rate" else "z",
                                 edition_name=edition)
         else:
             ax = rate_ratio_chart(result, old_name=sides[0], new_name=sides[1])
-        _save_chart(ax, plot)
+        save_chart(ax, plot, format=image)
     if within is None:
         return Outcome(_table(result, format, REGIONS_TABLE))
     return Outcome(_table(result, format, TERMS_TABLE,

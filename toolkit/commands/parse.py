@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Literal
 
 from toolkit.commands.outcome import Outcome
 from toolkit.corpus.sources import Source, edition_lineage, resolve_source
 from toolkit.ingest import read_bytes
+from toolkit.ingest.layout import summary_line
+from toolkit.ingest.word import DocxView
 from toolkit.parse import parse_source
 from toolkit.render.records import ClauseFormat, clauses_output, lineage_output
 
@@ -23,13 +26,23 @@ def parse(text: str, *, name: str = "<text>") -> Source:
 
 
 def run_parse(
-    source: str, *, doc: str | None = None, format: ClauseFormat = "table", pretty: bool = False,
+    source: str,
+    *,
+    doc: str | None = None,
+    format: ClauseFormat = "table",
+    pretty: bool = False,
     strict: bool = False,
+    docx_view: DocxView = "accepted",
 ) -> Outcome:
-    """One record per clause of SOURCE (or of its document `doc`)."""
-    resolved = resolve_source(source, doc=doc, strict=strict)
+    """One record per clause of SOURCE (or of its document `doc`); for a file a layout reader
+    cleaned, one line on what it cleaned (JSON beside JSON output)."""
+    resolved = resolve_source(source, doc=doc, strict=strict, docx_view=docx_view)
     output = clauses_output(resolved.documents, format=format, pretty=pretty)
-    return Outcome(output, warnings=resolved.warnings)
+    summary = resolved.summary
+    message = None if summary is None else "wtdc: " + (
+        json.dumps(summary) if format == "json" else summary_line(summary)
+    )
+    return Outcome(output, warnings=resolved.warnings, message=message, message_to_stderr=True)
 
 
 def run_lineage(

@@ -8,9 +8,11 @@ from toolkit.render.report import build_report
 
 def run_report(
     *, old: str | None = None, new: str = "baku-2025", out_dir: str | None = None,
-    progress: bool = False,
+    progress: bool = False, docx: bool = False,
 ) -> Outcome:
-    """Write reports/<name>/index.html (or into `out_dir`) and name the page written."""
+    """Write reports/<name>/index.html (or into `out_dir`) and name the page written;
+    `docx` adds each redline as a Word file with tracked changes."""
     with progress_bar(progress, "report") as report:
-        page = build_report(old_edition=old, new_edition=new, out_dir=out_dir, progress=report)
+        page = build_report(old_edition=old, new_edition=new, out_dir=out_dir, progress=report,
+                            docx=docx)
     return Outcome(f"{page}\n")

@@ -24,7 +24,7 @@ from toolkit.corpus.manifest import (
 from toolkit.errors import CorpusError, InputError, MissingEditionError, ToolkitError
 from toolkit.files import atomic_write_bytes
 from toolkit.ingest import SourceText, read_bytes
-from toolkit.ingest.read import EXTENSIONS, format_for, load_file
+from toolkit.ingest.read import EXTENSIONS, format_for, load_source_bytes
 from toolkit.messages import suggest
 from toolkit.parse import ParsedText, parse_source
 
@@ -170,10 +170,11 @@ class Corpus:
             raise InputError("corpus add does not read standard input (the corpus keeps a copy "
                              "of a file); save the text to a file and give its path")
         file = Path(path)
-        data = load_file(file)
+        # A per-chapter HTML edition (folder, table of contents) enters as one zip.
+        data, name = load_source_bytes(file)
         origin = source or f"added with `wtdc corpus add` from {file.name} on {_today()}"
         return self._add_data(
-            data, name=str(file), edition_id=edition, kind=kind, title=title,
+            data, name=name, edition_id=edition, kind=kind, title=title,
             source=origin, force=force,
         )
 

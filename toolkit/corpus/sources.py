@@ -29,6 +29,8 @@ from toolkit.errors import (
 )
 from toolkit.ingest import SourceText, read_bytes, read_source
 from toolkit.ingest.decode import decode
+from toolkit.ingest.layout import cleaning_summary
+from toolkit.ingest.word import DocxView
 from toolkit.parse import CorpusCheck, Document, Lineage, ParsedText, check_corpus, parse_source
 from toolkit.parse.lineage import parse_lineage
 from toolkit.parse.model import documents_html
@@ -69,6 +71,9 @@ class Source:
     # Those of `warnings` that say what the parser assumed: news for a clause diff, not for
     # a patch, which works on the text.
     parse_warnings: tuple[str, ...] = ()
+    # For a file a layout reader cleaned (PDF, Word, HTML, a PDF's text): what it cleaned
+    # (toolkit.ingest.layout.cleaning_summary).
+    summary: dict[str, object] | None = field(default=None, compare=False)
 
     @cached_property
     def text(self) -> str:
@@ -81,7 +86,7 @@ class Source:
 
     def frame(self) -> pl.DataFrame:
         """One row per clause (columns: toolkit.parse.CLAUSE_COLUMNS)."""
-        from toolkit.parse import clauses_frame
+        from toolkit.parse import clauses_frame  # polars loads only when a frame is asked for
 
         return clauses_frame(self.documents)
 
@@ -94,8 +99,12 @@ SourceLike = str | Source | Document
 
 
 def resolve_source(
-    spec: SourceLike, *, doc: str | None = None, corpus: Corpus | None = None,
+    spec: SourceLike,
+    *,
+    doc: str | None = None,
+    corpus: Corpus | None = None,
     strict: bool = False,
+    docx_view: DocxView = "accepted",
 ) -> Source:
     """The documents `spec` names: all of a file or of an edition, or one (or one region's).
 
@@ -114,11 +123,13 @@ def resolve_source(
         return Source(f"{spec.id}{label}", "memory", (spec,), _text=lambda: clauses)
     kind = spec_kind(spec)
     edition_id, _, doc_id = spec.partition(":")
+    summary = None
     if kind in ("file", "stdin"):
-        source, text = _file(spec)  # a missing file raises InputError
+        source, text = _file(spec, docx_view)  # a missing file raises InputError
         parsed, doc_id, where = parse_source(source, strict=strict), "", None
         read_warnings: tuple[str, ...] = source.warnings
         encoding = source.encoding
+        summary = _summary(source, parsed) if source.cleaning is not None else None
     else:
         read_warnings, parsed = _edition_texts(edition_id, corpus)
         where, encoding = f"edition {edition_id}", "utf-8"
@@ -135,7 +146,19 @@ def resolve_source(
     if where is not None:
         text = _spanned(edition_id, corpus, documents if doc_id else None)
     return Source(spec, kind, documents, (*read_warnings, *notes), encoding, text,
-                  parse_warnings=notes)
+                  parse_warnings=notes, summary=summary)
+
+
+def _summary(source: SourceText, parsed: ParsedText) -> dict[str, object]:
+    """What reading a file cleaned, and the footnotes the parser attached or could not."""
+    unattached = sum(1 for w in parsed.warnings if "has no marker" in w)
+    notes = sum(
+        len(d.footnotes) + sum(len(s.footnotes) + sum(len(c.footnotes) for c in s.clauses)
+                               for s in d.sections)
+        for d in parsed.documents
+    )
+    return cleaning_summary(source.cleaning, name=source.name, attached=notes - unattached,
+                            unattached=unattached)
 
 
 def spec_kind(spec: SourceLike) -> SpecKind:
@@ -160,20 +183,34 @@ def resolve(
     return resolve_source(spec, doc=doc, corpus=corpus).documents
 
 
-def _file(spec: str) -> tuple[SourceText, Callable[[], str]]:
-    """A file or standard input, read once, and how to get its text as a patch needs it."""
+def _file(spec: str, docx_view: DocxView) -> tuple[SourceText, Callable[[], str]]:
+    """A file or standard input, read once, and how to get its text as a patch needs it.
+
+    The way back to the text keeps no copy of the parsed one alive: a text file is read
+    again when asked (a 50 MB file is not held twice through a diff that never asks), the
+    bytes of standard input are kept, and only Word's or PDF's extraction is kept as it is.
+    """
     if spec == "-":
         data = sys.stdin.buffer.read()
-        source = read_bytes(data, name="<stdin>")
-        return source, lambda: _as_edited(source, data)
-    source = read_source(spec)  # raises the reader's clear error for any bad file
-    return source, lambda: _as_edited(source, Path(spec).read_bytes())
+        source = read_bytes(data, name="<stdin>", docx_view=docx_view)
 
+        def raw() -> bytes:
+            return data
+    else:
+        source = read_source(spec, docx_view=docx_view)  # the reader's clear error if bad
 
-def _as_edited(source: SourceText, data: bytes) -> str:
+        def raw() -> bytes:
+            return Path(spec).read_bytes()
+
     if source.format not in _EDITED_AS_TEXT:
-        return source.text
-    decoded = decode(data, name=source.name)
+        extracted = source.text
+        return source, lambda: extracted
+    name = source.name
+    return source, lambda: _as_edited(raw(), name)
+
+
+def _as_edited(data: bytes, name: str) -> str:
+    decoded = decode(data, name=name)
     # The byte-order mark is part of what a patch must rebuild.
     return ("\ufeff" if decoded.encoding == "utf-8 (BOM)" else "") + decoded.text
 

@@ -1,28 +1,30 @@
-"""Very long documents (a 50 MB text of 100 000 paragraphs): align only what changed.
+"""Very long documents (a 50 MB text of 200 000 paragraphs): align only what changed.
 
 The clause aligner scores every old clause against every new one, which a document of
-100 000 paragraphs cannot afford (a 10^10-cell matrix). Here the clause sequence is first
-diffed with diff-match-patch (each distinct clause one character, as `linesToChars` does for
-lines): clauses in the common runs are unchanged, and only the changed clauses of both sides,
-in their sections, go to `align_clauses` together — so edits, moves, splits and merges among
-them are still the aligner's to find.
+200 000 paragraphs cannot afford (a 10^10-cell matrix). Here the clause sequences are first
+matched as a patience diff does lines: clauses that occur once on each side and keep their
+order anchor the two texts, the runs between anchors are matched the same way in turn, and
+equal runs at their ends are taken too, all in O(n log n). What is left are hunks: the
+changed clauses between two equal runs. Each hunk goes to `align_clauses` on its own (edits,
+splits and merges are local); a clause deleted in one hunk and inserted word for word in
+another is then linked as moved.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import replace
-
-from diff_match_patch import diff_match_patch
+from itertools import pairwise
 
 from toolkit.align import align_clauses
 from toolkit.align.model import Alignment, ClausePair, ClauseRef
-from toolkit.diff.words import DELETE, EQUAL, INSERT, PlaceholderCodes
 from toolkit.errors import InputError
-from toolkit.parse.model import Document
+from toolkit.parse.model import Clause, Document
 
 # Above this many old × new clause pairs the full score matrix is not built (the report's
-# longest document, Resolution 1, has a few hundred clauses: far below).
+# longest document, Resolution 1, has a few hundred clauses: far below). A single hunk this
+# large (a chapter rewritten from end to end) is refused rather than aligned for minutes.
 LARGE = 4_000_000
 
 
@@ -34,57 +36,122 @@ def refs(doc: Document) -> list[ClauseRef]:
     ]
 
 
-def _only(doc: Document, keep: set[int]) -> Document:
-    """The document with only the clauses whose id() is in `keep`; sections stay in place, so
-    the aligner's section indices are the document's own."""
-    sections = tuple(
-        replace(s, clauses=tuple(c for c in s.clauses if id(c) in keep)) for s in doc.sections
-    )
-    return replace(doc, sections=sections)
+class _Parts:
+    """Sub-documents of one document holding only some of its clauses, for the aligner.
+
+    Sections stay in place (emptied), so the aligner's section indices are the document's
+    own; the emptied sections are made once, so a sub-document costs its own clauses only.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.empty = [replace(s, clauses=()) for s in doc.sections]
+
+    def only(self, kept: list[ClauseRef]) -> Document:
+        by_section: dict[int, list[Clause]] = {}
+        for ref in kept:
+            by_section.setdefault(ref.section_index, []).append(ref.clause)
+        sections = list(self.empty)
+        for index, clauses in by_section.items():
+            sections[index] = replace(self.doc.sections[index], clauses=tuple(clauses))
+        return replace(self.doc, sections=tuple(sections))
+
+
+def matching_runs(old: list[int], new: list[int]) -> list[tuple[int, int, int]]:
+    """Runs (i, j, n) with old[i:i+n] == new[j:j+n], in order, as a patience diff finds them:
+    common ends first, then elements unique on both sides that keep their order as anchors,
+    recursively between anchors. Elements are clause codes (equal clause, equal code)."""
+    runs: list[tuple[int, int, int]] = []
+    stack = [(0, len(old), 0, len(new))]
+    while stack:
+        lo_a, hi_a, lo_b, hi_b = stack.pop()
+        head = 0
+        while lo_a + head < hi_a and lo_b + head < hi_b and old[lo_a + head] == new[lo_b + head]:
+            head += 1
+        tail = 0
+        while (hi_a - tail > lo_a + head and hi_b - tail > lo_b + head
+               and old[hi_a - tail - 1] == new[hi_b - tail - 1]):
+            tail += 1
+        if head:
+            runs.append((lo_a, lo_b, head))
+        if tail:
+            runs.append((hi_a - tail, hi_b - tail, tail))
+        lo_a, lo_b, hi_a, hi_b = lo_a + head, lo_b + head, hi_a - tail, hi_b - tail
+        if lo_a == hi_a or lo_b == hi_b:
+            continue
+        in_old = Counter(old[lo_a:hi_a])
+        in_new = Counter(new[lo_b:hi_b])
+        where_new = {code: j for j, code in enumerate(new[lo_b:hi_b], start=lo_b)
+                     if in_new[code] == 1 and in_old[code] == 1}
+        pairs = [(i, where_new[code]) for i, code in enumerate(old[lo_a:hi_a], start=lo_a)
+                 if code in where_new]
+        anchors = [pairs[k] for k in _longest_increasing([j for _, j in pairs])]
+        # The gaps between anchors (and before the first, after the last) are matched alike.
+        edges = [(lo_a - 1, lo_b - 1), *anchors, (hi_a, hi_b)]
+        for (i0, j0), (i1, j1) in pairwise(edges):
+            if (i0, j0) != (lo_a - 1, lo_b - 1):
+                runs.append((i0, j0, 1))
+            if i0 + 1 < i1 and j0 + 1 < j1 and anchors:
+                stack.append((i0 + 1, i1, j0 + 1, j1))
+    runs.sort()
+    return runs
 
 
 def align_large(old: Document, new: Document) -> Alignment:
-    """Alignment of two long documents: common runs unchanged, the rest by the aligner."""
+    """Alignment of two long documents: equal runs unchanged, each hunk by the aligner."""
     old_refs, new_refs = refs(old), refs(new)
-    codes = PlaceholderCodes()
-    old_codes = "".join(codes[f"{r.clause.label}\0{r.clause.text}"] for r in old_refs)
-    new_codes = "".join(codes[f"{r.clause.label}\0{r.clause.text}"] for r in new_refs)
-    dmp = diff_match_patch()
-    # A timeout above zero turns on diff-match-patch's half-match speed-up (10× here); one
-    # this long is never reached in practice, so the result stays the same run to run.
-    dmp.Diff_Timeout = 3600
+    codes: dict[tuple[str | None, str], int] = {}
+    old_codes = [codes.setdefault((r.clause.label, r.clause.text), len(codes)) for r in old_refs]
+    new_codes = [codes.setdefault((r.clause.label, r.clause.text), len(codes)) for r in new_refs]
     unchanged: list[ClausePair] = []
-    changed_old: list[ClauseRef] = []
-    changed_new: list[ClauseRef] = []
+    aligned: list[ClausePair] = []
+    olds, news = _Parts(old), _Parts(new)
     i = j = 0
-    for op, run in dmp.diff_main(old_codes, new_codes, False):
-        n = len(run)
-        if op == EQUAL:
-            unchanged += [ClausePair(o, c, "unchanged", 1.0) for o, c in
-                          zip(old_refs[i : i + n], new_refs[j : j + n], strict=True)]
-            i, j = i + n, j + n
-        elif op == DELETE:
-            changed_old += old_refs[i : i + n]
-            i += n
-        elif op == INSERT:
-            changed_new += new_refs[j : j + n]
-            j += n
-    if len(changed_old) * len(changed_new) > LARGE:
-        raise InputError(
-            f"{old.id}: {len(changed_old)} old and {len(changed_new)} new clauses differ, too "
-            "many to align; diff smaller parts, or use --format patch (no alignment)"
-        )
-    if changed_old and changed_new:
-        sub = align_clauses(
-            _only(old, {id(r.clause) for r in changed_old}),
-            _only(new, {id(r.clause) for r in changed_new}),
-        )
-        aligned = list(sub.pairs)
-    else:
-        aligned = [ClausePair(r, None, "deleted", 0.0) for r in changed_old]
-        aligned += [ClausePair(None, r, "inserted", 0.0) for r in changed_new]
-    aligned = _moves(old_refs, new_refs, unchanged, aligned)
+    for i1, j1, n in [*matching_runs(old_codes, new_codes), (len(old_refs), len(new_refs), 0)]:
+        aligned += _hunk(olds, news, old_refs[i:i1], new_refs[j:j1])
+        unchanged += [ClausePair(o, c, "unchanged", 1.0) for o, c in
+                      zip(old_refs[i1 : i1 + n], new_refs[j1 : j1 + n], strict=True)]
+        i, j = i1 + n, j1 + n
+    aligned = _moves(old_refs, new_refs, unchanged, _moved_whole(aligned))
     return Alignment(old, new, _reading_order(old_refs, new_refs, unchanged + aligned))
+
+
+def _hunk(
+    old: _Parts, new: _Parts, old_refs: list[ClauseRef], new_refs: list[ClauseRef]
+) -> list[ClausePair]:
+    """The pairs of one run of changed clauses (either side may be empty)."""
+    if not old_refs or not new_refs:
+        return ([ClausePair(r, None, "deleted", 0.0) for r in old_refs]
+                + [ClausePair(None, r, "inserted", 0.0) for r in new_refs])
+    if len(old_refs) * len(new_refs) > LARGE:
+        raise InputError(
+            f"{old.doc.id}: {len(old_refs)} old and {len(new_refs)} new clauses in a row differ, "
+            "too many to align; diff smaller parts, or use --format patch (no alignment)"
+        )
+    return list(align_clauses(old.only(old_refs), new.only(new_refs)).pairs)
+
+
+def _moved_whole(pairs: list[ClausePair]) -> list[ClausePair]:
+    """A clause deleted in one hunk and inserted with the same label and text in another is
+    one clause that moved; `_moves` settles its status against the whole document."""
+    inserted: dict[tuple[str | None, str], list[int]] = {}
+    for k, p in enumerate(pairs):
+        if p.old is None and p.new is not None:
+            inserted.setdefault((p.new.clause.label, p.new.clause.text), []).append(k)
+    moved_to: dict[int, int] = {}  # the deletion's index → the insertion's
+    for k, p in enumerate(pairs):
+        if p.new is None and p.old is not None:
+            found = inserted.get((p.old.clause.label, p.old.clause.text))
+            if found:
+                moved_to[k] = found.pop(0)
+    taken = set(moved_to.values())
+    result = []
+    for k, p in enumerate(pairs):
+        if k in moved_to:
+            result.append(ClausePair(p.old, pairs[moved_to[k]].new, "moved", 1.0))
+        elif k not in taken:
+            result.append(p)
+    return result
 
 
 def _moves(

@@ -198,7 +198,7 @@ class TextDiff:
 
     def frame(self) -> pl.DataFrame:
         """One row per clause pair."""
-        import polars as pl
+        import polars as pl  # loads only when a frame is asked for
 
         rows = [
             {

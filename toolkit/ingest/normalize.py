@@ -34,6 +34,14 @@ _TABLE: dict[str, str] = {
 _ODD = re.compile("[" + re.escape("".join(_TABLE)) + "]")
 
 
+_LIGATURE_TABLE = str.maketrans({chr(code): letters for code, letters in _LIGATURES.items()})
+
+
+def unify_ligatures(text: str) -> str:
+    """`ﬁnancial` → `financial`: PDF text layers carry ligature glyphs."""
+    return text.translate(_LIGATURE_TABLE) if not text.isascii() else text
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 

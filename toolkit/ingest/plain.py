@@ -4,16 +4,24 @@ indentation carries its structure: footnotes are indented deeper than their para
 from __future__ import annotations
 
 from toolkit.ingest.decode import decode
+from toolkit.ingest.extraction import clean_extraction
 from toolkit.ingest.normalize import nfc, unify_newlines
 from toolkit.ingest.source import SourceText
 
 
 def read_text(data: bytes, *, name: str) -> SourceText:
     decoded = decode(data, name=name)
+    text = nfc(unify_newlines(decoded.text))
+    # A PDF's text as pypdf or pdftotext saved it (form feeds, page numbers counting up)
+    # gets the PDF reader's repairs; a tab-indented text (the report's own) never does.
+    filled = [line for line in text.split("\n") if line.strip()]
+    tabbed = sum(line.startswith("\t") for line in filled) * 4 > len(filled)
+    cleaned = None if tabbed else clean_extraction(text)
     return SourceText(
-        text=nfc(unify_newlines(decoded.text)),
+        text=cleaned[0] if cleaned else text,
         format="text",
         name=name,
         encoding=decoded.encoding,
         warnings=decoded.warnings,
+        cleaning=cleaned[1] if cleaned else None,
     )

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 from toolkit.errors import InputError
+from toolkit.ingest.edition import is_edition, pack_edition, read_edition_zip
 from toolkit.ingest.html import read_html
 from toolkit.ingest.markdown import read_markdown
-from toolkit.ingest.pdf import read_pdf
+from toolkit.ingest.pdf_layout import read_pdf
 from toolkit.ingest.plain import read_text
 from toolkit.ingest.source import SourceFormat, SourceText
-from toolkit.ingest.word import read_docx
+from toolkit.ingest.word import DocxView, read_docx
 
 READERS: dict[SourceFormat, Callable[..., SourceText]] = {
     "text": read_text,
@@ -32,6 +35,7 @@ EXTENSIONS: dict[str, SourceFormat] = {
     ".xhtml": "html",
     ".docx": "docx",
     ".pdf": "pdf",
+    ".zip": "html",  # ITU's per-chapter HTML edition, zipped
 }
 _UNSUPPORTED = {
     ".doc": "old binary Word format; open it in Word or LibreOffice and save it as .docx",
@@ -41,12 +45,24 @@ _UNSUPPORTED = {
 _FORMATS = "give a .txt, .md, .html, .docx or .pdf file"
 
 
-def read_source(path: str | os.PathLike[str]) -> SourceText:
+def read_source(
+    path: str | os.PathLike[str], *, docx_view: DocxView = "accepted"
+) -> SourceText:
     """Read a file (or standard input for "-") into a SourceText, choosing the reader by
-    extension. Every way a file can be unusable ends in an InputError naming the path."""
+    extension. Every way a file can be unusable ends in an InputError naming the path.
+    `docx_view` chooses how a Word file's tracked changes read."""
     if os.fspath(path) == "-":
-        return read_bytes(sys.stdin.buffer.read(), name="<stdin>")
-    return read_bytes(load_file(path), name=str(Path(path)), format=format_for(path))
+        return read_bytes(sys.stdin.buffer.read(), name="<stdin>", docx_view=docx_view)
+    data, name = load_source_bytes(path)
+    return read_bytes(data, name=name, format=format_for(name), docx_view=docx_view)
+
+
+def load_source_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
+    """The bytes of a file and its name; a per-chapter HTML edition (a folder, or a table of
+    contents page beside its chapters) comes packed as one zip named after it."""
+    if is_edition(Path(path)):
+        return pack_edition(Path(path))
+    return load_file(path), str(Path(path))
 
 
 def format_for(path: str | os.PathLike[str]) -> SourceFormat | None:
@@ -79,7 +95,13 @@ def load_file(path: str | os.PathLike[str]) -> bytes:
         raise InputError(f"{file}: cannot be read ({error.strerror}); check the path") from None
 
 
-def read_bytes(data: bytes, *, name: str, format: SourceFormat | None = None) -> SourceText:
+def read_bytes(
+    data: bytes,
+    *,
+    name: str,
+    format: SourceFormat | None = None,
+    docx_view: DocxView = "accepted",
+) -> SourceText:
     """Read bytes already in memory; `format=None` takes it from the extension of `name`,
     else from the first bytes."""
     if not data.strip():
@@ -87,13 +109,26 @@ def read_bytes(data: bytes, *, name: str, format: SourceFormat | None = None) ->
     chosen = format or EXTENSIONS.get(Path(name).suffix.lower()) or sniff_format(data)
     if chosen not in READERS:
         raise InputError(f"{name}: unknown format '{chosen}'; {_FORMATS}")
-    source = READERS[chosen](data, name=name)
+    if data.startswith(b"PK\x03\x04") and (chosen == "html" or not _is_docx(data)):
+        source = read_edition_zip(data, name=name)
+    elif chosen == "docx":
+        source = read_docx(data, name=name, view=docx_view)
+    else:
+        source = READERS[chosen](data, name=name)
     if not source.text.strip():
         raise InputError(
             f"{name}: contains no text (only markup or blank space); "
             "give a file that holds the text"
         )
     return source
+
+
+def _is_docx(data: bytes) -> bool:
+    """A Word package, or a zip that is no zip at all (the Word reader says it is broken)."""
+    try:
+        return "word/document.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return True
 
 
 def sniff_format(data: bytes) -> SourceFormat:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from toolkit.ingest.layout import Cleaning
+
 SourceFormat = Literal["text", "markdown", "html", "docx", "pdf"]
 
 
@@ -21,6 +23,8 @@ class SourceText:
     name: str = field(default="-", compare=False)
     encoding: str = field(default="utf-8", compare=False)
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    # What a layout-aware reader removed or repaired (pages, furniture, hyphens, footnotes).
+    cleaning: Cleaning | None = field(default=None, compare=False)
 
     @property
     def lines(self) -> list[str]:

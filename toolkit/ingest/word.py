@@ -1,20 +1,32 @@
-"""Word (.docx): body paragraphs and tables in document order, one block per paragraph or
-table row, with the list numbers Word would display (`1)`, `a)`, `iii.`) put back in front."""
+"""Word (.docx) as Word means it: body paragraphs and tables in document order, with the list
+numbers Word displays (`1)`, `a)`, `iii.`) put back in front, footnotes from footnotes.xml
+placed after the paragraph carrying their reference mark, and tracked changes read as the
+text with every change accepted (or, with `view="original"`, as it was before them)."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from toolkit.errors import InputError, MissingExtraError
+from toolkit.ingest.layout import Cleaning, Paragraph, footnote, report_text
 from toolkit.ingest.normalize import nfc, one_line, unify_newlines
 from toolkit.ingest.source import SourceText
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+DocxView = Literal["accepted", "original"]
+# What each view leaves out: insertions did not exist before the changes, deletions are gone
+# after them; a move is a deletion at one place and an insertion at another.
+_SKIPPED: dict[DocxView, frozenset[str]] = {
+    "accepted": frozenset({f"{_W}del", f"{_W}moveFrom"}),
+    "original": frozenset({f"{_W}ins", f"{_W}moveTo"}),
+}
+_FIRST_LINE_INDENT = 567  # twips (1 cm): a paragraph set this far in is a deeper paragraph
 
 
-def read_docx(data: bytes, *, name: str) -> SourceText:
+def read_docx(data: bytes, *, name: str, view: DocxView = "accepted") -> SourceText:
     try:
         import docx
         from docx.table import Table
@@ -28,18 +40,126 @@ def read_docx(data: bytes, *, name: str) -> SourceText:
             "open it in Word or LibreOffice and save it again as .docx"
         ) from None
     label_of = _list_labels(document)
-    blocks: list[str] = []
+    reader = _Runs(view, _footnote_bodies(document))
+    paragraphs: list[Paragraph] = []
     for item in document.iter_inner_content():
         if isinstance(item, Table):
-            blocks.extend(_table_rows(item))
-        else:
-            text = unify_newlines(item.text)
-            if text.strip():
-                blocks.append(label_of(item) + text.strip(" "))
-    return SourceText(text=nfc("\n\n".join(blocks)), format="docx", name=name, encoding="docx")
+            for row in _table_rows(item, reader):
+                paragraphs.append(Paragraph(row, "cell"))
+                paragraphs.extend(reader.take_notes())
+            continue
+        text = unify_newlines(reader.text(item._p)).strip(" ")
+        if text.strip():
+            paragraphs.append(Paragraph(label_of(item) + text, _paragraph_level(item._p)))
+        paragraphs.extend(reader.take_notes())
+    body = document.element.body
+    changes = sum(
+        1 for tag in ("ins", "del", "moveFrom", "moveTo") for _ in body.iter(f"{_W}{tag}")
+    )
+    comments = sum(1 for _ in body.iter(f"{_W}commentReference"))
+    warnings: tuple[str, ...] = ()
+    if changes or comments:
+        shown = "every change accepted" if view == "accepted" else "the text before the changes"
+        other = "--docx-view original" if view == "accepted" else "--docx-view accepted"
+        warnings = (
+            f"{name}: holds {changes} tracked change(s) and {comments} comment(s); read as "
+            f"{shown} (use {other} for the other view), comments left out",
+        )
+    return SourceText(
+        text=nfc(report_text(paragraphs)),
+        format="docx",
+        name=name,
+        encoding="docx",
+        warnings=warnings,
+        cleaning=Cleaning(footnotes=reader.placed, tracked_changes=changes, comments=comments),
+    )
 
 
-def _table_rows(table: Any) -> list[str]:
+def _paragraph_level(p: Any) -> Literal["body", "indented", "footnote"]:
+    ppr = p.find(f"{_W}pPr")
+    if ppr is None:
+        return "body"
+    style = ppr.find(f"{_W}pStyle")
+    if style is not None and style.get(f"{_W}val", "").lower().startswith("footnote"):
+        return "footnote"
+    ind = ppr.find(f"{_W}ind")
+    if ind is None or ppr.find(f"{_W}numPr") is not None:
+        return "body"
+
+    def twips(attribute: str) -> int:
+        value = ind.get(f"{_W}{attribute}") or "0"
+        return int(value) if value.lstrip("-").isdigit() else 0
+
+    first = twips("left") or twips("start")
+    first += twips("firstLine") - twips("hanging")
+    return "indented" if first >= _FIRST_LINE_INDENT else "body"
+
+
+def _footnote_bodies(document: Any) -> dict[str, Any]:
+    """footnotes.xml's footnotes by id (python-docx has no footnote API)."""
+    from lxml import etree
+
+    for rel in document.part.rels.values():
+        if rel.reltype == _FOOTNOTES and not rel.is_external:
+            root = etree.fromstring(rel.target_part.blob)
+            return {
+                note.get(f"{_W}id"): note
+                for note in root.iterchildren(f"{_W}footnote")
+                if note.get(f"{_W}type") in (None, "normal")
+            }
+    return {}
+
+
+class _Runs:
+    """The text of paragraphs as a view shows it; footnote references become their number
+    glued to the word before, and the footnotes they call wait to follow the paragraph."""
+
+    def __init__(self, view: DocxView, notes: dict[str, Any]) -> None:
+        self.skipped = _SKIPPED[view]
+        self.notes = notes
+        self.waiting: list[Paragraph] = []
+        self.placed = 0
+
+    def text(self, element: Any) -> str:
+        parts: list[str] = []
+        self._walk(element, parts)
+        return "".join(parts)
+
+    def take_notes(self) -> list[Paragraph]:
+        notes, self.waiting = self.waiting, []
+        return notes
+
+    def _walk(self, element: Any, parts: list[str]) -> None:
+        for child in element.iterchildren():
+            tag = child.tag
+            if tag in self.skipped:
+                continue
+            if tag in (f"{_W}t", f"{_W}delText", f"{_W}instrText"):
+                if tag != f"{_W}instrText":
+                    parts.append(child.text or "")
+            elif tag == f"{_W}tab":
+                parts.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                parts.append("\n")
+            elif tag == f"{_W}noBreakHyphen":
+                parts.append("\u2011")
+            elif tag == f"{_W}footnoteReference":
+                self._reference(child, parts)
+            elif tag not in (f"{_W}pPr", f"{_W}rPr", f"{_W}footnoteRef"):
+                self._walk(child, parts)
+
+    def _reference(self, reference: Any, parts: list[str]) -> None:
+        self.placed += 1
+        marker = str(self.placed)
+        if reference.get(f"{_W}customMarkFollows") not in ("1", "true", "on"):
+            parts.append(marker)  # Word numbers footnotes in order
+        note = self.notes.get(reference.get(f"{_W}id"))
+        if note is not None:
+            body = " ".join(self.text(p) for p in note.iterchildren(f"{_W}p"))
+            self.waiting.append(footnote(marker, body.replace("\t", " ")))
+
+
+def _table_rows(table: Any, reader: _Runs) -> list[str]:
     rows: list[str] = []
     for row in table.rows:
         seen: set[int] = set()
@@ -49,7 +169,8 @@ def _table_rows(table: Any) -> list[str]:
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
-            cells.append(" ".join(unify_newlines(cell.text).split("\n")).strip())
+            text = " ".join(reader.text(p) for p in cell._tc.iterchildren(f"{_W}p"))
+            cells.append(" ".join(unify_newlines(text).split("\n")).strip())
         if any(cells):
             rows.append("\t".join(cells))
     return rows

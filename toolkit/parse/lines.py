@@ -12,25 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from toolkit.ingest.labels import BULLETS, LABEL_SPACE, LABEL_TAB
+
 FOOTNOTE_INDENT = 6  # footnote paragraphs sit three tabs deeper than body text
 TABLE_INDENT = 7  # table cells
 
-# A clause label and the tab that follows it: `a)`, `1`, `1.1`, `1)`, `i)`, `(a)`, or a
-# bullet (`–`, `•`, `-`, `*`). Plain sources separate the label by spaces instead.
-# Word's and Markdown's numbered lists also print `1.`, `a.`, `iv.`.
-_LABEL_TAB = re.compile(
-    r"^(?P<label>\(?[a-z]{1,2}\)|\(?[ivxlc]+\)|\d+(?:\.\d+)*[).]?|[a-z]\.|[ivxlc]+\.|[–•*\-])"
-    r"\t+(?P<rest>.*)$"
-)
-# Without a tab a bare number (`1`, `1.`, `a.`) is a label only before a lowercase word
-# ("1 to continue …"), so that "2030 Agenda …" or "25 June …" at the start of a wrapped line
-# stays text; a section number ("1.1 The World …") only before a capital.
-_LABEL_SPACE = re.compile(
-    r"^(?P<label>\(?[a-z]{1,2}\)|\(?[ivxlc]+\)|\d{1,2}\)|\d{1,2}\.?(?= +[a-z])"
-    r"|(?:[a-z]|[ivxlc]+)\.(?= +[a-z])"
-    r"|\d{1,2}(?:\.\d{1,2})+(?= +[A-Z])|[–•\-]) +(?P<rest>.*)$"
-)
-_BULLETS = frozenset("–•*-")
 _TAB_RUNS = re.compile(r"[ \t\u00a0]+")
 
 
@@ -70,11 +56,11 @@ def split_label(text: str, *, tabbed: bool) -> tuple[str | None, bool, str]:
     """(label, is_labelled, rest): bullets are labelled clauses whose label is None."""
     # Word keeps "a)<tab>text" without the report's leading tabs: a tab after a label counts
     # in any source.
-    match = _LABEL_TAB.match(text) or (None if tabbed else _LABEL_SPACE.match(text))
+    match = LABEL_TAB.match(text) or (None if tabbed else LABEL_SPACE.match(text))
     if match is None:
         return None, False, text
     label = match["label"]
-    return (None if label in _BULLETS else label), True, match["rest"]
+    return (None if label in BULLETS else label), True, match["rest"]
 
 
 def tidy(text: str) -> str:

@@ -132,9 +132,12 @@ def render_html(
     new_name: str,
     hide: Collection[ChangeKind] = (),
 ) -> str:
-    """A self-contained page by the diff renderer, pairs of hidden kinds left out."""
+    """A self-contained page by the diff renderer, titled as an alignment, pairs of hidden
+    kinds left out; each clause shows its status and its ITU mark."""
     shown = [
         replace(a, pairs=tuple(p for p in a.pairs if not is_hidden(p, set(hide))))
         for a in alignments
     ]
-    return render_diff_page(diff_alignments(shown, old_name=old_name, new_name=new_name))
+    return render_diff_page(diff_alignments(shown, old_name=old_name, new_name=new_name,
+                                            ignore=hide),
+                            kind="alignment")

@@ -1,24 +1,31 @@
 """Charts of the measure stage: word shifts, theme rate ratios, region × theme emphasis.
 
 Each function takes a frame from `toolkit.measure`, draws on `ax` (a new Figure when None,
-built without pyplot so no GUI backend is touched) and returns the Axes. Colours are
+built without pyplot so no GUI backend is touched) and returns the Axes; `save_chart`
+writes one to a file and `chart_svg` inlines one in a page. Colours are
 colour-blind-safe: Okabe-Ito blue/vermillion for rising/falling, grey for unclear, cividis
 for heatmaps.
 """
 
 from __future__ import annotations
 
+import io
+import re
 import textwrap
+from collections.abc import Callable
 from pathlib import PurePath
 from typing import Literal
 
+import matplotlib
 import numpy as np
 import polars as pl
+from markupsafe import Markup
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
+from toolkit.files import atomic_write_bytes
 from toolkit.measure.regions import leading_regions
 from toolkit.measure.shifts import CONCENTRATED
 
@@ -211,3 +218,44 @@ def region_heatmap(
     where = f", {edition_name}" if edition_name else ""
     ax.set_title(title or f"Regional initiatives by region{where}:\n{what} per theme")
     return ax
+
+
+# --- saving ---------------------------------------------------------------------------
+
+
+def save_chart(ax: Axes, path: str, *, format: Literal["png", "svg"]) -> None:
+    """Write the figure `ax` is drawn on to `path`, atomically (never a half-written file)."""
+    buffer = io.BytesIO()
+    figure = ax.get_figure(root=True)
+    assert figure is not None  # every chart draws on an Axes of a Figure
+    # "tight": a long title or tick label grows the image rather than being cut at its edge.
+    figure.savefig(buffer, format=format, dpi=150, bbox_inches="tight")
+    atomic_write_bytes(path, buffer.getvalue())  # an unwritable path is one OutputError
+
+
+_SVG_ID = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+_SVG_SIZE = re.compile(r'width="[\d.]+pt" height="[\d.]+pt"')
+
+
+def chart_svg(draw: Callable[[Axes], object], *, id: str, title: str,
+              size: tuple[float, float] = (7.5, 4.2)) -> Markup:
+    """Draw onto a fresh figure and return it as inline SVG with ids unique to this chart.
+
+    A fixed hash salt and no date make the SVG byte-identical from run to run; text is drawn
+    as paths so the page needs no fonts.
+    """
+    figure = Figure(figsize=size)
+    draw(figure.add_subplot())
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.hashsalt": f"wtdc-{id}", "svg.fonttype": "path"}):
+        # "tight" grows the canvas to the labels, so a long title or tick label is never cut.
+        figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight",
+                       pad_inches=0.05)
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg"):]
+    # The width of its container, any screen: the viewBox keeps the proportions.
+    svg = _SVG_SIZE.sub('width="100%"', svg, count=1)
+    svg = _SVG_ID.sub(lambda m: f"{m.group(1)}{id}-{m.group(2)}", svg)
+    label = title.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+    return Markup(svg.strip())

@@ -47,7 +47,7 @@ def clauses_output(
                 for c in s.clauses
             ],
         )
-    import polars as pl
+    import polars as pl  # only for CSV and Parquet: JSON and the table need no frame
 
     frame = clauses_frame(documents)
     if format == "parquet":

@@ -30,6 +30,15 @@
     root.querySelectorAll(".wd-current").forEach(function (el) { el.classList.remove("wd-current"); });
     index = -1;
   });
+  // Long unchanged runs fold to a few words of context; a click on "… N unchanged words …"
+  // unfolds them (without this script every word shows).
+  root.classList.add("wd-js");
+  root.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".wd-unfold");
+    if (!button) { return; }
+    button.parentNode.classList.add("wd-open");
+    button.setAttribute("aria-expanded", "true");
+  });
   root.wtdcGo = go;
   if (!window.wtdcDiffKeys) {
     window.wtdcDiffKeys = true;

@@ -21,6 +21,46 @@
     if (active.wtdcGo) { window.wtdcDiffActive = active; }
   }, true);
 
+  // Sortable, filterable tables (the lineage): a heading's button sorts by its column
+  // (again: the other way), the search box keeps the rows holding its words.
+  function cellValue(row, index, numeric) {
+    var text = row.cells[index].textContent.trim();
+    if (!numeric) { return text.toLowerCase(); }
+    var number = parseFloat(text.replace(/[,\u2212]/g, function (c) { return c === "," ? "" : "-"; }));
+    return isNaN(number) ? -Infinity : number;
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
+    var body = table.tBodies[0];
+    var headings = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(headings, function (th, index) {
+      th.querySelector("button.sort").addEventListener("click", function () {
+        var up = th.getAttribute("aria-sort") !== "ascending";
+        var numeric = th.classList.contains("num");
+        Array.prototype.forEach.call(headings, function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", up ? "ascending" : "descending");
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = cellValue(a, index, numeric), y = cellValue(b, index, numeric);
+          var order = numeric ? x - y : x.localeCompare(y, "en", {numeric: true});
+          return up ? order : -order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+    var filter = document.querySelector('input[data-table="' + table.id + '"]');
+    var count = filter.parentNode.querySelector(".table-count");
+    filter.addEventListener("input", function () {
+      var words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      Array.prototype.forEach.call(body.rows, function (row) {
+        var text = row.textContent.toLowerCase();
+        row.hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
+        shown += row.hidden ? 0 : 1;
+      });
+      count.textContent = words.length ? shown + " of " + body.rows.length + " rows" : "";
+    });
+  });
+
   // Closed <details> would print as a single line; open them for print and restore after.
   var opened = [];
   window.addEventListener("beforeprint", function () {

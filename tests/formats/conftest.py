@@ -1,0 +1,87 @@
+"""The whole Baku report laid out as PDF, Word and HTML by scripts/render_formats.py, once
+per session; the files are kept in pytest's cache under a key of the report, the generator
+and fpdf2's version, so later sessions read them without rendering again (~25 s)."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from toolkit.ingest import read_source
+from toolkit.parse import ParsedText, parse_source
+
+REPO = Path(__file__).resolve().parents[2]
+GENERATOR = REPO / "scripts" / "render_formats.py"
+
+
+def load_generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("render_formats", GENERATOR)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def generator() -> ModuleType:
+    return load_generator()
+
+
+@pytest.fixture(scope="session")
+def layouts(request, tmp_path_factory, final_report_path, generator) -> dict[str, Path]:
+    """Layout name → file: the generator's six, plus the PDF's text as pypdf and pdftotext
+    extract it (pdftotext only where poppler-utils is installed)."""
+    import fpdf
+
+    if not (generator.FONTS / "DejaVuSerif.ttf").exists():
+        pytest.skip(f"no DejaVu fonts in {generator.FONTS} (Debian package fonts-dejavu-core)")
+    key = hashlib.sha256(
+        final_report_path.read_bytes() + GENERATOR.read_bytes() + fpdf.__version__.encode()
+    ).hexdigest()[:16]
+    cache = getattr(request.config, "cache", None)
+    folder = (cache.mkdir(f"formats-{key}") if cache is not None
+              else tmp_path_factory.mktemp(f"formats-{key}"))
+    done = folder / "done"
+    if not done.exists():
+        generator.render_all(folder, final_report_path)
+        _extractions(folder)
+        done.write_text("ok\n")
+    paths = {
+        "pdf": folder / "report.pdf",
+        "docx": folder / "report.docx",
+        "docx-tracked": folder / "report-tracked.docx",
+        "html": folder / "report.html",
+        "html-word": folder / "report-word.htm",
+        "html-chapters": folder / "chapters" / "index.htm",
+        "pypdf": folder / "report-pypdf.txt",
+    }
+    if (folder / "report-pdftotext.txt").exists():
+        paths["pdftotext"] = folder / "report-pdftotext.txt"
+        paths["pdftotext-layout"] = folder / "report-pdftotext-layout.txt"
+    return paths
+
+
+def _extractions(folder: Path) -> None:
+    """The PDF's text as a user would save it from pypdf or pdftotext."""
+    from pypdf import PdfReader
+
+    pdf = folder / "report.pdf"
+    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+    (folder / "report-pypdf.txt").write_text("\n".join(pages), encoding="utf-8")
+    if shutil.which("pdftotext"):
+        for name, options in (("report-pdftotext.txt", []),
+                              ("report-pdftotext-layout.txt", ["-layout"])):
+            subprocess.run(["pdftotext", *options, str(pdf), str(folder / name)], check=True)
+
+
+@pytest.fixture(scope="session")
+def baku_text(final_report_path) -> ParsedText:
+    return parse_source(read_source(final_report_path))

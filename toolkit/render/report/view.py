@@ -1,0 +1,139 @@
+"""What the report's template shows, section by section, and the page rendered from it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from toolkit.render.report.tables import ReportTable
+from toolkit.render.templates import asset, environment
+from toolkit.version import __version__
+
+if TYPE_CHECKING:
+    from toolkit.parse import Document
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    caption: str
+    svg: Markup
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    value: str
+    what: str
+
+
+@dataclass(frozen=True)
+class Overview:
+    paragraphs: tuple[str, ...]
+    figures: tuple[KeyFigure, ...]
+    sources: ReportTable
+    lineage_text: str
+    lineage_summary: ReportTable
+    lineage: ReportTable
+    missing_text: str
+    missing: ReportTable
+    prior: ReportTable
+
+
+@dataclass(frozen=True)
+class Redline:
+    id: str
+    title: str
+    old_source: str
+    new_source: str
+    summary: str
+    fragment: Markup
+    docx: bool = False  # written beside the page as `<id>.docx`, with tracked changes
+    # Each changed document's heading in the fragment, by its id on the new side.
+    anchors: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Contrast:
+    """One comparison of the term-shift section, under a heading naming its two sides."""
+
+    id: str
+    title: str
+    text: str
+    charts: tuple[Chart, ...] = ()
+    tables: tuple[ReportTable, ...] = ()
+    details: tuple[ReportTable, ...] = ()
+
+
+@dataclass(frozen=True)
+class Measures:
+    intro: str
+    charts: tuple[Chart, ...] = ()
+    tables: tuple[ReportTable, ...] = ()
+    details: tuple[ReportTable, ...] = ()  # long tables, folded away until asked for
+    contrasts: tuple[Contrast, ...] = ()  # shown after the charts and tables above
+
+
+@dataclass(frozen=True)
+class MethodsPart:
+    id: str
+    title: str
+    paragraphs: tuple[str, ...]
+    commands: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class ReportView:
+    name: str
+    title: str
+    subtitle: str
+    overview: Overview
+    redlines_intro: str
+    redlines: tuple[Redline, ...]
+    terms: Measures
+    regions: Measures
+    methods: tuple[MethodsPart, ...]
+    # Sources derived from real text by programmatic edits ("File id: title"): shown in a
+    # banner at the top and in every title that draws on them.
+    simulated: tuple[str, ...] = ()
+
+    @property
+    def tables(self) -> tuple[ReportTable, ...]:
+        o = self.overview
+        return (
+            o.sources, o.lineage_summary, o.lineage, o.missing, o.prior,
+            *self.terms.tables, *self.terms.details,
+            *(t for c in self.terms.contrasts for t in (*c.tables, *c.details)),
+            *self.regions.tables, *self.regions.details,
+        )
+
+
+def render_report(view: ReportView) -> str:
+    """The page's HTML; every text from the inputs goes through autoescaping."""
+    template = environment().get_template("report.html.j2")
+    return template.render(
+        version=__version__,
+        title=view.title,
+        subtitle=view.subtitle,
+        overview=view.overview,
+        redlines_intro=view.redlines_intro,
+        redlines=view.redlines,
+        terms=view.terms,
+        regions=view.regions,
+        methods=view.methods,
+        simulated=view.simulated,
+        downloads=view.tables,
+        css=asset("report.css"),
+        js=asset("report.js"),
+    )
+
+
+def render_texts(documents: Sequence[Document], *, title: str, subtitle: str) -> str:
+    """`texts.html`: every document as the report read it, anchored by its id, so that a
+    lineage row can link to the text it is about."""
+    return environment().get_template("texts.html.j2").render(
+        version=__version__, title=title, subtitle=subtitle, documents=documents,
+        css=asset("report.css"),
+    )
