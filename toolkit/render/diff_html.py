@@ -19,8 +19,8 @@ from typing import Literal
 
 from markupsafe import Markup, escape
 
-from toolkit.align import proposal_mark
-from toolkit.diff.model import STATUSES, ClauseDiff, DocumentDiff, TextDiff
+from toolkit.align import ChangeCount, proposal_mark
+from toolkit.diff.model import STATUSES, ClauseDiff, DiffStat, DocumentDiff, TextDiff
 from toolkit.diff.words import DELETE, EQUAL, INSERT, Ops, word_ops
 from toolkit.render.moves import END, old_places
 from toolkit.render.templates import environment
@@ -63,6 +63,7 @@ class _DocumentView:
     name: str
     heading: str
     reason: str  # why these two documents were paired
+    changes: ChangeCount  # the count every view prints (toolkit.align.kinds)
     unchanged: int
     clauses: tuple[_ClauseView, ...]
     items: tuple[_ClauseView | _MovedAway, ...]  # the clauses, and moved ones' old places
@@ -131,6 +132,7 @@ def _context(diff: TextDiff, kind: PageKind) -> dict[str, object]:
                 name=doc.name,
                 heading=heading,
                 reason=alignment.reason,
+                changes=DiffStat.of(doc.clauses).changes,
                 unchanged=sum(not c.changed() for c in doc.clauses),
                 clauses=tuple(views.values()),
                 items=tuple(items),
