@@ -436,6 +436,7 @@ def _register_report(sub: Subparsers) -> None:
     p.add_argument("--docx", action="store_true",
                    help="also write each redline as a Word file with tracked changes, linked "
                    "from the page")
+    _ignore(p, listing="in the redlines, ")
     _runs(p, "report.run_report", progress=False)
 
 

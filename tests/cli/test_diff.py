@@ -381,3 +381,33 @@ def test_patch_apply_names_an_unknown_edition_as_diff_does(
     assert run(capsys, "diff", "baku-2099", str(patch_file), "--format", "patch") == (
         2, "", message)
     assert run(capsys, "diff", "baku-2099", str(patch_file)) == (2, "", message)
+
+
+def test_ignore_typography_and_case_on_the_real_pair(
+    capsys: pytest.CaptureFixture[str], repo_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--ignore` as git's -w: "ITU D" → "ITU-D", a dropped comma, "Priorities" →
+    "priorities" set aside, the Declaration's real edits stay (issue 11)."""
+    monkeypatch.chdir(repo_root)
+    pair = ("corpora/baku-declaration-prefinal.md", "baku-2025:declaration")
+    status, out, _ = run(capsys, "diff", *pair, "--stat", "--ignore", "typography,case")
+    assert (status, out.splitlines()[-1].split("; clauses:")[0]) == (
+        1, "total: 13 of 23 clause pairs changed; 8 more only relabelled")
+    status, out, _ = run(capsys, "diff", *pair, "--ignore", "typography", "--ignore", "case")
+    # "We welcome … ITU D" and b) ¶2 "Priorities" are no longer listed (a merge is diffed
+    # as a whole, and its own "ITU D" stays visible inside it).
+    assert "We welcome the steadfast" not in out and "Priorities" not in out
+    assert "older [-people-]{+persons+}" in out
+    status, out, err = run(capsys, "diff", *pair, "--ignore", "typos")
+    assert (status, out) == (2, "")
+    assert err == ("wtdc: --ignore: unknown kind typos; choose among references, labels, "
+                   "typography, case, whitespace\n")
+
+
+def test_report_refuses_an_unknown_kind_before_building(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, err = run(capsys, "report", "-o", str(tmp_path / "r"), "--ignore", "labels,x")
+    assert (status, out) == (2, "")
+    assert err.startswith("wtdc: --ignore: unknown kind x; choose among references")
+    assert not (tmp_path / "r").exists()

@@ -35,7 +35,8 @@ def test_documents_by_type(report: ParsedText) -> None:
         "recommendation": 7,
         "question": 10,
     }
-    assert sum(len(d.clauses) for d in report.documents) == 4939  # a labelled clause's further paragraphs count apart ("a) ¶2")
+    # A labelled clause's further paragraphs count apart ("a) ¶2").
+    assert sum(len(d.clauses) for d in report.documents) == 4939
 
 
 def test_resolution_numbers_with_text(report: ParsedText) -> None:

@@ -59,7 +59,8 @@ def change_kinds(old_text: str, new_text: str, *, relabelled: bool) -> tuple[Cha
                 combo
                 for size in range(1, len(_TEXT_KINDS) + 1)
                 for combo in combinations(_TEXT_KINDS, size)
-                if comparison_text(old_text, ignore=combo) == comparison_text(new_text, ignore=combo)
+                if comparison_text(old_text, ignore=combo)
+                == comparison_text(new_text, ignore=combo)
             ),
             (),
         )

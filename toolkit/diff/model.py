@@ -141,7 +141,7 @@ class DiffStat:
     relabelled: int
     words_added: int
     words_removed: int
-    changes: ChangeCount = ChangeCount(0, 0, 0)
+    changes: ChangeCount
 
     @classmethod
     def of(cls, clauses: Sequence[ClauseDiff]) -> DiffStat:

@@ -4,7 +4,7 @@ against the adopted text, as diff fragments with their clause pairs as CSV and J
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -17,6 +17,7 @@ from toolkit.render.report.view import Redline
 
 if TYPE_CHECKING:
     from toolkit.align import Alignment
+    from toolkit.align.model import ChangeKind
     from toolkit.corpus import Corpus, CorpusEntry, Edition
     from toolkit.diff.model import TextDiff
     from toolkit.parse import ParsedText
@@ -49,12 +50,14 @@ def _redline(diff: TextDiff, *, id: str, title: str, old_source: str, new_source
 
 
 def edition_redline(alignments: Sequence[Alignment], old_entry: CorpusEntry,
-                     new_entry: CorpusEntry, files: ReportFiles) -> Redline:
+                     new_entry: CorpusEntry, files: ReportFiles, *,
+                     ignore: Collection[ChangeKind] = ()) -> Redline:
     """Every document of the new edition against its partner in the old one, paired by the
     new edition's lineage (resolutions), renumbering (Questions), code and title."""
     from toolkit.diff import diff_alignments
 
-    diff = diff_alignments(alignments, old_name=old_entry.edition, new_name=new_entry.edition)
+    diff = diff_alignments(alignments, old_name=old_entry.edition, new_name=new_entry.edition,
+                           ignore=ignore)
     return _redline(
         diff,
         id=f"redline-{old_entry.edition}--{new_entry.edition}",
@@ -89,7 +92,7 @@ def redlines_intro(new: Edition, old: Edition | None, versions: Sequence[CorpusE
 
 
 def version_redline(corpus: Corpus, entry: CorpusEntry, new_text: ParsedText,
-                     files: ReportFiles) -> Redline:
+                     files: ReportFiles, *, ignore: Collection[ChangeKind] = ()) -> Redline:
     """A real earlier version of part of the edition against that part of its final report."""
     from toolkit.diff import diff_sources
     from toolkit.parse import parse_source
@@ -98,7 +101,7 @@ def version_redline(corpus: Corpus, entry: CorpusEntry, new_text: ParsedText,
     new_docs = new_text.select(entry.version_of)
     diff = diff_sources(
         parse_source(corpus.read(entry)).documents, new_docs,
-        old_name=entry.id, new_name=f"{entry.edition}:{entry.version_of}",
+        old_name=entry.id, new_name=f"{entry.edition}:{entry.version_of}", ignore=ignore,
     )
     final = corpus.final_report(entry.edition)
     where = ", ".join(d.heading for d in new_docs)
