@@ -52,3 +52,28 @@ def test_report_summary_and_navigation_count_alike(default_report: Path) -> None
     # ri-asp4 has no change left: its 7 pairs are only relabelled, and it is not listed.
     assert [int(r) for _, r in navigation] == [4, 4, 4, 4]
     assert "only relabelled (i) → 1)) is unchanged, and counted apart" in page
+
+
+def test_html_toggles_set_kinds_aside(in_repo: None, tmp_path: Path) -> None:
+    """The page's "Set aside" toggles do what `--ignore` does: checking typography hides the
+    five ASP edits made only of punctuation or spacing (with chromium, when installed)."""
+    from test_diff_html import _dump_dom
+
+    from toolkit.render.diff_html import render_diff_page
+
+    html = render_diff_page(wt.diff(*ASP))
+    assert ('<legend>Set aside edits that are only</legend><label><input type="checkbox" '
+            'class="wd-ignore-kind" value="labels"> labels (0)') not in html
+    assert re.findall(r'value="(\w+)"> \w+ \((\d+)\)', html) == [
+        ("typography", "4"), ("whitespace", "1")]
+    assert html.count('data-kinds="typography"') == 2 * 4  # in both views
+    probe = """<script>
+    var box = document.querySelector('.wd-ignore-kind[value="typography"]');
+    box.checked = true;
+    box.dispatchEvent(new Event("change", {bubbles: true}));
+    document.body.setAttribute("data-shown",
+      document.querySelectorAll(".wd-view-sbs .wd-clause:not([hidden])").length);
+    </script></body>"""
+    page = tmp_path / "asp.html"
+    page.write_text(html.replace("</body>", probe), encoding="utf-8")
+    assert 'data-shown="10"' in _dump_dom(page)  # 15 changed, 5 set aside

@@ -20,6 +20,7 @@ from typing import Literal
 from markupsafe import Markup, escape
 
 from toolkit.align import ChangeCount, proposal_mark
+from toolkit.align.kinds import CHANGE_KINDS
 from toolkit.diff.model import STATUSES, ClauseDiff, DiffStat, DocumentDiff, TextDiff
 from toolkit.diff.words import DELETE, EQUAL, INSERT, Ops, word_ops
 from toolkit.render.moves import END, old_places
@@ -45,6 +46,9 @@ class _ClauseView:
     new_ops: Markup
     ops: Markup
     moved_from: str = ""  # the anchor of the line left at a moved clause's old place
+    # The kinds that explain the whole edit ("typography case"), for the page's toggles
+    # that set them aside; empty when the wording itself changed.
+    kinds: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,9 @@ def _context(diff: TextDiff, kind: PageKind) -> dict[str, object]:
         "kinds": _kinds(clauses, unchanged=stat.clauses.get("unchanged", 0)),
         "marks": _marks(clauses),
         "relabelled": [c.anchor for c in clauses if c.relabelled],
+        # The toggles: kinds some shown edit consists of only, and how many such edits.
+        "ignorable": [(k, n) for k in CHANGE_KINDS
+                      if (n := sum(k in c.kinds.split() for c in clauses))],
         "titles": titles,
         "documents": documents,
         "changes": n,
@@ -193,6 +200,7 @@ def _clause_view(c: ClauseDiff, anchor: str, away: str) -> _ClauseView:
         new_ops=ops_markup(tuple(op for op in c.ops if op[0] != DELETE)),
         ops=ops_markup(c.ops),
         moved_from=away,
+        kinds=" ".join(k for k in c.pair.change_kinds if k != "labels"),
     )
 
 
