@@ -14,10 +14,12 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from toolkit.align.model import Alignment, ChangeKind, ClausePair
 from toolkit.errors import InputError
+
+if TYPE_CHECKING:  # annotations only: the records' methods count with this module
+    from toolkit.align.model import Alignment, ChangeKind, ClausePair
 
 ProposalMark = Literal["ADD", "MOD", "NOC", "SUP"]
 CHANGE_KINDS: tuple[ChangeKind, ...] = ("references", "labels", "typography", "case", "whitespace")
