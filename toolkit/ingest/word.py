@@ -42,16 +42,27 @@ def read_docx(data: bytes, *, name: str, view: DocxView = "accepted") -> SourceT
     label_of = _list_labels(document)
     reader = _Runs(view, _footnote_bodies(document))
     paragraphs: list[Paragraph] = []
+    held: Paragraph | None = None  # a paragraph whose mark the view removes runs on
     for item in document.iter_inner_content():
         if isinstance(item, Table):
+            paragraphs.extend([held, *reader.take_notes()] if held else [])
+            held = None
             for row in _table_rows(item, reader):
                 paragraphs.append(Paragraph(row, "cell"))
                 paragraphs.extend(reader.take_notes())
             continue
-        text = unify_newlines(reader.text(item._p)).strip(" ")
-        if text.strip():
-            paragraphs.append(Paragraph(label_of(item) + text, _paragraph_level(item._p)))
+        text = unify_newlines(reader.text(item._p))  # its spaces kept until it is whole
+        current = (Paragraph(held.text + text, held.level) if held else
+                   Paragraph(label_of(item) + text.lstrip(" "), _paragraph_level(item._p)))
+        if reader.mark_removed(item._p):
+            held = current
+            continue
+        held = None
+        if current.text.strip():
+            paragraphs.append(Paragraph(current.text.strip(" "), current.level))
         paragraphs.extend(reader.take_notes())
+    if held and held.text.strip():
+        paragraphs.extend([held, *reader.take_notes()])
     body = document.element.body
     changes = sum(
         1 for tag in ("ins", "del", "moveFrom", "moveTo") for _ in body.iter(f"{_W}{tag}")
@@ -124,6 +135,12 @@ class _Runs:
         parts: list[str] = []
         self._walk(element, parts)
         return "".join(parts)
+
+    def mark_removed(self, paragraph: Any) -> bool:
+        """Whether the view removes the paragraph's mark (a tracked deletion of the break,
+        accepted; or a tracked insertion, shown as the original): it joins the next one."""
+        props = paragraph.find(f"{_W}pPr/{_W}rPr")
+        return props is not None and any(child.tag in self.skipped for child in props)
 
     def take_notes(self) -> list[Paragraph]:
         notes, self.waiting = self.waiting, []

@@ -29,6 +29,7 @@ from xml.sax.saxutils import escape
 from toolkit.align.model import ClauseRef
 from toolkit.diff.model import ClauseDiff, DocumentDiff, TextDiff
 from toolkit.diff.words import DELETE, EQUAL, INSERT, Ops, word_ops
+from toolkit.parse.model import PARAGRAPH_MARK
 from toolkit.render.moves import old_places
 
 AUTHOR = "wtdc"
@@ -44,6 +45,7 @@ class _Paragraph:
     style: str | None
     ops: list[tuple[int, str]] = field(default_factory=list)
     mark: Mark = None
+    indented: bool = False  # a labelled clause's further paragraph (`a) ¶2`), set in
 
 
 def revision_date() -> Date:
@@ -182,13 +184,25 @@ def _unique(refs: Iterator[ClauseRef | None] | Sequence[ClauseRef | None]) -> li
     return list(seen.values())
 
 
+def _opening(old: ClauseRef | None, new: ClauseRef | None) -> _Paragraph:
+    """A clause's paragraph with its label in front, tracked when it changed ("a) " → "1) ").
+
+    A label's further paragraph (`a) ¶2`) prints no label: it is set in under its clause,
+    as Word, ITU and the readers have it."""
+    further = [r is not None and PARAGRAPH_MARK in (r.clause.label or "") for r in (old, new)]
+    return _Paragraph(None, _labels(old, new), indented=further[1] if new else further[0])
+
+
 def _labels(old: ClauseRef | None, new: ClauseRef | None) -> list[tuple[int, str]]:
-    """The label in front of a paragraph, tracked when it changed ("a) " → "1) ")."""
-    was = f"{old.clause.label} " if old and old.clause.label else ""
-    now = f"{new.clause.label} " if new and new.clause.label else ""
+    was, now = _shown(old), _shown(new)
     if was == now:
         return [(EQUAL, now)] if now else []
     return [(op, text) for op, text in ((DELETE, was), (INSERT, now)) if text]
+
+
+def _shown(ref: ClauseRef | None) -> str:
+    label = ref.clause.label if ref else None
+    return f"{label} " if label and PARAGRAPH_MARK not in label else ""
 
 
 def _cut(ops: Ops, olds: list[ClauseRef], news: list[ClauseRef], mark: Mark
@@ -203,7 +217,7 @@ def _cut(ops: Ops, olds: list[ClauseRef], news: list[ClauseRef], mark: Mark
     old_breaks = set(itertools.accumulate(len(r.clause.text) + 1 for r in olds[:-1]))
     new_breaks = set(itertools.accumulate(len(r.clause.text) + 1 for r in news[:-1]))
     o_piece = n_piece = 0
-    paragraph = _Paragraph(None, _labels(olds[0] if olds else None, news[0] if news else None))
+    paragraph = _opening(olds[0] if olds else None, news[0] if news else None)
     old_at = new_at = 0  # characters consumed on each side
     for op, text in ops:
         start = 0
@@ -221,8 +235,8 @@ def _cut(ops: Ops, olds: list[ClauseRef], news: list[ClauseRef], mark: Mark
             yield paragraph
             o_piece += at_old
             n_piece += at_new
-            paragraph = _Paragraph(None, _labels(
-                olds[o_piece] if at_old else None, news[n_piece] if at_new else None))
+            paragraph = _opening(
+                olds[o_piece] if at_old else None, news[n_piece] if at_new else None)
             start = i + 1
         paragraph.ops.append((op, text[start:]))
     paragraph.mark = mark
@@ -249,6 +263,7 @@ def _document_xml(paragraphs: Sequence[_Paragraph], date: Date) -> str:
         if not any(text for _, text in p.ops) and p.style:
             continue  # no title, no section heading: no empty paragraph either
         props = f'<w:pStyle w:val="{p.style}"/>' if p.style else ""
+        props += '<w:ind w:left="720"/>' if p.indented else ""
         if p.mark:
             props += f"<w:rPr>{revision(p.mark)}</w:rPr>"
         runs = "".join(
