@@ -61,6 +61,7 @@ def test_views_summary_and_navigation() -> None:
     # The change list links every change in order.
     listed = re.search(r'<details class="wd-list" open>.*?</details>', html, re.S)
     assert listed is not None
+    assert "<summary>All 3 changes, in order</summary>" in listed.group(0)
     assert re.findall(r'<a href="#[\w-]+-(c\d+)">', listed.group(0)) == ["c1", "c2", "c3"]
     assert 'older <del>people</del><ins>persons</ins> and youth' in html
     assert '<p class="wd-reason">Paired: same document id.</p>' in html

@@ -153,11 +153,11 @@ def _context(diff: TextDiff, kind: PageKind) -> dict[str, object]:
         "marks": _marks(clauses),
         "relabelled": [c.anchor for c in clauses if c.relabelled],
         # The toggles: kinds some shown edit consists of only, and how many such edits.
-        "ignorable": [(k, n) for k in CHANGE_KINDS
-                      if (n := sum(k in c.kinds.split() for c in clauses))],
+        "ignorable": [(k, count) for k in CHANGE_KINDS
+                      if (count := sum(k in c.kinds.split() for c in clauses))],
         "titles": titles,
         "documents": documents,
-        "changes": n,
+        "changes": len(clauses),
     }
 
 
