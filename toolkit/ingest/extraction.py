@@ -4,24 +4,110 @@ the same repairs as the PDF reader, as far as the text lets them be inferred.
 Pages are told by form feeds (pdftotext) or by their page numbers, lone numbers counting up
 (pypdf); lines recurring at the top or foot of the pages are running headers and footers; a
 page's numbered lines under its text whose numbers its text carries glued to a word are its
-footnotes; a line that falls short of the right margin ends its paragraph, as does a label
-starting the next one; a label alone on its line goes with the text after it; line-end
-hyphens are undone where the joined word is a word."""
+footnotes. A line ends its paragraph when the next one starts with a label, when either is a
+line the text elsewhere prints as a paragraph of its own (a heading: `recognizing`, `RESOLUTION
+37 (…)`), when -layout's indentation changes, or when the next line's first word would have
+fitted on it (a justified or ragged paragraph wraps a line only when the next word does not
+fit); it goes on after a line-end hyphen, after a line that ends mid-sentence before a
+lowercase word, and after a line pypdf prints with doubled spaces (stretched to the measure).
+Line-end hyphens are undone where the joined word is a word.
+"""
 
 from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Literal
 
 from toolkit.ingest.furniture import furniture_key, is_page_number, repeated_lines
 from toolkit.ingest.hyphens import LINE_END_HYPHENS, join_hyphenated
-from toolkit.ingest.labels import LABEL_ALONE, LABEL_TAB, tab_after_label
-from toolkit.ingest.layout import Cleaning, Paragraph, footnote, report_text
+from toolkit.ingest.labels import LABEL_ALONE, LABEL_SPACE
+from toolkit.ingest.layout import Cleaning, Level, Paragraph, footnote, report_text
+
+Flavour = Literal["pypdf", "pdftotext", "pdftotext-layout"]
 
 _EDGE = 3  # lines at the top and foot of a page where running headers and footers sit
-_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")  # pdftotext -layout's column gap after a label
 _NOTE = re.compile(r"^(\d{1,3})\s+([A-Z\"“'(h].*)$")
+_LAYOUT_LABEL = re.compile(r"^( *)(\S+)( {2,})(\S.*)$")  # -layout: a label, then its tab stop
+_ENDS_SENTENCE = ".;:!?"
+# Words a paragraph does not end on: a line ending with one goes on on the next.
+_OPEN_WORDS = frozenset(
+    "a an and as at between by for from in including into its nor of on or such the their "
+    "through to under which with".split()
+)
+
+# Helvetica's advance widths in thousandths of an em: a line's printed width is estimated
+# from its characters as a proportional font sets them (an `m` is four times an `i`), which
+# tells a full line from a short one far better than its length in characters.
+_HELVETICA = {
+    191: "'", 222: "ijl", 260: "|", 278: " !,./:;I[\\]ft", 333: "()-`r", 334: "{}", 355: '"',
+    389: "*", 469: "^", 500: "Jcksvxyz", 556: "#$0123456789?L_abdeghnopqu", 584: "+<=>~",
+    611: "FTZ", 667: "&ABEKPSVXY", 722: "CDHNRUw", 778: "GOQ", 833: "Mm", 889: "%", 944: "W",
+    1000: "—…", 1015: "@",
+}
+_ADVANCE = {char: width for width, chars in _HELVETICA.items() for char in chars}
+
+
+@cache
+def _advance(char: str) -> int:
+    base = unicodedata.normalize("NFKD", char)[:1]
+    return _ADVANCE.get(char) or _ADVANCE.get(base, 556)
+
+
+def _width(text: str) -> float:
+    """The printed width of `text` in ems, single-spaced."""
+    return sum(map(_advance, text)) / 1000
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str  # after the label, words single-spaced
+    label: str | None = None
+    indent: int = 0  # pdftotext -layout: the column the line starts at
+    column: int = 0  # pdftotext -layout: the column its text starts at (after a label)
+    tab: int = 0  # pdftotext -layout: the column of the page's first tab stop (after `a)`)
+    stretched: bool = False  # pypdf doubles the spaces of a line justified to the measure
+    page_start: bool = False
+
+    @property
+    def width(self) -> float:
+        return _width(self.text)
+
+    @property
+    def key(self) -> str:
+        return furniture_key(self.text)
+
+
+@dataclass
+class _Open:
+    """A paragraph being built: its lines, and the footnotes to follow it."""
+
+    lines: list[_Line]
+    notes: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def labelled(self) -> bool:
+        return self.lines[0].label is not None
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+    @property
+    def level(self) -> Level:
+        """-layout: an unlabelled paragraph set in at the tab stop is a deeper paragraph of
+        the clause above (the Declaration's), one set in further a table cell; a centred one
+        (further still) is a heading."""
+        first = self.lines[0]
+        if first.label is not None or not first.tab or first.indent < 0.8 * first.tab or \
+                first.indent > 2 * first.tab:
+            return "body"
+        return "cell" if first.indent > 1.25 * first.tab else "indented"
 
 
 def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
@@ -30,11 +116,12 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
     pages = _pages(text)
     if pages is None:
         return None
+    flavour = _flavour(text)
     furniture = repeated_lines(
         [[furniture_key(line) for line in _edges(page)] for page in pages]
     )
     stats: Counter[str] = Counter()
-    kept_pages = []
+    paged: list[tuple[list[_Line], list[tuple[str, str]]]] = []
     for page in pages:
         lines = [line.rstrip() for line in page]
         edge = set(_edge_indexes(lines))
@@ -44,21 +131,25 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
                 stats["furniture"] += 1
             else:
                 kept.append(line)
-        kept_pages.append(kept)
-    builder = _Paragraphs(_full_width([line for page in kept_pages for line in page]), stats)
-    paragraphs = builder.out
-    for page in kept_pages:
-        body, notes = _split_footnotes(page)
+        body, notes = _split_footnotes(kept)
         stats["footnotes"] += len(notes)
-        start = len(paragraphs)
-        builder.add(body)
+        paged.append((list(_lines(body, flavour)), notes))
+    rules = _Rules.learn([lines for lines, _ in paged], flavour)
+    builder = _Paragraphs(rules)
+    out = builder.out
+    for lines, notes in paged:
+        first = max(len(out) - 1, 0)  # the paragraph open when the page starts
+        builder.add(lines)
+        # Each footnote follows the paragraph of this page whose text carries its marker
+        # glued to a word (the last paragraph of the page when none does).
         for marker, note in notes:
-            carrier = next(
-                (i for i in range(len(paragraphs) - 1, start - 1, -1)
-                 if _glued(marker).search(paragraphs[i].text)),
-                len(paragraphs) - 1,
-            )
-            paragraphs.insert(carrier + 1, footnote(marker, note))
+            carriers = [p for p in out[first:] if _glued(marker).search(p.text)] or out[-1:]
+            if carriers:
+                carriers[-1].notes.append(footnote(marker, note))
+    paragraphs: list[Paragraph] = []
+    for paragraph in out:
+        paragraphs.append(Paragraph(_joined(paragraph, stats), paragraph.level))
+        paragraphs.extend(paragraph.notes)
     cleaning = Cleaning(pages=len(pages), furniture_lines=stats["furniture"],
                         hyphens_joined=stats["joined"], hyphens_kept=stats["kept"],
                         footnotes=stats["footnotes"])
@@ -92,6 +183,15 @@ def _pages(text: str) -> list[list[str]] | None:
     return [lines[a:b] for a, b in itertools.pairwise(cuts) if a < b]
 
 
+def _flavour(text: str) -> Flavour:
+    if "\f" not in text:
+        return "pypdf"
+    lines = [line for line in text.split("\n") if line.strip()]
+    # -layout keeps a label's tab stop as a run of spaces and indents wrapped labelled lines.
+    spaced = sum(bool(_LAYOUT_LABEL.match(line)) for line in lines)
+    return "pdftotext-layout" if spaced * 10 > len(lines) else "pdftotext"
+
+
 def _edge_indexes(lines: list[str]) -> list[int]:
     filled = [i for i, line in enumerate(lines) if line.strip()]
     return filled[:_EDGE] + filled[-_EDGE:]
@@ -101,9 +201,221 @@ def _edges(page: list[str]) -> list[str]:
     return [page[i] for i in _edge_indexes(page)]
 
 
-def _full_width(lines: list[str]) -> int:
-    lengths = sorted(len(" ".join(line.split())) for line in lines if line.strip())
-    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
+    """A page's physical lines as records: the label split off, -layout's columns kept;
+    pdftotext without -layout prints a label alone on its line, before its text."""
+    filled = [line for line in raw if line.strip()]
+    if flavour == "pdftotext-layout":
+        records = [_layout_line(line) for line in filled]
+        columns = Counter(r.column for r in records if r.label is not None and r.column)
+        tab = min((c for c, n in columns.items() if n * 4 >= max(columns.values())), default=0)
+        for index, record in enumerate(records):
+            yield replace(record, tab=tab, page_start=index == 0)
+        return
+    label = None
+    for index, line in enumerate(filled):
+        text = line.strip()
+        if flavour == "pdftotext" and LABEL_ALONE.match(text) and label is None:
+            label = text
+            continue
+        if label is None:
+            label, text = _label(text)
+        # pypdf's doubled spaces between words (not after a label or a heading's `AFR5:`)
+        # show a line stretched to the measure.
+        yield _Line(" ".join(text.split()), label,
+                    stretched="  " in text.strip().split(" ", 1)[-1].lstrip(" "),
+                    page_start=index == 0)
+        label = None
+
+
+def _label(text: str) -> tuple[str | None, str]:
+    match = LABEL_SPACE.match(text)
+    if match is None:
+        return None, text
+    return match["label"], match["rest"]
+
+
+def _layout_line(line: str) -> _Line:
+    indent = len(line) - len(line.lstrip(" "))
+    match = _LAYOUT_LABEL.match(line)
+    if match and LABEL_ALONE.match(match[2]):
+        return _Line(" ".join(match[4].split()), match[2], indent, match.start(4))
+    label, rest = _label(line.strip())
+    return _Line(" ".join(rest.split()), label, indent, indent)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """What tells where paragraphs end, learnt from the text itself: the measure (a full
+    line's width) with and without a label's hanging indent, and the lines printed as
+    paragraphs of their own (headings)."""
+
+    flavour: Flavour
+    measure: float
+    hanging: float
+    headings: frozenset[str] = frozenset()
+
+    @classmethod
+    def learn(cls, pages: list[list[_Line]], flavour: Flavour) -> _Rules:
+        """Two passes: the measures and headings seen in paragraphs split with a first guess
+        (every line that ends in a hyphen before a lowercase word is full)."""
+        lines = [line for page in pages for line in page]
+        guess = _typical([before.width for before, after in itertools.pairwise(lines)
+                          if _hyphenated(before, after)])
+        rules = cls(flavour, guess, guess)
+        for _ in range(2):
+            full: dict[bool, list[float]] = {True: [], False: []}
+            for paragraph in _Paragraphs(rules).read(pages):
+                for before, after in itertools.pairwise(paragraph.lines):
+                    if _hyphenated(before, after):
+                        full[paragraph.labelled].append(before.width)
+            measure = _typical(full[False] or full[True])
+            rules = cls(flavour, measure, _typical(full[True]) if full[True] else measure,
+                        _headings(lines, measure))
+        return rules
+
+
+def _hyphenated(line: _Line, after: _Line) -> bool:
+    return line.text[-1:] in LINE_END_HYPHENS and after.text[:1].islower()
+
+
+def _headings(lines: list[_Line], measure: float) -> frozenset[str]:
+    """A line between two short lines is a paragraph of its own; one that recurs so (digits
+    aside) is a heading wherever it stands: `recognizing`, `RESOLUTION # (Rev. Baku, #)`."""
+    alone: Counter[str] = Counter()
+    for before, line, after in zip(lines, lines[1:], lines[2:], strict=False):
+        if line.label is None and before.text[-1:] not in LINE_END_HYPHENS and \
+                _fits(before, line, 0.9 * measure) and _fits(line, after, 0.9 * measure):
+            alone[line.key] += 1
+    return frozenset(key for key, count in alone.items() if count >= 3)
+
+
+class _Paragraphs:
+    """Lines → paragraphs under the rules; it remembers the last label of each style, so a
+    number that wrapped to the start of a line (`12 calendar days`) is told from a label."""
+
+    def __init__(self, rules: _Rules) -> None:
+        self.rules = rules
+        self.out: list[_Open] = []
+        self.last: dict[str, int] = {}  # label style → its last value
+
+    def read(self, pages: list[list[_Line]]) -> list[_Open]:
+        for page in pages:
+            self.add(page)
+        return self.out
+
+    def add(self, lines: list[_Line]) -> None:
+        for line in lines:
+            if not self.out:
+                self.out.append(_Open([line]))
+                continue
+            current = self.out[-1]
+            if line.label is not None and not self._labelled(current.lines[-1], line):
+                line = replace(line, text=f"{line.label} {line.text}", label=None)
+            if self._starts(current, line):
+                self.out.append(_Open([line]))
+            else:
+                current.lines.append(line)
+
+    def _labelled(self, previous: _Line, line: _Line) -> bool:
+        """Whether a line's label is one: -layout's tab stop after it, a label that follows
+        the last of its style (`c)` after `b)`) or opens a list, or a line above that ended
+        short."""
+        assert line.label is not None
+        values = _label_values(line.label)
+        follows = not values or any(
+            value == 1 or self.last.get(style) == value - 1 for style, value in values
+        )
+        if line.column > line.indent or follows or (
+            previous.text[-1:] not in LINE_END_HYPHENS
+            and _fits(previous, line, self._measure(previous))
+        ):
+            self.last.update(values)
+            return True
+        return False
+
+    def _measure(self, line: _Line) -> float:
+        labelled = self.out[-1].labelled if self.out else False
+        return self.rules.hanging if labelled else self.rules.measure
+
+    def _starts(self, paragraph: _Open, line: _Line) -> bool:
+        """Whether `line` starts a new paragraph after the open one."""
+        rules = self.rules
+        previous = paragraph.lines[-1]
+        if line.label is not None:
+            return True
+        if line.key in rules.headings or previous.key in rules.headings:
+            return True
+        if rules.flavour == "pdftotext-layout" and not _aligned(paragraph, line):
+            return True
+        if _hyphenated(previous, line) or previous.text.rsplit(" ", 1)[-1] in _OPEN_WORDS:
+            return False
+        # A sentence left open goes on on a lowercase line, but `to …` and `that …` open a
+        # clause under a heading that carries its addressee (`invites Member States`).
+        if previous.text[-1:] not in _ENDS_SENTENCE + "," and line.text[:1].islower() and \
+                not line.text.startswith(("to ", "that ")):
+            return False
+        if previous.stretched:
+            return False
+        return _fits(previous, line, self._measure(previous))
+
+
+_STYLES = (("number", re.compile(r"^\(?(\d+)[).]?$")), ("letter", re.compile(r"^\(?([a-z])\)$")),
+           ("roman", re.compile(r"^\(?([ivxlc]+)\)$")))
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _label_values(label: str) -> list[tuple[str, int]]:
+    """The styles a label may be of, with its value in each: `c)` is the third letter or
+    roman 100; bullets and section numbers (`2.1`) have none."""
+    values = []
+    for style, pattern in _STYLES:
+        match = pattern.match(label)
+        if match is None:
+            continue
+        if style == "number":
+            values.append((style, int(match[1])))
+        elif style == "letter":
+            values.append((style, ord(match[1]) - ord("a") + 1))
+        else:
+            digits = [_ROMAN[c] for c in match[1]]
+            values.append((style, sum(-d if d < n else d
+                                      for d, n in zip(digits, [*digits[1:], 0], strict=True))))
+    return values
+
+
+def _typical(widths: list[float]) -> float:
+    ordered = sorted(widths)
+    return ordered[int(0.9 * (len(ordered) - 1))] if ordered else 0.0
+
+
+def _fits(line: _Line, after: _Line, measure: float) -> bool:
+    """Whether the first word of `after` would have fitted at the end of `line`."""
+    return line.width + _width(" " + after.text.split(" ", 1)[0]) <= measure
+
+
+def _aligned(paragraph: _Open, line: _Line) -> bool:
+    """-layout: a line goes on a paragraph when it starts where the paragraph's wrapped lines
+    start (under a label's text), or both are centred (a heading that wraps)."""
+    first = paragraph.lines[0]
+    previous = paragraph.lines[-1]
+    if abs(line.indent - first.column) <= 1:
+        return True
+    centre = previous.indent + len(previous.text) / 2
+    return previous.indent > 4 and line.indent > 4 and abs(line.indent + len(line.text) / 2
+                                                           - centre) <= 3
+
+
+def _joined(paragraph: _Open, stats: Counter[str]) -> str:
+    first = paragraph.lines[0]
+    text = f"{first.label}\t{first.text}" if first.label else first.text
+    for line in paragraph.lines[1:]:
+        if text[-1:] in LINE_END_HYPHENS and text[-2:-1].isalpha() and line.text[:1].islower():
+            text, undone = join_hyphenated(text, line.text)
+            stats["joined" if undone else "kept"] += 1
+        else:
+            text = f"{text} {line.text}"
+    return text
 
 
 def _glued(marker: str) -> re.Pattern[str]:
@@ -130,44 +442,3 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]
         if all(_glued(m).search("\n".join(filled[:start])) for m, _ in notes):
             return filled[:start], notes
     return filled, []
-
-
-class _Paragraphs:
-    """Lines → paragraphs; a paragraph open at the foot of a page goes on when that page's
-    last line was full."""
-
-    def __init__(self, width: int, stats: Counter[str]) -> None:
-        self.out: list[Paragraph] = []
-        self.width = width
-        self.stats = stats
-        self.last = ""  # the last physical line read: whether it was full decides
-
-    def add(self, lines: list[str]) -> None:
-        for raw in lines:
-            # pdftotext -layout sets a label's tab as a run of spaces.
-            line = _GAP.sub("\t", raw.strip(), count=1) if LABEL_ALONE.match(
-                raw.strip().split(" ", 1)[0]) else raw.strip()
-            line = " ".join(line.split(" ")).strip() if "\t" not in line else line
-            if line:
-                self._line(line)
-
-    def _line(self, line: str) -> None:
-        out = self.out
-        labelled = bool(LABEL_TAB.match(line)) or tab_after_label(line) != line
-        previous = out[-1].text if out else ""
-        if out and LABEL_ALONE.match(previous) and not labelled:
-            out[-1] = Paragraph(f"{previous}\t{line}")  # "2.1" alone, then "Regional …"
-        elif out and not labelled and not LABEL_ALONE.match(line) and (
-            len(" ".join(self.last.split())) >= 0.8 * self.width
-            or previous[-1:] in LINE_END_HYPHENS
-        ):
-            if previous[-1:] in LINE_END_HYPHENS and previous[-2:-1].isalpha() and \
-                    line[:1].islower():
-                joined, undone = join_hyphenated(previous, line)
-                self.stats["joined" if undone else "kept"] += 1
-            else:
-                joined = f"{previous} {line}"
-            out[-1] = Paragraph(joined)
-        else:
-            out.append(Paragraph(line))
-        self.last = line
