@@ -36,10 +36,11 @@ _NOTE = re.compile(r"^(\d{1,3})\s+([A-Z\"“'(h].*)$")
 _LAYOUT_LABEL = re.compile(r"^( *)(\S+)( {2,})(\S.*)$")  # -layout: a label, then its tab stop
 _ENDS_SENTENCE = ".;:!?"
 # Words a paragraph does not end on: a line ending with one goes on on the next.
-_OPEN_WORDS = frozenset(
-    "a an and as at between by for from in including into its nor of on or such the their "
-    "through to under which with".split()
-)
+_OPEN_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "including", "into",
+    "its", "nor", "of", "on", "or", "such", "the", "their", "through", "to", "under", "which",
+    "with",
+})
 
 # Helvetica's advance widths in thousandths of an em: a line's printed width is estimated
 # from its characters as a proportional font sets them (an `m` is four times an `i`), which
