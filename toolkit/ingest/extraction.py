@@ -135,12 +135,12 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
         body, notes = _split_footnotes(kept)
         stats["footnotes"] += len(notes)
         paged.append((list(_lines(body, flavour)), notes))
-    rules = _Rules.learn([lines for lines, _ in paged], flavour)
+    rules = _Rules.learn([records for records, _ in paged], flavour)
     builder = _Paragraphs(rules)
     out = builder.out
-    for lines, notes in paged:
+    for records, notes in paged:
         first = max(len(out) - 1, 0)  # the paragraph open when the page starts
-        builder.add(lines)
+        builder.add(records)
         # Each footnote follows the paragraph of this page whose text carries its marker
         # glued to a word (the last paragraph of the page when none does).
         for marker, note in notes:
