@@ -72,6 +72,8 @@ class _Line:
     indent: int = 0  # pdftotext -layout: the column the line starts at
     column: int = 0  # pdftotext -layout: the column its text starts at (after a label)
     tab: int = 0  # pdftotext -layout: the column of the page's first tab stop (after `a)`)
+    end: int = 0  # pdftotext -layout: the column the line ends at
+    centred: bool = False  # pdftotext -layout: as far from the right margin as from the left
     stretched: bool = False  # pypdf doubles the spaces of a line justified to the measure
     page_start: bool = False
 
@@ -105,8 +107,8 @@ class _Open:
         the clause above (the Declaration's), one set in further a table cell; a centred one
         (further still) is a heading."""
         first = self.lines[0]
-        if first.label is not None or not first.tab or first.indent < 0.8 * first.tab or \
-                first.indent > 2 * first.tab:
+        if first.label is not None or first.centred or not first.tab or \
+                first.indent < 0.8 * first.tab:
             return "body"
         return "cell" if first.indent > 1.25 * first.tab else "indented"
 
@@ -210,8 +212,16 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         records = [_layout_line(line) for line in filled]
         columns = Counter(r.column for r in records if r.label is not None and r.column)
         tab = min((c for c, n in columns.items() if n * 4 >= max(columns.values())), default=0)
+        right = _typical([r.end for r in records])  # the right margin: where full lines end
         for index, record in enumerate(records):
-            yield replace(record, tab=tab, page_start=index == 0)
+            # As much space left as right, give or take the bold type of a heading, which
+            # -layout prints in fewer columns than it takes.
+            space = right - record.end
+            centred = record.indent > 2 * tab or (
+                record.indent > tab + 1 and space > 2
+                and abs(record.indent - space) <= max(3, 0.2 * (record.end - record.indent))
+            )
+            yield replace(record, tab=tab, centred=centred, page_start=index == 0)
         return
     label = None
     for index, line in enumerate(filled):
@@ -238,11 +248,12 @@ def _label(text: str) -> tuple[str | None, str]:
 
 def _layout_line(line: str) -> _Line:
     indent = len(line) - len(line.lstrip(" "))
+    end = len(line.rstrip())
     match = _LAYOUT_LABEL.match(line)
     if match and LABEL_ALONE.match(match[2]):
-        return _Line(" ".join(match[4].split()), match[2], indent, match.start(4))
+        return _Line(" ".join(match[4].split()), match[2], indent, match.start(4), end=end)
     label, rest = _label(line.strip())
-    return _Line(" ".join(rest.split()), label, indent, indent)
+    return _Line(" ".join(rest.split()), label, indent, indent, end=end)
 
 
 @dataclass(frozen=True)
@@ -398,13 +409,9 @@ def _fits(line: _Line, after: _Line, measure: float) -> bool:
 def _aligned(paragraph: _Open, line: _Line) -> bool:
     """-layout: a line goes on a paragraph when it starts where the paragraph's wrapped lines
     start (under a label's text), or both are centred (a heading that wraps)."""
-    first = paragraph.lines[0]
-    previous = paragraph.lines[-1]
-    if abs(line.indent - first.column) <= 1:
-        return True
-    centre = previous.indent + len(previous.text) / 2
-    return previous.indent > 4 and line.indent > 4 and abs(line.indent + len(line.text) / 2
-                                                           - centre) <= 3
+    return abs(line.indent - paragraph.lines[0].column) <= 1 or (
+        paragraph.lines[-1].centred and line.centred
+    )
 
 
 def _joined(paragraph: _Open, stats: Counter[str]) -> str:
