@@ -73,7 +73,7 @@ class _Line:
     column: int = 0  # pdftotext -layout: the column its text starts at (after a label)
     tab: int = 0  # pdftotext -layout: the column of the page's first tab stop (after `a)`)
     end: int = 0  # pdftotext -layout: the column the line ends at
-    centred: bool = False  # pdftotext -layout: as far from the right margin as from the left
+    right: int = 0  # pdftotext -layout: the page's right margin, where full lines end
     stretched: bool = False  # pypdf doubles the spaces of a line justified to the measure
     page_start: bool = False
 
@@ -84,6 +84,17 @@ class _Line:
     @property
     def key(self) -> str:
         return furniture_key(self.text)
+
+    @property
+    def centred(self) -> bool:
+        """-layout: set in far beyond the tab stop, or as far from the right margin as from
+        the left (give or take the bold type of a heading, which -layout prints in fewer
+        columns than it takes)."""
+        space = self.right - self.end
+        return self.indent > 2 * self.tab or (
+            self.indent > self.tab + 1 and space > 2
+            and abs(self.indent - space) <= max(3, 0.2 * (self.end - self.indent))
+        )
 
 
 @dataclass
@@ -137,6 +148,12 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
         body, notes = _split_footnotes(kept)
         stats["footnotes"] += len(notes)
         paged.append((list(_lines(body, flavour)), notes))
+    # A page without labels has its tab stop where most pages have theirs.
+    tabs = Counter(r.tab for records, _ in paged for r in records if r.tab)
+    if tabs:
+        usual = tabs.most_common(1)[0][0]
+        paged = [([r if r.tab else replace(r, tab=usual) for r in records], notes)
+                 for records, notes in paged]
     rules = _Rules.learn([records for records, _ in paged], flavour)
     builder = _Paragraphs(rules)
     out = builder.out
@@ -212,16 +229,9 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         records = [_layout_line(line) for line in filled]
         columns = Counter(r.column for r in records if r.label is not None and r.column)
         tab = min((c for c, n in columns.items() if n * 4 >= max(columns.values())), default=0)
-        right = _typical([r.end for r in records])  # the right margin: where full lines end
+        right = round(_typical([r.end for r in records]))
         for index, record in enumerate(records):
-            # As much space left as right, give or take the bold type of a heading, which
-            # -layout prints in fewer columns than it takes.
-            space = right - record.end
-            centred = record.indent > 2 * tab or (
-                record.indent > tab + 1 and space > 2
-                and abs(record.indent - space) <= max(3, 0.2 * (record.end - record.indent))
-            )
-            yield replace(record, tab=tab, centred=centred, page_start=index == 0)
+            yield replace(record, tab=tab, right=right, page_start=index == 0)
         return
     label = None
     for index, line in enumerate(filled):
