@@ -263,7 +263,7 @@ def _layout_line(line: str) -> _Line:
     if match and LABEL_ALONE.match(match[2]):
         return _Line(" ".join(match[4].split()), match[2], indent, match.start(4), end=end)
     label, rest = _label(line.strip())
-    return _Line(" ".join(rest.split()), label, indent, indent, end=end)
+    return _Line(" ".join(rest.split()), label, indent, end - len(rest), end=end)
 
 
 @dataclass(frozen=True)
@@ -348,7 +348,8 @@ class _Paragraphs:
         follows = not values or any(
             value == 1 or self.last.get(style) == value - 1 for style, value in values
         )
-        if line.column > line.indent or follows or (
+        tab_stop = line.column - line.indent > len(line.label) + 1  # -layout's wide gap
+        if tab_stop or follows or (
             previous.text[-1:] not in LINE_END_HYPHENS
             and _fits(previous, line, self._measure(previous))
         ):
