@@ -35,6 +35,9 @@ _EDGE = 3  # lines at the top and foot of a page where running headers and foote
 _NOTE = re.compile(r"^(\d{1,3})\s+([A-Z\"“'(h].*)$")
 _LAYOUT_LABEL = re.compile(r"^( *)(\S+)( {2,})(\S.*)$")  # -layout: a label, then its tab stop
 _ENDS_SENTENCE = ".;:!?"
+# Beyond the labels a space may follow: an asterisk, and a number before a capital (`1
+# Statement of the situation`), which is a label only where it goes on a list.
+_NUMBERED = re.compile(r"^(?P<label>\*|\d{1,2}) +(?P<rest>[A-Z(\"“].*)$")
 # Words a paragraph does not end on: a line ending with one goes on on the next.
 _OPEN_WORDS = frozenset({
     "a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "including", "into",
@@ -75,6 +78,7 @@ class _Line:
     end: int = 0  # pdftotext -layout: the column the line ends at
     right: int = 0  # pdftotext -layout: the page's right margin, where full lines end
     stretched: bool = False  # pypdf doubles the spaces of a line justified to the measure
+    numbered: bool = False  # a number before a capital: a label only where it numbers a list
     page_start: bool = False
 
     @property
@@ -239,18 +243,20 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         if flavour == "pdftotext" and LABEL_ALONE.match(text) and label is None:
             label = text
             continue
+        numbered = False
         if label is None:
             label, text = _label(text)
+            numbered = bool(label and label.isdigit() and text[:1].isupper())
         # pypdf's doubled spaces between words (not after a label or a heading's `AFR5:`)
         # show a line stretched to the measure.
         yield _Line(" ".join(text.split()), label,
                     stretched="  " in text.strip().split(" ", 1)[-1].lstrip(" "),
-                    page_start=index == 0)
+                    page_start=index == 0, numbered=numbered)
         label = None
 
 
 def _label(text: str) -> tuple[str | None, str]:
-    match = LABEL_SPACE.match(text)
+    match = LABEL_SPACE.match(text) or _NUMBERED.match(text)
     if match is None:
         return None, text
     return match["label"], match["rest"]
@@ -350,7 +356,8 @@ class _Paragraphs:
         )
         tab_stop = line.column - line.indent > len(line.label) + 1  # -layout's wide gap
         if tab_stop or follows or (
-            previous.text[-1:] not in LINE_END_HYPHENS
+            not line.numbered
+            and previous.text[-1:] not in LINE_END_HYPHENS
             and _fits(previous, line, self._measure(previous))
         ):
             self.last.update(values)
