@@ -170,14 +170,38 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
             carriers = [p for p in out[first:] if _glued(marker).search(p.text)] or out[-1:]
             if carriers:
                 carriers[-1].notes.append(footnote(marker, note))
+    cells = _table_cells(out) if flavour != "pdftotext-layout" else set()
     paragraphs: list[Paragraph] = []
-    for paragraph in out:
-        paragraphs.append(Paragraph(_joined(paragraph, stats), paragraph.level))
+    for index, paragraph in enumerate(out):
+        level = "cell" if index in cells else paragraph.level
+        paragraphs.append(Paragraph(_joined(paragraph, stats), level))
         paragraphs.extend(paragraph.notes)
     cleaning = Cleaning(pages=len(pages), furniture_lines=stats["furniture"],
                         hyphens_joined=stats["joined"], hyphens_kept=stats["kept"],
                         footnotes=stats["footnotes"])
     return report_text(paragraphs), cleaning
+
+
+def _table_cells(paragraphs: list[_Open]) -> set[int]:
+    """Without columns to go by, a run of three or more paragraphs that no sentence ends is a
+    table's cells (`Outcomes`, `Indicators`, `Number of Member States with …`): a heading
+    is followed by text. Document headings (`RESOLUTION 37 (…)`, capitals) and lowercase
+    section headings (`recognizing`) are never cells."""
+    def unfinished(paragraph: _Open) -> bool:
+        text = paragraph.text
+        first = text.split(" ", 1)[0]
+        return (
+            not paragraph.labelled and text[-1:] not in _ENDS_SENTENCE + ","
+            and text[:1].isupper() and not (first.isupper() and len(first) > 1)
+        )
+
+    cells: set[int] = set()
+    for flag, run in itertools.groupby(range(len(paragraphs)),
+                                       key=lambda i: unfinished(paragraphs[i])):
+        indexes = list(run)
+        if flag and len(indexes) >= 3:
+            cells.update(indexes)
+    return cells
 
 
 def _pages(text: str) -> list[list[str]] | None:
