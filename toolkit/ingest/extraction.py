@@ -339,7 +339,9 @@ def _headings(lines: list[_Line], measure: float) -> frozenset[str]:
         if line.label is None and before.text[-1:] not in LINE_END_HYPHENS and \
                 _fits(before, line, 0.9 * measure) and _fits(line, after, 0.9 * measure):
             alone[line.key] += 1
-    return frozenset(key for key, count in alone.items() if count >= 3)
+    # `of`, `and the`: words of a table's cells that pdftotext wraps one by one are none.
+    return frozenset(key for key, count in alone.items()
+                     if count >= 3 and key.rsplit(" ", 1)[-1] not in _OPEN_WORDS)
 
 
 class _Paragraphs:
@@ -444,8 +446,12 @@ def _typical(widths: list[float]) -> float:
 
 
 def _fits(line: _Line, after: _Line, measure: float) -> bool:
-    """Whether the first word of `after` would have fitted at the end of `line`."""
-    return line.width + _width(" " + after.text.split(" ", 1)[0]) <= measure
+    """Whether the first word of `after` would have fitted at the end of `line`. pdftotext
+    joins a hyphenated line to the next: what matters is the width of the last one."""
+    width = line.width
+    while measure and width > 1.1 * measure:
+        width -= measure
+    return width + _width(" " + after.text.split(" ", 1)[0]) <= measure
 
 
 def _aligned(paragraph: _Open, line: _Line) -> bool:
