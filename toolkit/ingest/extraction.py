@@ -336,8 +336,8 @@ def _headings(lines: list[_Line], measure: float) -> frozenset[str]:
     aside) is a heading wherever it stands: `recognizing`, `RESOLUTION # (Rev. Baku, #)`."""
     alone: Counter[str] = Counter()
     for before, line, after in zip(lines, lines[1:], lines[2:], strict=False):
-        if line.label is None and before.text[-1:] not in LINE_END_HYPHENS and \
-                _fits(before, line, 0.9 * measure) and _fits(line, after, 0.9 * measure):
+        short = _fits(before, line, measure, share=0.9) and _fits(line, after, measure, share=0.9)
+        if short and line.label is None and before.text[-1:] not in LINE_END_HYPHENS:
             alone[line.key] += 1
     # `of`, `and the`: words of a table's cells that pdftotext wraps one by one are none.
     return frozenset(key for key, count in alone.items()
@@ -445,13 +445,14 @@ def _typical(widths: list[float]) -> float:
     return ordered[int(0.9 * (len(ordered) - 1))] if ordered else 0.0
 
 
-def _fits(line: _Line, after: _Line, measure: float) -> bool:
-    """Whether the first word of `after` would have fitted at the end of `line`. pdftotext
-    joins a hyphenated line to the next: what matters is the width of the last one."""
+def _fits(line: _Line, after: _Line, measure: float, *, share: float = 1.0) -> bool:
+    """Whether the first word of `after` would have fitted at the end of `line` (within
+    `share` of the measure). pdftotext joins a hyphenated line to the next: what matters is
+    the width of the last one."""
     width = line.width
     while measure and width > 1.1 * measure:
         width -= measure
-    return width + _width(" " + after.text.split(" ", 1)[0]) <= measure
+    return width + _width(" " + after.text.split(" ", 1)[0]) <= share * measure
 
 
 def _aligned(paragraph: _Open, line: _Line) -> bool:
