@@ -312,8 +312,9 @@ class _Rules:
         """Two passes: the measures and headings seen in paragraphs split with a first guess
         (every line that ends in a hyphen before a lowercase word is full)."""
         lines = [line for page in pages for line in page]
+        # A text without hyphenation: a full line is as wide as most of the widest.
         guess = _typical([before.width for before, after in itertools.pairwise(lines)
-                          if _hyphenated(before, after)])
+                          if _hyphenated(before, after)]) or _typical([ln.width for ln in lines])
         rules = cls(flavour, guess, guess)
         for _ in range(2):
             full: dict[bool, list[float]] = {True: [], False: []}
@@ -321,7 +322,7 @@ class _Rules:
                 for before, after in itertools.pairwise(paragraph.lines):
                     if _hyphenated(before, after):
                         full[paragraph.labelled].append(before.width)
-            measure = _typical(full[False] or full[True])
+            measure = _typical(full[False] or full[True]) or guess
             rules = cls(flavour, measure, _typical(full[True]) if full[True] else measure,
                         _headings(lines, measure))
         return rules
