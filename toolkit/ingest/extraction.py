@@ -365,18 +365,21 @@ class _Paragraphs:
                 self.out.append(_Open([line]))
                 continue
             current = self.out[-1]
-            if line.label is not None and not self._labelled(current.lines[-1], line):
+            if line.label is not None and not self._labelled(current, line):
                 line = replace(line, text=f"{line.label} {line.text}", label=None)
             if self._starts(current, line):
                 self.out.append(_Open([line]))
             else:
                 current.lines.append(line)
 
-    def _labelled(self, previous: _Line, line: _Line) -> bool:
+    def _labelled(self, paragraph: _Open, line: _Line) -> bool:
         """Whether a line's label is one: -layout's tab stop after it, a label that follows
         the last of its style (`c)` after `b)`) or opens a list, or a line above that ended
-        short."""
+        short; never a number -layout sets under the text of a labelled paragraph."""
         assert line.label is not None
+        previous = paragraph.lines[-1]
+        if paragraph.labelled and line.indent and abs(line.indent - paragraph.lines[0].column) <= 1:
+            return False
         values = _label_values(line.label)
         follows = not values or any(
             value == 1 or self.last.get(style) == value - 1 for style, value in values
@@ -392,8 +395,13 @@ class _Paragraphs:
         return False
 
     def _measure(self, line: _Line) -> float:
-        labelled = self.out[-1].labelled if self.out else False
-        return self.rules.hanging if labelled else self.rules.measure
+        if not self.out or not self.out[-1].labelled:
+            return self.rules.measure
+        # -layout: a long label (`4.2.1.2`) sets its text further in than the tab stop.
+        first = self.out[-1].lines[0]
+        if first.right > first.column > first.tab > 0:
+            return self.rules.hanging * (first.right - first.column) / (first.right - first.tab)
+        return self.rules.hanging
 
     def _starts(self, paragraph: _Open, line: _Line) -> bool:
         """Whether `line` starts a new paragraph after the open one."""
@@ -403,9 +411,11 @@ class _Paragraphs:
             return True
         if line.key in rules.headings or previous.key in rules.headings:
             return True
+        if _hyphenated(previous, line):
+            return False
         if rules.flavour == "pdftotext-layout" and not _aligned(paragraph, line):
             return True
-        if _hyphenated(previous, line) or previous.text.rsplit(" ", 1)[-1] in _OPEN_WORDS:
+        if previous.text.rsplit(" ", 1)[-1] in _OPEN_WORDS:
             return False
         # A sentence left open goes on on a lowercase line, but `to …` and `that …` open a
         # clause under a heading that carries its addressee (`invites Member States`).
@@ -459,7 +469,9 @@ def _fits(line: _Line, after: _Line, measure: float, *, share: float = 1.0) -> b
 def _aligned(paragraph: _Open, line: _Line) -> bool:
     """-layout: a line goes on a paragraph when it starts where the paragraph's wrapped lines
     start (under a label's text), or both are centred (a heading that wraps)."""
-    return abs(line.indent - paragraph.lines[0].column) <= 1 or (
+    first = paragraph.lines[0]
+    # Each page has its own columns: compare the indents from the page's tab stop.
+    return abs((line.indent - line.tab) - (first.column - first.tab)) <= 1 or (
         paragraph.lines[-1].centred and line.centred
     )
 
