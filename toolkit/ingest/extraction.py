@@ -422,6 +422,12 @@ class _Paragraphs:
         if previous.text[-1:] not in _ENDS_SENTENCE + "," and line.text[:1].islower() and \
                 not line.text.startswith(("to ", "that ")):
             return False
+        # After a sentence, a short capitalised line that no sentence ends can be no
+        # paragraph's last line: it is a heading (`Enablers`).
+        if previous.text[-1:] in _ENDS_SENTENCE and line.text[:1].isupper() and \
+                line.text[-1:] not in _ENDS_SENTENCE + "," and \
+                line.width < 0.7 * self._measure(previous):
+            return True
         if previous.stretched:
             return False
         return _fits(previous, line, self._measure(previous))
