@@ -149,7 +149,8 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
                 stats["furniture"] += 1
             else:
                 kept.append(line)
-        body, notes = _split_footnotes(kept)
+        body, notes = (_set_apart_footnotes(kept) if flavour == "pdftotext"
+                       else _split_footnotes(kept))
         stats["footnotes"] += len(notes)
         paged.append((list(_lines(body, flavour)), notes))
     # A page without labels has its tab stop where most pages have theirs.
@@ -496,6 +497,36 @@ def _joined(paragraph: _Open, stats: Counter[str]) -> str:
 
 def _glued(marker: str) -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=[A-Za-z][a-z])|(?<=[a-z][A-Za-z])|(?<=[)\]\"”’'])){marker}(?!\d)")
+
+
+def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """pdftotext without -layout prints a page's footnote numbers as a block of lone numbers
+    and their texts as the page's last block, one note starting on each line that follows a
+    short one."""
+    blocks = _blocks(lines)
+    for index in range(len(blocks) - 2, -1, -1):
+        numbers = [line.strip() for line in blocks[index]]
+        above = "\n".join(line for block in blocks[:index] for line in block)
+        if not all(n.isdigit() and len(n) <= 3 for n in numbers) or not all(
+            int(b) == int(a) + 1 for a, b in itertools.pairwise(numbers)
+        ) or not all(_glued(n).search(above) for n in numbers):
+            continue
+        texts = [line.strip() for line in blocks[-1]]
+        starts = [0] + [i for i in range(1, len(texts)) if texts[i][:1].isupper() and len(
+            texts[i - 1]) < 0.8 * max(map(len, texts))]
+        if len(starts) != len(numbers):
+            return [line for block in blocks for line in block], []
+        notes = [(n, " ".join(texts[a:b])) for n, (a, b) in
+                 zip(numbers, itertools.pairwise([*starts, len(texts)]), strict=True)]
+        body = [line for block in blocks[:index] + blocks[index + 1:-1] for line in block]
+        return body, notes
+    return [line for block in blocks for line in block], []
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    """Runs of filled lines between blank ones."""
+    return [list(group) for filled, group in itertools.groupby(lines, key=lambda ln: bool(
+        ln.strip())) if filled]
 
 
 def _split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
