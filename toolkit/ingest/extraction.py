@@ -338,12 +338,15 @@ def _headings(lines: list[_Line], measure: float) -> frozenset[str]:
     aside) is a heading wherever it stands: `recognizing`, `RESOLUTION # (Rev. Baku, #)`."""
     alone: Counter[str] = Counter()
     for before, line, after in zip(lines, lines[1:], lines[2:], strict=False):
-        short = _fits(before, line, measure, share=0.9) and _fits(line, after, measure, share=0.9)
+        # … or, if no sentence ends it, a short line before a labelled one (`aware`, `a) …`).
+        opens = _fits(before, line, measure, share=0.9) or (
+            after.label is not None and line.text[-1:] not in _ENDS_SENTENCE)
+        short = opens and _fits(line, after, measure, share=0.9)
         if short and line.label is None and before.text[-1:] not in LINE_END_HYPHENS:
             alone[line.key] += 1
     # `of`, `and the`: words of a table's cells that pdftotext wraps one by one are none.
     return frozenset(key for key, count in alone.items()
-                     if count >= 3 and key.rsplit(" ", 1)[-1] not in _OPEN_WORDS)
+                     if count >= 2 and key.rsplit(" ", 1)[-1] not in _OPEN_WORDS)
 
 
 class _Paragraphs:
@@ -410,14 +413,12 @@ class _Paragraphs:
         previous = paragraph.lines[-1]
         if line.label is not None:
             return True
+        if _hyphenated(previous, line) or previous.text.rsplit(" ", 1)[-1] in _OPEN_WORDS:
+            return False
         if line.key in rules.headings or previous.key in rules.headings:
             return True
-        if _hyphenated(previous, line):
-            return False
         if rules.flavour == "pdftotext-layout" and not _aligned(paragraph, line):
             return True
-        if previous.text.rsplit(" ", 1)[-1] in _OPEN_WORDS:
-            return False
         # A sentence left open goes on on a lowercase line, but `to …` and `that …` open a
         # clause under a heading that carries its addressee (`invites Member States`).
         if previous.text[-1:] not in _ENDS_SENTENCE + "," and line.text[:1].islower() and \
