@@ -252,7 +252,8 @@ def _edges(page: list[str]) -> list[str]:
 
 def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
     """A page's physical lines as records: the label split off, -layout's columns kept;
-    pdftotext without -layout prints a label alone on its line, before its text."""
+    pdftotext without -layout prints a label (or a term such as `AFR1:`) alone on its line,
+    before its text."""
     filled = [line for line in raw if line.strip()]
     if flavour == "pdftotext-layout":
         records = [_layout_line(line) for line in filled]
@@ -263,11 +264,16 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
             yield replace(record, tab=tab, right=right, page_start=index == 0)
         return
     label = None
+    prefix = ""  # a term set apart before its tab stop, such as `AFR1:` before its title
     for index, line in enumerate(filled):
         text = line.strip()
         if flavour == "pdftotext" and LABEL_ALONE.match(text) and label is None:
             label = text
             continue
+        if flavour == "pdftotext" and re.fullmatch(r"\S+:", text) and not prefix:
+            prefix = text + " "
+            continue
+        text, prefix = prefix + text, ""
         numbered = False
         if label is None:
             label, text = _label(text)
