@@ -142,10 +142,15 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
     paged: list[tuple[list[_Line], list[tuple[str, str]]]] = []
     for page in pages:
         lines = [line.rstrip() for line in page]
-        edge = set(_edge_indexes(lines))
+        edges = _edge_indexes(lines)
+        edge = set(edges)
+        # A page number is the page's first or last line: a lone number next to it is a
+        # label pdftotext set apart (`13` before its text).
+        ends = {edges[0], edges[-1]} if edges else set()
         kept = []
         for index, line in enumerate(lines):
-            if index in edge and (furniture_key(line) in furniture or is_page_number(line)):
+            if index in edge and furniture_key(line) in furniture or index in ends and \
+                    is_page_number(line):
                 stats["furniture"] += 1
             else:
                 kept.append(line)
