@@ -149,8 +149,9 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
         ends = {edges[0], edges[-1]} if edges else set()
         kept = []
         for index, line in enumerate(lines):
-            if index in edge and furniture_key(line) in furniture or index in ends and \
-                    is_page_number(line):
+            if (index in edge and furniture_key(line) in furniture) or (
+                index in ends and is_page_number(line)
+            ):
                 stats["furniture"] += 1
             else:
                 kept.append(line)
