@@ -78,11 +78,11 @@ def test_parse_says_per_file_what_was_cleaned(capsys, layouts) -> None:
 
 @pytest.mark.parametrize("extraction", ["pypdf", "pdftotext", "pdftotext-layout"])
 @pytest.mark.xfail(strict=True, reason=(
-    "a PDF's plain text loses the indentation of tables and deeper paragraphs (pypdf), and "
-    "paragraphs whose last line is full read as one: identity = labels 96.9 % (pypdf), "
-    "97.7 % (pdftotext -layout), 86.9 / 85.6 % (pdftotext, which sets footnote numbers apart "
-    "from their text: 2.9 % footnotes); footnotes 93.1 % (pypdf, -layout); no furniture; "
-    "hyphens left 0 / 0 / 1 of 2176"
+    "a PDF's plain text has no indentation for tables and deeper paragraphs (pypdf) and "
+    "cannot tell a paragraph whose last line is full from the next one: identity = labels "
+    "97.1 % (pypdf), 98.1 % (pdftotext -layout); pdftotext 94.0 % identity, 92.6 % labels; "
+    "footnotes 93.1 / 94.1 / 67.6 % (pdftotext sets footnote numbers apart from their text); "
+    "no furniture; no hyphen left"
 ))
 def test_pdf_text_extraction_gives_the_texts_clauses(extraction, layouts, baku_text) -> None:
     if extraction not in layouts:

@@ -4,12 +4,17 @@ the same repairs as the PDF reader, as far as the text lets them be inferred.
 Pages are told by form feeds (pdftotext) or by their page numbers, lone numbers counting up
 (pypdf); lines recurring at the top or foot of the pages are running headers and footers; a
 page's numbered lines under its text whose numbers its text carries glued to a word are its
-footnotes. A line ends its paragraph when the next one starts with a label, when either is a
-line the text elsewhere prints as a paragraph of its own (a heading: `recognizing`, `RESOLUTION
-37 (…)`), when -layout's indentation changes, or when the next line's first word would have
-fitted on it (a justified or ragged paragraph wraps a line only when the next word does not
-fit); it goes on after a line-end hyphen, after a line that ends mid-sentence before a
-lowercase word, and after a line pypdf prints with doubled spaces (stretched to the measure).
+footnotes (pdftotext without -layout prints the numbers as a block apart from the texts).
+
+A line ends its paragraph when the next one starts with a label, when either is a line the
+text elsewhere prints as a paragraph of its own (a heading: `recognizing`, `RESOLUTION 37
+(…)`), when -layout's indentation changes, or when the next line's first word would have
+fitted on it (a justified or ragged paragraph wraps only when the next word does not fit;
+widths are estimated with a proportional font's advances and the measure is learnt from the
+hyphenated lines). It goes on after a line-end hyphen or a word no paragraph ends on (`the`),
+after a line that ends mid-sentence before a lowercase word, and after a line pypdf prints
+with doubled spaces (stretched to the measure). -layout's columns tell table cells and
+deeper paragraphs; without them a run of paragraphs that no sentence ends is a table.
 Line-end hyphens are undone where the joined word is a word.
 """
 
