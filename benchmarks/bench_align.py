@@ -150,8 +150,9 @@ def evaluate(
 def status_agreement(revisions: Sequence[SimulatedRevision], docs: Sequence[Document]) -> float:
     """Of the true links the toolkit finds, the share whose status is the true one too.
 
-    A swap of two neighbours is one "moved" clause to the simulator and may be the other one
-    to the aligner (both readings are right); such pairs count as disagreements here.
+    A swap of two neighbours moves one clause, the one read first in the old text, to the
+    simulator and to the aligner alike (the fewest moves, outside the longest run kept in
+    order).
     """
     agree = total = 0
     for revision, doc in zip(revisions, docs, strict=True):
@@ -179,6 +180,8 @@ def main(docs: Sequence[Document] | None = None) -> None:
         f"{'greedy F1':>9} {'ratio':>6} {'status':>6} {'wall s':>6} {'cpu s':>5}"
     )
     worst: dict[str, float] = {}
+    f1s: list[float] = []
+    statuses: list[float] = []
     moderate = 1.0
     slowest = (0.0, 0.0)
     for case in CASES:
@@ -200,14 +203,18 @@ def main(docs: Sequence[Document] | None = None) -> None:
         if case.rate == MODERATE:
             moderate = min(moderate, score.f1)
         words = f"{case.word_rate or case.rate:.2f}" if "reword" in case.edits else "-"
+        f1s.append(score.f1)
+        statuses.append(status_agreement(revisions, docs))
         print(
             f"{case.name:<8} {case.rate:>5.2f} {words:>5} {score.precision:>9.4f} "
             f"{score.recall:>7.4f} {score.f1:>7.4f} {baseline.f1:>9.4f} "
-            f"{score.f1 / baseline.f1:>6.3f} {status_agreement(revisions, docs):>6.3f} "
+            f"{score.f1 / baseline.f1:>6.3f} {statuses[-1]:>6.3f} "
             f"{seconds[0]:>6.2f} {seconds[1]:>5.2f}"
         )
+    print(f"mean F1: {sum(f1s) / len(f1s):.4f} (target ≥ 0.995)")
     print(f"lowest F1 at rate {MODERATE}: {moderate:.4f} (target ≥ 0.97)")
-    print(f"lowest F1 per edit type: {min(worst.values()):.4f} (target ≥ 0.90)")
+    print(f"lowest F1 per edit type: {min(worst.values()):.4f} (target ≥ 0.98)")
+    print(f"lowest status agreement: {min(statuses):.4f} (target ≥ 0.99)")
     print(
         f"slowest alignment of all {len(docs)} resolutions: {slowest[0]:.2f} s wall, "
         f"{slowest[1]:.2f} s CPU (target < 2 s; wall time varies with the machine's load)"

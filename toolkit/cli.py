@@ -62,6 +62,17 @@ def _strict(parser: argparse.ArgumentParser) -> None:
                         "instead of reading it with a warning")
 
 
+def _ignore(parser: argparse.ArgumentParser, *aliases: str, listing: str = "") -> None:
+    parser.add_argument(
+        "--ignore", *aliases, metavar="KINDS", action="append", default=[],
+        help=f"{listing}set these kinds of change aside, as git's -w sets spacing aside "
+        "(comma-separated, repeatable): typography (punctuation, quotes, dashes, spacing), "
+        "labels (relettering, renumbering), references (refreshed editions: Rev. Dubai, "
+        "2018 → Rev. Bucharest, 2022), case, whitespace. A new label alone never makes a "
+        "clause changed; with labels ignored it is not even reported",
+    )
+
+
 def _emit(output: str | bytes, path: str | None) -> None:
     """Standard output, or the file named with -o, written atomically (never half-written)."""
     if path is None:
@@ -266,10 +277,10 @@ def _register_diff(sub: Subparsers) -> None:
     p.add_argument("--stat", action="store_true",
                    help="only count clauses by status and words added/removed")
     p.add_argument("--granularity", choices=("word", "char"), default="word")
-    p.add_argument("--ignore-case", action="store_true")
-    p.add_argument("--ignore-whitespace", action="store_true")
-    p.add_argument("--ignore-labels", action="store_true",
-                   help="relettering or renumbering alone is not a change")
+    _ignore(p)
+    for kind in ("case", "whitespace", "labels"):
+        p.add_argument(f"--ignore-{kind}", dest="ignore", action="append_const", const=kind,
+                       help=f"the same as --ignore {kind}")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically), not stdout")
     _pretty(p)
     _strict(p)
@@ -303,16 +314,15 @@ def _register_align(sub: Subparsers) -> None:
         help="which clause of OLD became which clause of NEW",
         description="Align two editions, two files or two EDITION:DOC references clause by "
         "clause: unchanged, edited, moved, inserted, deleted, split, merged. Exit status: "
-        "0 nothing changed (or only what --hide leaves out), 1 changes, 2 trouble.",
+        "0 nothing changed (or only what --ignore sets aside), 1 changes, 2 trouble.",
     )
     p.add_argument("old", metavar="OLD", help=_ALIGN_SPEC_HELP)
     p.add_argument("new", metavar="NEW", help=_ALIGN_SPEC_HELP)
     p.add_argument("--format", choices=("table", "json", "html"), default="table",
                    help="table (default); json: see toolkit/align/align.schema.json; html: "
                    "a self-contained side-by-side page (statuses and ITU marks)")
-    p.add_argument("--hide", metavar="KINDS", default="",
-                   help="leave out pairs whose only changes are of these kinds, comma-"
-                   "separated: references, labels, typography")
+    _ignore(p, "--hide", listing="leave out pairs whose only changes are of these kinds "
+            "and ")
     p.add_argument("--marks", action="store_true",
                    help="ITU proposal marks (ADD, MOD, NOC, SUP) instead of statuses")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically), not stdout")
@@ -426,6 +436,7 @@ def _register_report(sub: Subparsers) -> None:
     p.add_argument("--docx", action="store_true",
                    help="also write each redline as a Word file with tracked changes, linked "
                    "from the page")
+    _ignore(p, listing="in the redlines, ")
     _runs(p, "report.run_report", progress=False)
 
 

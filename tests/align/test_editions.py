@@ -222,12 +222,9 @@ def test_revised_resolution_against_ground_truth(
         "delete": 12, "reword": 11, "split": 4, "merge": 4,
     }  # fmt: skip
     assert len(truth) == len(got) == 139
-    # Every link is found; the statuses differ only where two neighbours swapped places
-    # (which of the two "moved" is a matter of taste: the simulator and the aligner differ).
-    assert {(o, n) for o, n, _ in got} == {(o, n) for o, n, _ in truth}
-    differ = got ^ truth
-    assert len(differ) == 20
-    assert {s for _, _, s in differ} <= {"moved", "unchanged", "edited"}
+    # Every link is found, with the simulator's status: of two swapped neighbours, both
+    # say the one read first in the old text moved (the fewest moves).
+    assert got == truth
 
 
 def test_reference_only_edit_is_hidden(kigali_root: Path, aligned: dict[str, Any]) -> None:
@@ -259,8 +256,8 @@ def test_history_over_two_editions(kigali_root: Path) -> None:
         for r in res37.iter_rows(named=True)
     )
     assert stories == {
-        ("kigali-2022", "kigali-2022", None, True): 75,
-        ("kigali-2022", "baku-2025", None, True): 37,
+        ("kigali-2022", "kigali-2022", None, True): 77,
+        ("kigali-2022", "baku-2025", None, True): 35,
         ("kigali-2022", "kigali-2022", "baku-2025", True): 16,  # borrowed clauses, merged pieces
         ("baku-2025", "baku-2025", None, False): 11,
     }

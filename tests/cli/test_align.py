@@ -76,7 +76,11 @@ def test_declaration_json_follows_schema(
         [1, '"'],
     ]
     merged = [p for p in pairs if p["status"] == "merged"]
-    assert {p["new"]["label"] for p in merged} == {"1)", "a)", "b)", "c)", "d)"}
+    # The one real merge; the paragraphs indented under a)–d) pair one to one (issue 11).
+    assert [(p["old"]["label"], p["new"]["label"]) for p in merged] == [("i)", "1)"), (None, "1)")]
+    underscore = pairs[12]
+    assert (underscore["new"]["label"], underscore["status"], underscore["change_kinds"]) == (
+        "a) ¶2", "unchanged", ["labels"])
     # Joining the operations rebuilds both texts.
     for p in pairs:
         if p["old"] and p["new"] and p["status"] != "merged":
@@ -138,13 +142,15 @@ def test_missing_edition_is_one_line(capsys: pytest.CaptureFixture[str]) -> None
     )
 
 
-def test_bad_hide_kind(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("option", ["--ignore", "--hide"])
+def test_bad_ignore_kind(capsys: pytest.CaptureFixture[str], option: str) -> None:
     status, out, err = run(
-        capsys, "align", "baku-2025:res-37", "baku-2025:res-37", "--hide", "colours"
+        capsys, "align", "baku-2025:res-37", "baku-2025:res-37", option, "colours"
     )
     assert (status, out) == (2, "")
-    assert (
-        err == "wtdc: --hide: unknown kind colours; choose among references, labels, typography\n"
+    assert err == (
+        "wtdc: --ignore: unknown kind colours; choose among references, labels, typography, "
+        "case, whitespace\n"
     )
 
 
@@ -226,10 +232,11 @@ def test_small_case_statuses_and_marks(
     assert _body(out) == [
         "  edited    0.71    ¶                ¶                The World Telecommunication "
         "Development Conference (Baku, 2025),",
-        "  moved     0.71 R  considering b)   considering a)   that Resolution 139 (Rev. "
+        "  edited    0.71 R  considering b)   considering a)   that Resolution 139 (Rev. "
         "Bucharest, 2022) applies;",
         "  deleted   0.00    considering c)   —                that this clause will be dropped,",
-        "  unchanged 1.00 R  considering a)   considering b)   that access matters;",
+        # Of the two swapped, the one read first in the old text moved (down).
+        "  moved     1.00 R  considering a)   considering b)   that access matters;",
         "  edited    1.00    resolves 1       resolves 1       to report to the Council "
         "every year,",
         "  edited    1.00    resolves 2       resolves 2       to act now;",
@@ -247,10 +254,11 @@ def test_small_case_statuses_and_marks(
 @pytest.mark.parametrize(
     ("hide", "shown", "hidden"),
     [
-        ("references", ["moved", "deleted", "unchanged", "edited", "edited", "inserted"], 1),
-        ("labels", ["edited", "moved", "deleted", "edited", "edited", "inserted"], 1),
-        ("typography", ["edited", "moved", "deleted", "unchanged", "inserted"], 2),
-        ("references,labels,typography", ["moved", "deleted", "inserted"], 4),
+        # Relabelled and a reference refreshed: hidden only when labels are ignored too.
+        ("references", ["edited", "deleted", "moved", "edited", "edited", "inserted"], 1),
+        ("labels", ["edited", "edited", "deleted", "moved", "edited", "edited", "inserted"], 0),
+        ("typography", ["edited", "edited", "deleted", "moved", "inserted"], 2),
+        ("references,labels,typography", ["deleted", "moved", "inserted"], 4),
     ],
 )
 def test_small_case_hide(
@@ -264,8 +272,9 @@ def test_small_case_hide(
     status, out, _ = run(capsys, "align", *res99, "--hide", hide)
     assert status == 1
     body = _body(out)
-    assert [line.split()[0] for line in body[:-1]] == shown
-    assert body[-1] == f"  ({hidden} pair{'s' if hidden > 1 else ''} hidden)"
+    if hidden:
+        assert body.pop() == f"  ({hidden} pair{'s' if hidden > 1 else ''} hidden)"
+    assert [line.split()[0] for line in body] == shown
     status, out, _ = run(capsys, "align", *res99, "--hide", hide, "--format", "json", "--marks")
     data = json.loads(out)
     jsonschema.validate(data, schema)

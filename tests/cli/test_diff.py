@@ -51,8 +51,8 @@ def test_text_output(capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path
         f"--- {old}\n+++ {new}\n\n## text\n"
         "@@ text › ¶1: edited, similarity 0.75 @@\n"
         "Older [-people-]{+persons+} live here.\n\n"
-        "clauses: 1 unchanged, 1 edited, 0 moved, 0 inserted, 0 deleted, 0 split, 0 merged; "
-        "0 relabelled; words: +1 -1\n"
+        "1 of 2 clause pairs changed; clauses: 1 unchanged, 1 edited, 0 moved, 0 inserted, "
+        "0 deleted, 0 split, 0 merged; 0 relabelled; words: +1 -1\n"
     )
 
 
@@ -78,10 +78,10 @@ def test_ignore_case(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
 def test_stat(capsys: pytest.CaptureFixture[str], texts: tuple[Path, Path]) -> None:
     old, new = texts
     assert run(capsys, "diff", str(old), str(new), "--stat") == (1, (
-        "text | clauses: 1 unchanged, 1 edited, 0 moved, 0 inserted, 0 deleted, 0 split, "
-        "0 merged; 0 relabelled; words: +1 -1\n"
-        "total: clauses: 1 unchanged, 1 edited, 0 moved, 0 inserted, 0 deleted, 0 split, "
-        "0 merged; 0 relabelled; words: +1 -1\n"), plain(old, new))
+        "text | 1 of 2 clause pairs changed; clauses: 1 unchanged, 1 edited, 0 moved, "
+        "0 inserted, 0 deleted, 0 split, 0 merged; 0 relabelled; words: +1 -1\n"
+        "total: 1 of 2 clause pairs changed; clauses: 1 unchanged, 1 edited, 0 moved, "
+        "0 inserted, 0 deleted, 0 split, 0 merged; 0 relabelled; words: +1 -1\n"), plain(old, new))
 
 
 def test_json_matches_schema_and_output_file(
@@ -271,25 +271,27 @@ _RESOLUTION = ("RESOLUTION 99 (Baku, 2025)\n\nTest\n\nresolves\n\n{}\tto do one 
                "{}\tto do another thing.\n")
 
 
-def test_ignore_labels_relettering_alone_is_not_a_change(
+def test_relettering_alone_is_not_a_change(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     old.write_text(_RESOLUTION.format("a)", "b)"), encoding="utf-8")
     new.write_text(_RESOLUTION.format("1)", "2)"), encoding="utf-8")
-    assert run(capsys, "diff", str(old), str(new)) == (1, (
-        f"--- {old}\n+++ {new}\n\n## res-99\n"
-        "@@ res-99 › resolves › 1): unchanged, relabelled a) → 1) @@\n"
-        "@@ res-99 › resolves › 2): unchanged, relabelled b) → 2) @@\n\n"
-        "clauses: 2 unchanged, 0 edited, 0 moved, 0 inserted, 0 deleted, 0 split, 0 merged; "
-        "2 relabelled; words: +0 -0\n"), "")
-    assert run(capsys, "diff", str(old), str(new), "--ignore-labels") == (
+    # One definition of a change (issue 11): a new label alone is none, but it is reported.
+    assert run(capsys, "diff", str(old), str(new)) == (
+        0, f"{old} and {new} have the same text (2 clauses relabelled)\n", "")
+    status, out, _ = run(capsys, "diff", str(old), str(new), "--stat")
+    assert (status, out.splitlines()[-2]) == (0, (
+        "total: 0 of 2 clause pairs changed; 2 more only relabelled; clauses: 2 unchanged, "
+        "0 edited, 0 moved, 0 inserted, 0 deleted, 0 split, 0 merged; 2 relabelled; "
+        "words: +0 -0"))
+    assert run(capsys, "diff", str(old), str(new), "--ignore", "labels") == (
         0, f"{old} and {new} are identical, ignoring labels\n", "")
     status, out, err = run(capsys, "diff", str(old), str(new), "--ignore-labels",
                            "--ignore-case", "--format", "json")
     document = json.loads(out)
     assert (status, document["identical"], document["totals"]["relabelled"]) == (0, True, 0)
-    assert err == f"{old} and {new} are identical, ignoring case and labels\n"
+    assert err == f"{old} and {new} are identical, ignoring labels and case\n"
     # A real edit still counts under --ignore-labels.
     new.write_text(_RESOLUTION.format("1)", "2)").replace("one", "a single"), encoding="utf-8")
     status, out, _ = run(capsys, "diff", str(old), str(new), "--ignore-labels")
@@ -297,7 +299,8 @@ def test_ignore_labels_relettering_alone_is_not_a_change(
         "## res-99\n"
         "@@ res-99 › resolves › 1): edited, similarity 0.67 @@\n"
         "to do [-one-]{+a single+} thing;\n\n"
-        "clauses: 1 unchanged, 1 edited, 0 moved, 0 inserted, 0 deleted, 0 split, 0 merged; "
+        "1 of 2 clause pairs changed; clauses: 1 unchanged, 1 edited, 0 moved, 0 inserted, "
+        "0 deleted, 0 split, 0 merged; "
         "0 relabelled; words: +2 -1\n"))
 
 
@@ -378,3 +381,33 @@ def test_patch_apply_names_an_unknown_edition_as_diff_does(
     assert run(capsys, "diff", "baku-2099", str(patch_file), "--format", "patch") == (
         2, "", message)
     assert run(capsys, "diff", "baku-2099", str(patch_file)) == (2, "", message)
+
+
+def test_ignore_typography_and_case_on_the_real_pair(
+    capsys: pytest.CaptureFixture[str], repo_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--ignore` as git's -w: "ITU D" → "ITU-D", a dropped comma, "Priorities" →
+    "priorities" set aside, the Declaration's real edits stay (issue 11)."""
+    monkeypatch.chdir(repo_root)
+    pair = ("corpora/baku-declaration-prefinal.md", "baku-2025:declaration")
+    status, out, _ = run(capsys, "diff", *pair, "--stat", "--ignore", "typography,case")
+    assert (status, out.splitlines()[-1].split("; clauses:")[0]) == (
+        1, "total: 13 of 23 clause pairs changed; 8 more only relabelled")
+    status, out, _ = run(capsys, "diff", *pair, "--ignore", "typography", "--ignore", "case")
+    # "We welcome … ITU D" and b) ¶2 "Priorities" are no longer listed (a merge is diffed
+    # as a whole, and its own "ITU D" stays visible inside it).
+    assert "We welcome the steadfast" not in out and "Priorities" not in out
+    assert "older [-people-]{+persons+}" in out
+    status, out, err = run(capsys, "diff", *pair, "--ignore", "typos")
+    assert (status, out) == (2, "")
+    assert err == ("wtdc: --ignore: unknown kind typos; choose among references, labels, "
+                   "typography, case, whitespace\n")
+
+
+def test_report_refuses_an_unknown_kind_before_building(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, err = run(capsys, "report", "-o", str(tmp_path / "r"), "--ignore", "labels,x")
+    assert (status, out) == (2, "")
+    assert err.startswith("wtdc: --ignore: unknown kind x; choose among references")
+    assert not (tmp_path / "r").exists()

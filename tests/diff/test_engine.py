@@ -69,13 +69,28 @@ def test_ops_rebuild_each_pair(declaration_diff: TextDiff) -> None:
 
 
 def test_merge_is_diffed_once_as_a_whole(declaration_diff: TextDiff) -> None:
-    lead = _by_labels(declaration_diff, "1)", "a)")
-    assert lead.status == "merged" and not lead.follower
-    assert len(lead.group) == 3
-    # Pre-final 1) had two unlabelled continuation paragraphs; the final a) holds all three.
-    assert re.search(r"from 1\) \+ ¶\d+ \+ ¶\d+,", lead.describe())
-    followers = [c for c in declaration_diff.clauses if c.group == lead.group and c.follower]
-    assert len(followers) == 2 and all(c.ops == () for c in followers)
+    # The one real merge: pre-final i) and the paragraph "Universal and meaningful
+    # connectivity …" became the final 1).
+    merged = [c for c in declaration_diff.clauses if c.pair.status in ("merged", "split")]
+    lead = _by_labels(declaration_diff, "i)", "1)")
+    assert merged[0] is lead and len(merged) == 2
+    assert lead.status == "merged" and not lead.follower and len(lead.group) == 2
+    assert re.search(r"from i\) \+ ¶\d+,", lead.describe())
+    assert merged[1].follower and merged[1].ops == ()
+    assert merged[1].pair.old is not None
+    assert merged[1].pair.old.clause.text.startswith("Universal and meaningful connectivity")
+
+
+def test_paragraphs_of_a_label_pair_on_their_own(declaration_diff: TextDiff) -> None:
+    """The final report indents two paragraphs under a); the Markdown prints them apart:
+    each is a unit of its own, "We underscore …" unchanged (issue 11)."""
+    underscore = _by_labels(declaration_diff, None, "a) ¶2")
+    assert underscore.pair.new is not None
+    assert underscore.pair.new.clause.text.startswith("We underscore the importance")
+    assert (underscore.status, underscore.changed()) == ("unchanged", False)
+    assert underscore.describe() == "unchanged, relabelled (none) → a) ¶2"
+    assert _by_labels(declaration_diff, None, "a) ¶3").describe() == (
+        "edited, relabelled (none) → a) ¶3, similarity 1.00")
 
 
 def test_stat_frame_and_json(declaration_diff: TextDiff) -> None:
@@ -110,13 +125,17 @@ def test_identical_and_ignore_options() -> None:
     strict = diff_sources((old,), (relettered,))
     assert not strict.identical
     assert strict.stat().summary() == (
-        "clauses: 1 unchanged, 1 edited, 0 moved, 0 inserted, 0 deleted, 0 split, 0 merged; "
-        "2 relabelled; words: +2 -2"
+        "1 of 2 clause pairs changed; 1 more only relabelled; clauses: 1 unchanged, 1 edited, "
+        "0 moved, 0 inserted, 0 deleted, 0 split, 0 merged; 2 relabelled; words: +2 -2"
     )
-    loose = diff_sources((old,), (relettered,), ignore_case=True, ignore_whitespace=True,
-                         ignore_labels=True)
+    # A new label alone is no change: only the relabelled count says it.
+    assert not diff_sources((old,), (relettered,), ignore=("case",)).identical  # "live  here"
+    case = diff_sources((old,), (relettered,), ignore=("case", "whitespace"))
+    assert case.identical and case.stat().relabelled == 2
+    assert case.stat().as_dict()["words_added"] == 0  # an ignored edit shows as the new text
+    loose = diff_sources((old,), (relettered,), ignore=("case", "whitespace", "labels"))
     assert loose.identical
-    assert loose.stat().clauses == {"unchanged": 2}
+    assert loose.stat().clauses == {"unchanged": 2} and loose.stat().relabelled == 0
 
 
 def test_documents_pair_by_id_and_unpaired_show_whole() -> None:
@@ -168,7 +187,7 @@ def test_any_texts_give_valid_json_and_rebuilding_ops(
 ) -> None:
     old_doc = _doc(*[(f"{n})", t) for n, t in enumerate(old, 1)])
     new_doc = _doc(*[(f"{n})", t) for n, t in enumerate(new, 1)])
-    diff = diff_sources((old_doc,), (new_doc,), ignore_labels=ignore_labels)
+    diff = diff_sources((old_doc,), (new_doc,), ignore=("labels",) if ignore_labels else ())
     VALIDATOR.validate(json.loads(diff.to_json()))
     assert diff.identical == (old == new)
     for c in diff.clauses:

@@ -2,8 +2,13 @@
 
 The golden file was read by a person (DIFF, 2026-11-23): the renumbering i)→1) and 1)→a) shows
 as relabelling, `older people` → `older persons` as an edit (clauses 5) and c)), and
-`[Baku Action Plan]` → `the Baku Action Plan` in the closing paragraph; unlabelled
-continuation paragraphs of the pre-final text show as merged into their clause. If the parser
+`[Baku Action Plan]` → `the Baku Action Plan` in the closing paragraph. Re-read by UNITS,
+2026-11-28, after issue 11: the paragraphs the final report indents under a)–d) are units of
+their own (`a) ¶2`), so they pair one to one with the pre-final's separate paragraphs
+(`We underscore …`, `d) ¶2` unchanged, not listed; `a) ¶3` a dropped comma, `b) ¶2`
+"Priorities" → "priorities"); the one real merge (i) + "Universal and meaningful
+connectivity …" → 1)) stays merged; clauses only relabelled (iv) → 4), 3) → c)) are no
+longer listed, the summary counts them. If the parser
 or aligner changes this output, read the new output before replacing the file:
     WTDC_UPDATE_GOLDEN=1 .venv/bin/pytest tests/diff/test_golden.py
 """

@@ -22,7 +22,7 @@ LAYOUTS = ("pdf", "docx", "docx-tracked", "html", "html-word", "html-chapters")
 def test_layout_gives_the_texts_clauses(layout, layouts, baku_text) -> None:
     source = read_source(layouts[layout])
     result = score(baku_text, parse_source(source), header=HEADER)
-    assert result.clauses == 4931
+    assert result.clauses == 4939  # a labelled clause's further paragraphs count apart ("a) ¶2")
     assert result.identity >= 0.995, f"{result.identity:.2%} of clauses identical"
     assert result.labels >= 0.995, f"{result.labels:.2%} with the same label"
     assert result.footnotes >= 0.98, f"{result.footnotes:.2%} of footnotes attached"

@@ -10,6 +10,7 @@ import pytest
 from toolkit.errors import ParseError, UnknownDocumentError
 from toolkit.ingest import SourceText, read_source
 from toolkit.parse import CLAUSE_COLUMNS, Footnote, ParsedText, clauses_frame, parse_source
+from toolkit.parse.model import next_paragraph_label
 
 # Resolutions whose text Part IV of the report holds (Resolution 53 is only a heading and
 # "(Abrogated by WTDC-25)").
@@ -34,7 +35,8 @@ def test_documents_by_type(report: ParsedText) -> None:
         "recommendation": 7,
         "question": 10,
     }
-    assert sum(len(d.clauses) for d in report.documents) == 4931
+    # A labelled clause's further paragraphs count apart ("a) ¶2").
+    assert sum(len(d.clauses) for d in report.documents) == 4939
 
 
 def test_resolution_numbers_with_text(report: ParsedText) -> None:
@@ -264,16 +266,25 @@ def test_recommendation_preamble_and_operative(report: ParsedText) -> None:
     ]
 
 
-def test_declaration_keeps_indented_paragraphs_with_their_clause(report: ParsedText) -> None:
+def test_declaration_parts_its_indented_paragraphs_by_label(report: ParsedText) -> None:
+    """Item a)'s two indented paragraphs are units of their own, as the pre-final Markdown
+    prints them apart (issue 11)."""
     doc = report.document("declaration")
     labels = [c.label for c in doc.clauses]
     assert labels == [None] * 4 + ["1)", "2)", "3)", "4)", "5)", None] + [
-        "a)", "b)", "c)", "d)", "e)", None, None,
+        "a)", "a) ¶2", "a) ¶3", "b)", "b) ¶2", "c)", "c) ¶2", "d)", "d) ¶2", "e)", None, None,
     ]
-    a = doc.clauses[10]
-    assert a.span == (1124, 1130)
-    assert a.raw.count("\n") == 2
-    assert "We acknowledge the critical role of space radiocommunications" in a.text
+    a, underscore, space = doc.clauses[10:13]
+    assert (a.span, underscore.span, space.span) == ((1124, 1124), (1126, 1126), (1130, 1130))
+    assert "\n" not in a.raw
+    assert underscore.text.startswith("We underscore the importance of investment")
+    assert space.text.startswith("We acknowledge the critical role of space radiocommunications")
+
+
+def test_paragraph_labels_count_on() -> None:
+    assert [next_paragraph_label(x) for x in ("a)", "a) ¶2", "1.1 ¶9")] == [
+        "a) ¶2", "a) ¶3", "1.1 ¶10",
+    ]
 
 
 def test_prefinal_declaration(prefinal_declaration_path: Path) -> None:
@@ -339,7 +350,7 @@ def test_trailing_whitespace_is_noise(final_report_path: Path) -> None:
 def test_clauses_frame(report: ParsedText) -> None:
     frame = clauses_frame(report.documents)
     assert tuple(frame.columns) == CLAUSE_COLUMNS
-    assert frame.height == 4931
+    assert frame.height == 4939  # a labelled clause's further paragraphs count apart ("a) ¶2")
     res_37 = frame.filter(frame["doc_id"] == "res-37")
     assert res_37.height == sum(len(s.clauses) for s in report.document("res-37").sections)
     row = res_37.filter(res_37["label"] == "b)").row(0, named=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from toolkit.align import Alignment, ClausePair, ClauseRef
+from toolkit.align.model import ChangeKind
 from toolkit.diff import ClauseDiff, DiffOptions, DocumentDiff, TextDiff, word_ops
 from toolkit.diff.model import words_changed
 from toolkit.parse import Clause, Document, Section
@@ -25,7 +26,7 @@ def _ref(label: str, text: str, ordinal: int) -> ClauseRef:
 
 def make_diff(
     pairs: list[tuple[tuple[str, str] | None, tuple[str, str] | None, str, float]],
-    **options: bool,
+    ignore: tuple[ChangeKind, ...] = (),
 ) -> TextDiff:
     """pairs: (old (label, text) or None, new (label, text) or None, status, similarity)."""
     clause_diffs = []
@@ -35,16 +36,16 @@ def make_diff(
         pair = ClausePair(old_ref, new_ref, status, similarity,  # type: ignore[arg-type]
                           relabelled=bool(old and new and old[0] != new[0]))
         ops = word_ops(old[1] if old else "", new[1] if new else "")
-        clause_diffs.append(ClauseDiff(pair, ops, *words_changed(ops)))
+        clause_diffs.append(ClauseDiff(pair, ops, *words_changed(ops), ignore=frozenset(ignore)))
     old_doc = _doc([p.pair.old.clause for p in clause_diffs if p.pair.old])
     new_doc = _doc([p.pair.new.clause for p in clause_diffs if p.pair.new])
     alignment = Alignment(old_doc, new_doc, tuple(c.pair for c in clause_diffs),
                           reason="same document id")
     return TextDiff("old.md", "new.md", (DocumentDiff(alignment, tuple(clause_diffs)),),
-                    DiffOptions(**options))  # type: ignore[arg-type]
+                    DiffOptions(ignore=frozenset(ignore)))
 
 
-def relabelled_diff(**options: bool) -> TextDiff:
+def relabelled_diff(ignore: tuple[ChangeKind, ...] = ()) -> TextDiff:
     return make_diff(
         [
             (("i)", "We are cognizant."), ("1)", "We are cognizant."), "unchanged", 1.0),
@@ -52,7 +53,7 @@ def relabelled_diff(**options: bool) -> TextDiff:
             (("iii)", "A clause that goes."), None, "deleted", 0.0),
             (None, ("3)", "An entirely new text on satellites."), "inserted", 0.0),
         ],
-        **options,
+        ignore=ignore,
     )
 
 

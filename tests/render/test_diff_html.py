@@ -41,24 +41,27 @@ def test_self_contained() -> None:
 
 def test_views_summary_and_navigation() -> None:
     html = render_diff_fragment(relabelled_diff())
-    assert html.count('class="wd-clause') == 8  # four changed clauses, in each of two views
+    # three changed clauses (edited, deleted, inserted; the relabel-only one is counted, not
+    # listed), in each of two views
+    assert html.count('class="wd-clause') == 6
     assert 'class="wd-view wd-view-sbs"' in html and 'class="wd-view wd-view-inl"' in html
     assert 'data-step="-1"' in html and 'data-step="1"' in html
     # The strip: each kind with its count, linked to its first change; then ITU's marks.
     strip = re.findall(r'<li class="wd-k wd-[km]-(\w+)">(?:<a href="#[\w-]+-(c\d+)">)?', html)
     counts = re.findall(r"</a> <b>(\d+)</b></li>|\w <b>(\d+)</b></li>", html)
     assert strip == [
-        ("unchanged", ""), ("edited", "c2"), ("moved", ""), ("inserted", "c4"),
-        ("deleted", "c3"), ("split", ""), ("merged", ""), ("relabelled", "c1"),
-        ("words", ""), ("ADD", "c4"), ("MOD", "c1"), ("SUP", "c3")]
-    assert [a or b for a, b in counts] == ["1", "1", "0", "1", "1", "0", "0", "2", "1", "2", "1"]
+        ("unchanged", ""), ("edited", "c1"), ("moved", ""), ("inserted", "c3"),
+        ("deleted", "c2"), ("split", ""), ("merged", ""), ("relabelled", "c1"),
+        ("words", ""), ("ADD", "c3"), ("MOD", "c1"), ("SUP", "c2")]
+    # Two relabelled, one of them only relabelled: unchanged, counted, not listed.
+    assert [a or b for a, b in counts] == ["1", "1", "0", "1", "1", "0", "0", "2", "1", "1", "1"]
     assert "words <b><ins>+7</ins></b> <b><del>−5</del></b>" in html
     assert "<h4>declaration › we declare the following › 2) <span class=\"wd-mark\">MOD</span> " \
         "<span class=\"wd-status\">edited, relabelled ii) → 2), similarity 0.91</span></h4>" in html
     # The change list links every change in order.
     listed = re.search(r'<details class="wd-list" open>.*?</details>', html, re.S)
     assert listed is not None
-    assert re.findall(r'<a href="#[\w-]+-(c\d+)">', listed.group(0)) == ["c1", "c2", "c3", "c4"]
+    assert re.findall(r'<a href="#[\w-]+-(c\d+)">', listed.group(0)) == ["c1", "c2", "c3"]
     assert 'older <del>people</del><ins>persons</ins> and youth' in html
     assert '<p class="wd-reason">Paired: same document id.</p>' in html
 
@@ -70,7 +73,7 @@ def test_identical_says_so() -> None:
 
 def test_repr_html_lists_the_changed_clauses_escaped() -> None:
     html = relabelled_diff()._repr_html_()
-    assert html.count("<tr><td") == 4  # relabelled, edited, deleted, inserted; not unchanged
+    assert html.count("<tr><td") == 3  # edited, deleted, inserted; not relabelled only
     assert "clauses: 1 unchanged, 1 edited, 0 moved, 1 inserted, 1 deleted" in html
     assert "older <del>people</del><ins>persons</ins> and youth" in html
     assert "<script>" not in HOSTILE._repr_html_()
@@ -131,7 +134,7 @@ def test_keys_n_and_p_move_between_changes(tmp_path: Path) -> None:
     assert seen is not None
     ids = seen.group(1).split()
     assert [i.split("-")[-1] for i in ids] == ["c1", "c2", "c3", "c2"]
-    assert 'data-pos="change 2 of 4"' in dom
+    assert 'data-pos="change 2 of 3"' in dom
 
 
 def test_navigation_bar_is_a_sticky_opaque_block_once_shown() -> None:
@@ -155,8 +158,8 @@ def test_a_moved_clause_links_both_ways_and_title_changes_come_first(tmp_path: P
     assert away is not None
     assert f'<article class="wd-clause wd-moved" id="{away.group(2)}">' in html
     assert f'<a class="wd-from" href="#{away.group(1)}">(its old place)</a>' in html
-    # The old place comes first: the line stands where clause 1) stood, before the rest.
-    assert html.index('<p class="wd-away"') < html.index("resolves › 1) <span")
+    # Clauses 2)–4) are only relabelled, 1)–3): unchanged, counted and not listed.
+    assert "resolves › 1) <span" not in html
     assert '<li class="wd-k wd-k-moved"><a href="#' in html
 
 

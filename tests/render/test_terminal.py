@@ -22,7 +22,6 @@ def test_plain_text_output() -> None:
         "+++ new.md\n"
         "\n"
         "## declaration\n"
-        "@@ declaration › we declare the following › 1): unchanged, relabelled i) → 1) @@\n"
         "@@ declaration › we declare the following › 2): edited, relabelled ii) → 2), "
         "similarity 0.91 @@\n"
         "older [-people-]{+persons+} and youth\n"
@@ -31,8 +30,8 @@ def test_plain_text_output() -> None:
         "@@ declaration › we declare the following › 3): inserted @@\n"
         "{+An entirely new text on satellites.+}\n"
         "\n"
-        "clauses: 1 unchanged, 1 edited, 0 moved, 1 inserted, 1 deleted, 0 split, 0 merged; "
-        "2 relabelled; words: +7 -5\n"
+        "3 of 4 clause pairs changed; 1 more only relabelled; clauses: 1 unchanged, 1 edited, "
+        "0 moved, 1 inserted, 1 deleted, 0 split, 0 merged; 2 relabelled; words: +7 -5\n"
     )
 
 
@@ -43,8 +42,9 @@ def test_colour_keeps_the_markers() -> None:
     assert "\x1b[36m@@ declaration › we declare the following › iii): deleted @@\x1b[0m" in coloured
 
 
-def test_ignore_labels_hides_relabel_only_clauses() -> None:
-    diff = relabelled_diff(ignore_labels=True)
+def test_relabel_only_clauses_are_counted_not_listed() -> None:
+    assert "We are cognizant" not in render_diff_text(relabelled_diff())
+    diff = relabelled_diff(ignore=("labels",))
     text = render_diff_text(diff)
     assert "We are cognizant" not in text
     assert text.endswith("0 merged; 0 relabelled; words: +7 -5\n")
@@ -54,10 +54,12 @@ def test_ignore_labels_hides_relabel_only_clauses() -> None:
 def test_stat() -> None:
     diff = relabelled_diff()
     assert render_stat(diff) == (
-        "declaration | clauses: 1 unchanged, 1 edited, 0 moved, 1 inserted, 1 deleted, "
-        "0 split, 0 merged; 2 relabelled; words: +7 -5\n"
-        "total: clauses: 1 unchanged, 1 edited, 0 moved, 1 inserted, 1 deleted, 0 split, "
-        "0 merged; 2 relabelled; words: +7 -5\n"
+        "declaration | 3 of 4 clause pairs changed; 1 more only relabelled; clauses: "
+        "1 unchanged, 1 edited, 0 moved, 1 inserted, 1 deleted, 0 split, 0 merged; "
+        "2 relabelled; words: +7 -5\n"
+        "total: 3 of 4 clause pairs changed; 1 more only relabelled; clauses: 1 unchanged, "
+        "1 edited, 0 moved, 1 inserted, 1 deleted, 0 split, 0 merged; 2 relabelled; "
+        "words: +7 -5\n"
     )
 
 

@@ -3,12 +3,21 @@
 from toolkit.align.clauses import align_clauses
 from toolkit.align.documents import align_documents, align_editions, one_sided
 from toolkit.align.history import clause_history, corpus_history
-from toolkit.align.kinds import change_kinds, changed, is_hidden, proposal_mark
+from toolkit.align.kinds import (
+    ChangeCount,
+    change_kinds,
+    changed,
+    is_changed,
+    is_hidden,
+    parse_ignore,
+    proposal_mark,
+)
 from toolkit.align.model import Alignment, Alignments, ClausePair, ClauseRef
 
 __all__ = [
     "Alignment",
     "Alignments",
+    "ChangeCount",
     "ClausePair",
     "ClauseRef",
     "align_clauses",
@@ -18,7 +27,9 @@ __all__ = [
     "changed",
     "clause_history",
     "corpus_history",
+    "is_changed",
     "is_hidden",
     "one_sided",
+    "parse_ignore",
     "proposal_mark",
 ]

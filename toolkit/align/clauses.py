@@ -231,7 +231,7 @@ def _groups(
     neighbouring piece is linked to is tried first.
     """
     partner_of_whole = {whole: piece for piece, whole in piece_links.items()}
-    pieces = [p for p in unlinked if len(pieces_side[p]) >= 2]
+    pieces = [p for p in unlinked if pieces_side[p]]
     # Share of each piece's distinct words found in each whole: a cheap filter (most words
     # of a piece recur in its whole) before the costly partial_ratio.
     index = {w: k for k, w in enumerate({w for p in pieces for w in pieces_side[p]})}
@@ -257,7 +257,9 @@ def _groups(
     for piece in pieces:
         beside = {piece_links[p] for p in (piece - 1, piece + 1) if p in piece_links}
         best = containment(piece, sorted(beside))
-        if best < 0:
+        # A one-word piece ("Voting", a sub-heading run into the clause it heads) is in
+        # too many wholes to be looked for anywhere but beside its neighbour's.
+        if best < 0 and len(pieces_side[piece]) >= 2:
             best = containment(piece, range(len(whole_side)))
         if best >= 0:
             found.setdefault(best, []).append(piece)
@@ -281,7 +283,17 @@ def _loose(i: int | None, j: int | None, similarity: npt.NDArray[np.float64]) ->
 
 
 def _longest_increasing(values: list[int]) -> set[int]:
-    """Indices of one longest strictly increasing subsequence of `values`."""
+    """Indices of one longest strictly increasing subsequence of `values`, the one that keeps
+    the earliest values in place: of two swapped neighbours, the one read first in the new
+    text stays and the other one moved (down), as a reader of the new text sees it."""
+    count = len(values)
+    kept = _longest_increasing_from_the_end([-v for v in reversed(values)])
+    return {count - 1 - k for k in kept}
+
+
+def _longest_increasing_from_the_end(values: list[int]) -> set[int]:
+    """Indices of one longest strictly increasing subsequence of `values`, preferring the
+    latest elements (patience sorting keeps the smallest tails)."""
     tails: list[int] = []  # index into values of the smallest tail of each length
     previous = [-1] * len(values)
     for k, value in enumerate(values):
@@ -370,14 +382,17 @@ def align_clauses(old: Document, new: Document) -> Alignment:
             links.pop(i)
 
     ambiguous = _ambiguous(links, similarity, weights)
-    order = sorted(links, key=lambda i: links[i])
-    in_order = {order[k] for k in _longest_increasing(order)}
     sections = _section_map(o, n, links)
+    # A clause that went to another section moved; of the rest, those outside one longest
+    # run kept in order did: the fewest moves that explain the new order.
+    stayed = [i for i, j in links.items() if sections.get(o.sections[i]) == n.sections[j]]
+    order = sorted(stayed, key=lambda i: links[i])
+    in_order = {order[k] for k in _longest_increasing(order)}
 
     pairs: list[tuple[tuple[int, int, int], ClausePair]] = []
     for i, j in links.items():
         status: PairStatus
-        moved = i not in in_order or sections.get(o.sections[i]) != n.sections[j]
+        moved = i not in in_order
         same_text = o.refs[i].clause.text == n.refs[j].clause.text
         status = "moved" if moved else "unchanged" if same_text else "edited"
         pairs.append(

@@ -1,20 +1,31 @@
-"""Kinds of change a policy reader may want to hide, and ITU's proposal marks.
+"""What counts as a change, in one place; the kinds of change a reader may ignore; ITU's marks.
 
-An edit is of a kind when undoing that kind alone makes both texts equal: a refreshed
-reference (`Resolution 139 (Rev. Dubai, 2018)` → `(Rev. Bucharest, 2022)`), a new label,
-or punctuation, quotes, dashes and spacing.
+A pair is changed when it moved, was inserted, deleted, split or merged, or when its
+comparison texts differ once the ignored kinds are undone. A new label is never a change of
+the text: relabelling (and renumbering) is reported as a kind of its own. An edit is of a
+kind when undoing that kind alone makes both texts equal: a refreshed reference
+(`Resolution 139 (Rev. Dubai, 2018)` → `(Rev. Bucharest, 2022)`), punctuation, quotes and
+dashes (typography), letter case, or spacing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
-from typing import Literal
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import TYPE_CHECKING, Literal
 
-from toolkit.align.model import Alignment, ChangeKind, ClausePair
+from toolkit.errors import InputError
+
+if TYPE_CHECKING:  # annotations only: the records' methods count with this module
+    from toolkit.align.model import Alignment, ChangeKind, ClausePair
 
 ProposalMark = Literal["ADD", "MOD", "NOC", "SUP"]
-CHANGE_KINDS: tuple[ChangeKind, ...] = ("references", "labels", "typography")
+CHANGE_KINDS: tuple[ChangeKind, ...] = ("references", "labels", "typography", "case", "whitespace")
+# The kinds that undo part of a text, narrowest first: a change that spacing alone explains
+# is reported as whitespace, not as typography (which drops spacing too).
+_TEXT_KINDS: tuple[ChangeKind, ...] = ("whitespace", "case", "references", "typography")
 
 # "(Rev. Dubai, 2018)", "(Kigali, 2022)", "(Rev. New Delhi, 2024)": an edition in brackets.
 _EDITION = re.compile(r"\((?:Rev\.\s*)?[A-Z][\w'.\- ]*?,\s*\d{4}\)")
@@ -23,54 +34,107 @@ _CONFERENCE = re.compile(r"\b(WTDC|PP|WTSA|WRC|RA|WTPF|WSIS)-\d{2}\b")
 # Punctuation and spacing both go: "radiofrequency" / "radio-frequency" and "cyber
 # literacy" / "cyberliteracy" are the same words spelt apart or together.
 _PUNCTUATION = re.compile(r"[\W_]+")
+_SPACE = re.compile(r"\s+")
 
 
-def _without_references(text: str) -> str:
-    return _CONFERENCE.sub(r"\1-##", _EDITION.sub("(#)", text))
-
-
-def _without_typography(text: str) -> str:
-    return _PUNCTUATION.sub("", text)
+def comparison_text(text: str, *, ignore: Collection[ChangeKind] = ()) -> str:
+    """`text` (a clause's comparable form) with the ignored kinds undone."""
+    if "references" in ignore:
+        text = _CONFERENCE.sub(r"\1-##", _EDITION.sub("(#)", text))
+    if "case" in ignore:
+        text = text.casefold()
+    if "typography" in ignore:
+        return _PUNCTUATION.sub("", text)
+    return _SPACE.sub("", text) if "whitespace" in ignore else text
 
 
 def change_kinds(old_text: str, new_text: str, *, relabelled: bool) -> tuple[ChangeKind, ...]:
-    """The kinds that explain the whole change, or () when the wording itself changed.
+    """The fewest kinds that explain the whole change, or () when the wording itself changed.
 
     Texts are the comparable forms (`Clause.text`); an unchanged text with a new label is a
     "labels" change only.
     """
-    kinds: list[ChangeKind] = []
+    kinds: tuple[ChangeKind, ...] = ()
     if old_text != new_text:
-        old_ref, new_ref = _without_references(old_text), _without_references(new_text)
-        if old_ref != old_text or new_ref != new_text:
-            if old_ref == new_ref:
-                kinds.append("references")
-            elif _without_typography(old_ref) == _without_typography(new_ref):
-                kinds += ["references", "typography"]
-            else:
-                return ()
-        elif _without_typography(old_text) == _without_typography(new_text):
-            kinds.append("typography")
-        else:
+        kinds = next(
+            (
+                combo
+                for size in range(1, len(_TEXT_KINDS) + 1)
+                for combo in combinations(_TEXT_KINDS, size)
+                if comparison_text(old_text, ignore=combo)
+                == comparison_text(new_text, ignore=combo)
+            ),
+            (),
+        )
+        if not kinds:
             return ()
     if relabelled:
-        kinds.append("labels")
+        kinds += ("labels",)
     return tuple(k for k in CHANGE_KINDS if k in kinds)
 
 
-def is_hidden(pair: ClausePair, hide: frozenset[ChangeKind] | set[ChangeKind]) -> bool:
-    """True when every change in the pair is of a kind the reader chose to hide."""
-    return bool(pair.change_kinds) and set(pair.change_kinds) <= set(hide)
+def is_changed(pair: ClausePair, *, ignore: Collection[ChangeKind] = ()) -> bool:
+    """The one definition of a change (module docstring): the CLI, the JSON, the report and
+    the notebooks all count with it."""
+    if pair.status in ("unchanged", "edited") and pair.old and pair.new:
+        old, new = pair.old.clause.text, pair.new.clause.text
+        return old != new and comparison_text(old, ignore=ignore) != comparison_text(
+            new, ignore=ignore
+        )
+    return True
 
 
-def changed(alignments: Sequence[Alignment], *, hide: Collection[ChangeKind] = ()) -> bool:
-    """True when a pair shows a change: not unchanged, or relabelled, unless `hide` covers it."""
-    hidden = set(hide)
-    return any(
-        (p.status != "unchanged" or p.relabelled) and not is_hidden(p, hidden)
-        for a in alignments
-        for p in a.pairs
+def relabelled_only(pair: ClausePair, *, ignore: Collection[ChangeKind] = ()) -> bool:
+    """A pair whose only change is its label: unchanged, listed apart when asked."""
+    return pair.relabelled and "labels" not in ignore and not is_changed(pair, ignore=ignore)
+
+
+def is_hidden(pair: ClausePair, ignore: Collection[ChangeKind]) -> bool:
+    """True when the pair differs, but only in kinds the reader chose to ignore."""
+    return (
+        bool(pair.change_kinds)
+        and not is_changed(pair, ignore=ignore)
+        and (not pair.relabelled or "labels" in ignore)
     )
+
+
+def changed(alignments: Sequence[Alignment], *, ignore: Collection[ChangeKind] = ()) -> bool:
+    """True when a pair of `alignments` is changed (`is_changed`)."""
+    return any(is_changed(p, ignore=ignore) for a in alignments for p in a.pairs)
+
+
+@dataclass(frozen=True)
+class ChangeCount:
+    """How many pairs changed and how many were only relabelled: the counts every view
+    prints (CLI summary, JSON, report navigation, notebooks)."""
+
+    pairs: int
+    changed: int
+    relabelled_only: int
+
+    @classmethod
+    def of(cls, pairs: Iterable[ClausePair], *, ignore: Collection[ChangeKind] = ()) -> ChangeCount:
+        pairs = list(pairs)
+        return cls(
+            pairs=len(pairs),
+            changed=sum(is_changed(p, ignore=ignore) for p in pairs),
+            relabelled_only=sum(relabelled_only(p, ignore=ignore) for p in pairs),
+        )
+
+    def summary(self) -> str:
+        """"16 of 40 clause pairs changed; 22 more only relabelled"."""
+        more = f"; {self.relabelled_only} more only relabelled" if self.relabelled_only else ""
+        return f"{self.changed} of {self.pairs} clause pairs changed{more}"
+
+
+def parse_ignore(value: str, *, option: str = "--ignore") -> frozenset[ChangeKind]:
+    """The kinds named in `--ignore typography,labels`, or an InputError naming the known ones."""
+    names = {k.strip() for k in value.split(",") if k.strip()}
+    unknown = sorted(names - set(CHANGE_KINDS))
+    if unknown:
+        raise InputError(f"{option}: unknown kind {', '.join(unknown)}; "
+                         f"choose among {', '.join(CHANGE_KINDS)}")
+    return frozenset(k for k in CHANGE_KINDS if k in names)
 
 
 def proposal_mark(pair: ClausePair) -> ProposalMark:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -12,10 +12,12 @@ from toolkit.parse.model import Clause, Document
 if TYPE_CHECKING:
     import polars as pl
 
+    from toolkit.align.kinds import ChangeCount
+
 PairStatus = Literal["unchanged", "edited", "moved", "inserted", "deleted", "split", "merged"]
-# Edits a policy reader may want to hide: only references refreshed, only relabelled, only
-# punctuation/typography touched.
-ChangeKind = Literal["references", "labels", "typography"]
+# Edits a policy reader may set aside (`--ignore`, after git's `-w` family): references
+# refreshed, a new label, punctuation/typography, letter case, spacing.
+ChangeKind = Literal["references", "labels", "typography", "case", "whitespace"]
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,12 @@ class Alignment:
         """One row per pair (columns: `PAIR_COLUMNS`)."""
         return pairs_frame(self.pairs, alignment=self)
 
+    def changes(self, *, ignore: Collection[ChangeKind] = ()) -> ChangeCount:
+        """Pairs changed and pairs only relabelled, counted as the CLI and the report do."""
+        from toolkit.align.kinds import ChangeCount
+
+        return ChangeCount.of(self.pairs, ignore=ignore)
+
     def _repr_html_(self) -> str:
         old = self.old_doc.id if self.old_doc else "(none)"
         new = self.new_doc.id if self.new_doc else "(none)"
@@ -89,6 +97,13 @@ class Alignments(Sequence[Alignment]):
     def __iter__(self) -> Iterator[Alignment]:
         return iter(self.alignments)
 
+    def changes(self, *, ignore: Collection[ChangeKind] = ()) -> ChangeCount:
+        """Pairs changed and pairs only relabelled over every document pair, counted as the
+        CLI and the report do."""
+        from toolkit.align.kinds import ChangeCount
+
+        return ChangeCount.of((p for a in self.alignments for p in a.pairs), ignore=ignore)
+
     def frame(self) -> pl.DataFrame:
         """One row per pair of every document pair (columns: `PAIR_COLUMNS`)."""
         import polars as pl  # loads only when a frame is asked for
@@ -98,7 +113,7 @@ class Alignments(Sequence[Alignment]):
     def _repr_html_(self) -> str:
         rows = (
             (a.old_doc.id if a.old_doc else "", a.new_doc.id if a.new_doc else "",
-             len(a.pairs), sum(p.status != "unchanged" for p in a.pairs), a.reason)
+             len(a.pairs), a.changes().changed, a.reason)
             for a in self.alignments
         )
         return html_table(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from toolkit.align.model import PairStatus
-from toolkit.parse.model import Clause, Document, Section
+from toolkit.parse.model import PARAGRAPH_MARK, Clause, Document, Section
 
 Edit = Literal["relabel", "reorder", "move", "insert", "delete", "reword", "split", "merge"]
 EDITS: tuple[Edit, ...] = (
@@ -58,6 +58,9 @@ class _Item:
     new_ids: list[str]
     origin: Literal["same", "whole", "piece", "borrowed"] = "same"
     moved: bool = False
+    # A swap of two neighbours moves one of them (the one read first in the old text): it
+    # stays moved only while the other one, this id, still follows it in its section.
+    swapped_with: str | None = None
     relabelled: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -189,7 +192,7 @@ def simulate_revision(
                     count[edit] += 1
                 elif edit == "reorder" and k + 1 < len(items) and hit():
                     items[k], items[k + 1] = items[k + 1], items[k]
-                    items[k].moved = True
+                    items[k].swapped_with = items[k + 1].new_ids[0]
                     item.notes.append(edit)
                     count[edit] += 1
                     k += 1
@@ -197,7 +200,7 @@ def simulate_revision(
         if edit == "move" and len(sections) > 1:
             for s, (_, items) in enumerate(sections):
                 for item in list(items):
-                    if item.origin == "same" and not item.moved and hit():
+                    if item.origin == "same" and not item.moved and not item.swapped_with and hit():
                         target = rng.choice([t for t in range(len(sections)) if t != s])
                         items.remove(item)
                         item.moved = True
@@ -205,6 +208,18 @@ def simulate_revision(
                         sections[target][1].append(item)
                         count[edit] += 1
 
+    # Where each Baku clause stands in the old text (section, position), for swaps.
+    place = {
+        new_id: (s, k)
+        for s, (_, items) in enumerate(sections)
+        for k, item in enumerate(items)
+        for new_id in item.new_ids
+    }
+    for s, (_, items) in enumerate(sections):
+        for k, item in enumerate(items):
+            partner = place.get(item.swapped_with or "")
+            if partner is not None and partner[0] == s and partner[1] > k:
+                item.moved = True
     built: list[Section] = []
     truth: list[TruePair] = []
     seen: set[str] = set()
@@ -255,7 +270,9 @@ def document_lines(doc: Document, *, heading: str | None = None) -> list[str]:
             lines += [indent + re.sub(r"^(\d+(?:\.\d+)*) ", r"\1\t", section.heading), ""]
         for clause in section.clauses:
             label = f"{clause.label}\t" if clause.label else ""
-            if not label and _HEADING_WORD.match(clause.text):
+            if clause.label and PARAGRAPH_MARK in clause.label:
+                label = "\t"  # a further paragraph of a labelled clause, one tab deeper
+            elif not label and _HEADING_WORD.match(clause.text):
                 label = "\u2013\t"  # as printed: a dash keeps it from reading as a heading
             lines += [indent + label + clause.text, ""]
     return lines

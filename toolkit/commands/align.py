@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from toolkit.align import (
@@ -12,10 +13,9 @@ from toolkit.align import (
     align_editions,
     changed,
     corpus_history,
+    parse_ignore,
 )
 from toolkit.align.history import render_history
-from toolkit.align.kinds import CHANGE_KINDS
-from toolkit.align.model import ChangeKind
 from toolkit.commands.outcome import Outcome
 from toolkit.corpus import open_corpus
 from toolkit.corpus.sources import Source, SourceLike, resolve_source, spec_kind
@@ -69,28 +69,19 @@ def edition_titles(old: str, new: str) -> dict[str, dict[str, str]]:
     }
 
 
-def hidden_kinds(hide: str) -> set[ChangeKind]:
-    """The kinds named in `--hide references,labels`, or an InputError naming the known ones."""
-    names = {k.strip() for k in hide.split(",") if k.strip()}
-    unknown = sorted(names - set(CHANGE_KINDS))
-    if unknown:
-        raise InputError(f"--hide: unknown kind {', '.join(unknown)}; "
-                         f"choose among {', '.join(CHANGE_KINDS)}")
-    return {k for k in CHANGE_KINDS if k in names}
-
-
 def run_align(
     old: str,
     new: str,
     *,
     format: Literal["table", "json", "html"] = "table",
-    hide: str = "",
+    ignore: Sequence[str] = (),
     marks: bool = False,
     pretty: bool = False,
     strict: bool = False,
 ) -> Outcome:
-    """Align OLD with NEW and render it; status 1 when a pair shows a change not hidden."""
-    hidden = hidden_kinds(hide)
+    """Align OLD with NEW and render it; status 1 when a pair is changed once the kinds
+    named in `ignore` ("typography,labels") are set aside."""
+    hidden = parse_ignore(",".join(ignore))
     alignments, warnings = _align(old, new, strict=strict)
     titles = edition_titles(old, new) if alignments.editions else None
     data = alignments_dict(
@@ -106,7 +97,7 @@ def run_align(
         text = render_html(alignments, old_name=old_name, new_name=new_name, hide=hidden)
     else:
         text = render_table(data)
-    return Outcome(text, status=1 if changed(alignments, hide=hidden) else 0,
+    return Outcome(text, status=1 if changed(alignments, ignore=hidden) else 0,
                    warnings=warnings)
 
 

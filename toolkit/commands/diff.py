@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Literal
 
+from toolkit.align.kinds import CHANGE_KINDS, parse_ignore
+from toolkit.align.model import ChangeKind
 from toolkit.commands.outcome import Outcome, Progress, progress_bar
 from toolkit.corpus.sources import Source, SourceLike, resolve_source
 from toolkit.diff import TextDiff, apply_patch, diff_sources, make_patch
@@ -30,19 +33,16 @@ def diff(
     new: SourceLike,
     *,
     granularity: Granularity = "word",
-    ignore_case: bool = False,
-    ignore_whitespace: bool = False,
-    ignore_labels: bool = False,
+    ignore: Collection[ChangeKind] = (),
     progress: Progress | None = None,
 ) -> TextDiff:
-    """Compare OLD and NEW (a path, "-", an edition or `EDITION:DOC`) clause by clause."""
+    """Compare OLD and NEW (a path, "-", an edition or `EDITION:DOC`) clause by clause,
+    setting aside the kinds of change in `ignore` ("typography", "labels", …)."""
     report = progress or (lambda done, total, step: None)
     report(0, 2, "reading and parsing")
     olds, news = _sources(old, new)
     report(2, 2, "reading and parsing")
-    return _diff(olds, news, granularity=granularity, ignore_case=ignore_case,
-                 ignore_whitespace=ignore_whitespace, ignore_labels=ignore_labels,
-                 progress=report)
+    return _diff(olds, news, granularity=granularity, ignore=ignore, progress=report)
 
 
 def _diff(
@@ -50,15 +50,12 @@ def _diff(
     news: Source,
     *,
     granularity: Granularity,
-    ignore_case: bool,
-    ignore_whitespace: bool,
-    ignore_labels: bool,
+    ignore: Collection[ChangeKind],
     progress: Progress,
 ) -> TextDiff:
     return diff_sources(
         olds.documents, news.documents, old_name=olds.spec, new_name=news.spec,
-        granularity=granularity, ignore_case=ignore_case, ignore_whitespace=ignore_whitespace,
-        ignore_labels=ignore_labels,
+        granularity=granularity, ignore=ignore,
         progress=lambda done, total: progress(done, total, "aligning and diffing"),
     )
 
@@ -70,16 +67,16 @@ def run_diff(
     format: DiffFormat = "text",
     stat: bool = False,
     granularity: Granularity = "word",
-    ignore_case: bool = False,
-    ignore_whitespace: bool = False,
-    ignore_labels: bool = False,
+    ignore: Sequence[str] = (),
     pretty: bool = False,
     color: bool = False,
     progress: bool = False,
     strict: bool = False,
 ) -> Outcome:
-    """Compare OLD and NEW and render the result; status 0 identical, 1 different. `strict`
-    refuses a text the parser would read with a best guess."""
+    """Compare OLD and NEW and render the result; status 0 identical, 1 different. `ignore`:
+    the `--ignore` values ("typography,labels"); `strict` refuses a text the parser would
+    read with a best guess."""
+    ignored = parse_ignore(",".join(ignore))
     olds, news = _sources(old, new, strict=strict)
     warnings = (*olds.warnings, *news.warnings)
     if format == "patch" and not stat:
@@ -91,11 +88,9 @@ def run_diff(
             )
         same = olds.text == news.text
         return _identical_or(make_patch(olds.text, news.text), same, old, new, warnings,
-                             ignored=(), quiet=True)
+                             ignored=(), relabelled=0, quiet=True)
     with progress_bar(progress, "wtdc diff") as report:
-        result = _diff(olds, news, granularity=granularity, ignore_case=ignore_case,
-                       ignore_whitespace=ignore_whitespace, ignore_labels=ignore_labels,
-                       progress=report)
+        result = _diff(olds, news, granularity=granularity, ignore=ignored, progress=report)
     output: str | bytes
     if stat:
         output = (dump_json(result.stat().as_dict(), pretty=pretty) if format == "json"
@@ -112,10 +107,9 @@ def run_diff(
         output = ""  # the message says that they are identical
     else:
         output = render_diff_text(result, color=color)
-    ignored = tuple(name for name, on in (("case", ignore_case), ("whitespace", ignore_whitespace),
-                                          ("labels", ignore_labels)) if on)
-    return _identical_or(output, result.identical, old, new, warnings, ignored=ignored,
-                         quiet=format != "text" and not stat)
+    return _identical_or(output, result.identical, old, new, warnings,
+                         ignored=tuple(k for k in CHANGE_KINDS if k in ignored),
+                         relabelled=result.stat().relabelled, quiet=format != "text" and not stat)
 
 
 def _identical_or(
@@ -126,17 +120,21 @@ def _identical_or(
     warnings: tuple[str, ...],
     *,
     ignored: tuple[str, ...],
+    relabelled: int,
     quiet: bool,
 ) -> Outcome:
     """Status 1 when different; when identical, status 0 and a line that says so (on stderr
     for the machine formats, whose stdout must stay parseable)."""
     if not identical:
         return Outcome(output, status=1, warnings=warnings)
-    # "identical, ignoring labels": say what was set aside, so the 0 is not misread.
+    # "identical, ignoring labels": say what was set aside, so the 0 is not misread; a new
+    # label alone is no change, but the reader hears of it.
     listed = " and ".join([", ".join(ignored[:-1]), ignored[-1]] if ignored[:-1] else ignored)
     but = f", ignoring {listed}" if ignored else ""
+    same = "are identical" if not relabelled else (
+        f"have the same text ({relabelled} clause{'' if relabelled == 1 else 's'} relabelled)")
     return Outcome(output, status=0, warnings=warnings,
-                   message=f"{old} and {new} are identical{but}", message_to_stderr=quiet)
+                   message=f"{old} and {new} {same}{but}", message_to_stderr=quiet)
 
 
 def run_patch_apply(old: str, patch: str) -> Outcome:

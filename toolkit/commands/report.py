@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from toolkit.align.kinds import parse_ignore
 from toolkit.commands.outcome import Outcome, progress_bar
 from toolkit.render.report import build_report
 
 
 def run_report(
     *, old: str | None = None, new: str = "baku-2025", out_dir: str | None = None,
-    progress: bool = False, docx: bool = False,
+    progress: bool = False, docx: bool = False, ignore: Sequence[str] = (),
 ) -> Outcome:
     """Write reports/<name>/index.html (or into `out_dir`) and name the page written;
-    `docx` adds each redline as a Word file with tracked changes."""
+    `docx` adds each redline as a Word file with tracked changes; `ignore`: the `--ignore`
+    values, kinds of change the redlines set aside."""
+    ignored = parse_ignore(",".join(ignore))
     with progress_bar(progress, "report") as report:
         page = build_report(old_edition=old, new_edition=new, out_dir=out_dir, progress=report,
-                            docx=docx)
+                            docx=docx, ignore=ignored)
     return Outcome(f"{page}\n")

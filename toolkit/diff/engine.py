@@ -6,11 +6,11 @@ word-mode diff of the 1.2 MB report in one piece takes about half a minute.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 
-from toolkit.align import align_clauses
-from toolkit.align.model import Alignment, ClausePair, ClauseRef
+from toolkit.align import align_clauses, is_changed
+from toolkit.align.model import Alignment, ChangeKind, ClausePair, ClauseRef
 from toolkit.diff.large import LARGE, align_large, refs
 from toolkit.diff.model import ClauseDiff, DiffOptions, DocumentDiff, TextDiff, words_changed
 from toolkit.diff.words import DELETE, EQUAL, INSERT, Granularity, Ops, word_ops
@@ -26,17 +26,16 @@ def diff_sources(
     old_name: str = "old",
     new_name: str = "new",
     granularity: Granularity = "word",
-    ignore_case: bool = False,
-    ignore_whitespace: bool = False,
-    ignore_labels: bool = False,
+    ignore: Collection[ChangeKind] = (),
     progress: Progress | None = None,
 ) -> TextDiff:
     """Diff two parsed texts clause by clause.
 
     Documents are paired by id (two single-document texts pair whatever their ids); a
-    document without a partner shows as wholly deleted or inserted.
+    document without a partner shows as wholly deleted or inserted. `ignore`: kinds of
+    change set aside (toolkit.align.kinds), as git's `-w` sets spacing aside.
     """
-    options = DiffOptions(granularity, ignore_case, ignore_whitespace, ignore_labels)
+    options = DiffOptions(granularity, frozenset(ignore))
     pairs = _pair_documents(old, new)
     documents = []
     for done, (old_doc, new_doc, reason) in enumerate(pairs, start=1):
@@ -53,12 +52,10 @@ def diff_alignments(
     old_name: str = "old",
     new_name: str = "new",
     granularity: Granularity = "word",
-    ignore_case: bool = False,
-    ignore_whitespace: bool = False,
-    ignore_labels: bool = False,
+    ignore: Collection[ChangeKind] = (),
 ) -> TextDiff:
     """Diff alignments made elsewhere (e.g. documents paired by lineage), clause by clause."""
-    options = DiffOptions(granularity, ignore_case, ignore_whitespace, ignore_labels)
+    options = DiffOptions(granularity, frozenset(ignore))
     documents = tuple(_diff_document(a, options) for a in alignments)
     return TextDiff(old_name, new_name, documents, options)
 
@@ -129,7 +126,7 @@ def _diff_document(alignment: Alignment, options: DiffOptions) -> DocumentDiff:
         elif id(pair) in groups:
             group = groups[id(pair)]
             if group[0] is not pair:  # shown, and counted, with the group's first pair
-                clauses.append(ClauseDiff(pair, (), group=group))
+                clauses.append(ClauseDiff(pair, (), group=group, ignore=options.ignore))
                 continue
             old_text = " ".join(_unique_texts(p.old for p in group))
             new_text = " ".join(_unique_texts(p.new for p in group))
@@ -137,10 +134,11 @@ def _diff_document(alignment: Alignment, options: DiffOptions) -> DocumentDiff:
         else:
             assert pair.old is not None and pair.new is not None
             old_text, new_text = pair.old.clause.text, pair.new.clause.text
-            same = old_text == new_text
+            # An edit of ignored kinds only (`--ignore typography`) shows as the new text.
+            same = not is_changed(pair, ignore=options.ignore)
             ops = (((EQUAL, new_text),) if new_text else ()) if same else diff(old_text, new_text)
         added, removed = words_changed(ops)
-        clauses.append(ClauseDiff(pair, ops, added, removed, group=group))
+        clauses.append(ClauseDiff(pair, ops, added, removed, group=group, ignore=options.ignore))
     return DocumentDiff(alignment, tuple(clauses))
 
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any, Literal
 
-from toolkit.align.model import Alignment, ClausePair, ClauseRef, PairStatus
-from toolkit.diff.words import DELETE, INSERT, Granularity, Ops, count_words, has_changes
+from toolkit.align.kinds import CHANGE_KINDS, ChangeCount, is_changed
+from toolkit.align.model import Alignment, ChangeKind, ClausePair, ClauseRef, PairStatus
+from toolkit.diff.words import DELETE, INSERT, Granularity, Ops, count_words
 from toolkit.display import html_table
 
 if TYPE_CHECKING:
@@ -30,9 +31,20 @@ STATUSES: tuple[PairStatus, ...] = (
 @dataclass(frozen=True)
 class DiffOptions:
     granularity: Granularity = "word"
-    ignore_case: bool = False
-    ignore_whitespace: bool = False
-    ignore_labels: bool = False
+    # Kinds of change set aside (`--ignore`): see toolkit.align.kinds.
+    ignore: frozenset[ChangeKind] = frozenset()
+
+    @property
+    def ignore_case(self) -> bool:
+        return "case" in self.ignore
+
+    @property
+    def ignore_whitespace(self) -> bool:
+        return "whitespace" in self.ignore
+
+    @property
+    def ignore_labels(self) -> bool:
+        return "labels" in self.ignore
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,7 @@ class ClauseDiff:
     # from the old pieces (joined by a space) to the new pieces, and the words; the others
     # (`follower`) carry none. `group` lists all the group's pairs on each of them.
     group: tuple[ClausePair, ...] = ()
+    ignore: frozenset[ChangeKind] = frozenset()  # the diff's `DiffOptions.ignore`
 
     @property
     def follower(self) -> bool:
@@ -54,17 +67,20 @@ class ClauseDiff:
 
     @property
     def relabelled(self) -> bool:
-        return self.pair.relabelled
+        """The label changed, and labels are not ignored."""
+        return self.pair.relabelled and "labels" not in self.ignore
 
     @property
     def status(self) -> PairStatus:
-        """The aligner's status, except that an edit the ignore options hid is unchanged."""
-        if self.pair.status == "edited" and not has_changes(self.ops):
+        """The aligner's status, except that an edit of ignored kinds only is unchanged."""
+        if self.pair.status == "edited" and not self.changed():
             return "unchanged"
         return self.pair.status
 
-    def changed(self, *, ignore_labels: bool = False) -> bool:
-        return self.status != "unchanged" or (self.relabelled and not ignore_labels)
+    def changed(self) -> bool:
+        """Changed by the one definition (toolkit.align.kinds.is_changed): a new label alone
+        is not a change."""
+        return is_changed(self.pair, ignore=self.ignore)
 
     @property
     def where(self) -> str:
@@ -73,11 +89,11 @@ class ClauseDiff:
         assert ref is not None
         return f"{ref.doc_id} › {_place(ref)}"
 
-    def describe(self, *, ignore_labels: bool = False) -> str:
+    def describe(self) -> str:
         """The status as a reader needs it: "edited, relabelled i) → 1), moved from …"."""
         parts: list[str] = [self.status]
         old, new = self.pair.old, self.pair.new
-        if self.relabelled and not ignore_labels and old is not None and new is not None:
+        if self.relabelled and old is not None and new is not None:
             was, now = old.clause.label or "(none)", new.clause.label or "(none)"
             parts.append(f"relabelled {was} → {now}")
         if self.status == "moved" and old is not None:
@@ -112,35 +128,38 @@ class DocumentDiff:
             return f"{self.old_id} (old only)"
         return self.new_id if self.old_id == self.new_id else f"{self.old_id} → {self.new_id}"
 
-    def changed(self, *, ignore_labels: bool = False) -> bool:
-        return None in (self.old_id, self.new_id) or any(
-            c.changed(ignore_labels=ignore_labels) for c in self.clauses
-        )
+    def changed(self) -> bool:
+        return None in (self.old_id, self.new_id) or any(c.changed() for c in self.clauses)
 
 
 @dataclass(frozen=True)
 class DiffStat:
-    """Clause counts by status, relabelled clauses, and words added and removed."""
+    """Clause counts by status, relabelled clauses, the pairs changed (toolkit.align.kinds
+    `ChangeCount`), and words added and removed."""
 
     clauses: dict[PairStatus, int]
     relabelled: int
     words_added: int
     words_removed: int
+    changes: ChangeCount
 
     @classmethod
-    def of(cls, clauses: Sequence[ClauseDiff], *, ignore_labels: bool = False) -> DiffStat:
-        """Totals of `clauses`; with `ignore_labels`, relabelling is not counted either."""
+    def of(cls, clauses: Sequence[ClauseDiff]) -> DiffStat:
+        """Totals of `clauses`; with labels ignored, relabelling is not counted either."""
+        ignore = clauses[0].ignore if clauses else frozenset()
         return cls(
             clauses=dict(Counter(c.status for c in clauses)),
-            relabelled=0 if ignore_labels else sum(
-                c.relabelled and not c.follower for c in clauses
-            ),
+            relabelled=sum(c.relabelled and not c.follower for c in clauses),
             words_added=sum(c.words_added for c in clauses),
             words_removed=sum(c.words_removed for c in clauses),
+            changes=ChangeCount.of((c.pair for c in clauses), ignore=ignore),
         )
 
     def as_dict(self) -> dict[str, int]:
         return {
+            "pairs": self.changes.pairs,
+            "changed": self.changes.changed,
+            "relabelled_only": self.changes.relabelled_only,
             **{s: self.clauses.get(s, 0) for s in STATUSES},
             "relabelled": self.relabelled,
             "words_added": self.words_added,
@@ -151,7 +170,7 @@ class DiffStat:
         """One line, as `wtdc diff --stat` prints it."""
         counts = ", ".join(f"{self.clauses.get(s, 0)} {s}" for s in STATUSES)
         return (
-            f"clauses: {counts}; {self.relabelled} relabelled; "
+            f"{self.changes.summary()}; clauses: {counts}; {self.relabelled} relabelled; "
             f"words: +{self.words_added} -{self.words_removed}"
         )
 
@@ -172,10 +191,10 @@ class TextDiff:
     @property
     def identical(self) -> bool:
         """No clause changed (under the ignore options) and every document has its partner."""
-        return not any(d.changed(ignore_labels=self.options.ignore_labels) for d in self.documents)
+        return not any(d.changed() for d in self.documents)
 
     def stat(self) -> DiffStat:
-        return DiffStat.of(self.clauses, ignore_labels=self.options.ignore_labels)
+        return DiffStat.of(self.clauses)
 
     def frame(self) -> pl.DataFrame:
         """One row per clause pair."""
@@ -223,6 +242,7 @@ class TextDiff:
                 "ignore_case": self.options.ignore_case,
                 "ignore_whitespace": self.options.ignore_whitespace,
                 "ignore_labels": self.options.ignore_labels,
+                "ignore": [k for k in CHANGE_KINDS if k in self.options.ignore],
             },
             "identical": self.identical,
             "warnings": list(warnings),
@@ -234,9 +254,7 @@ class TextDiff:
                     "old_heading": d.alignment.old_doc.heading if d.alignment.old_doc else None,
                     "new_heading": d.alignment.new_doc.heading if d.alignment.new_doc else None,
                     "reason": d.alignment.reason,
-                    "totals": DiffStat.of(
-                        d.clauses, ignore_labels=self.options.ignore_labels
-                    ).as_dict(),
+                    "totals": DiffStat.of(d.clauses).as_dict(),
                     "pairs": [_pair_dict(c) for c in d.clauses],
                 }
                 for d in self.documents
@@ -254,11 +272,10 @@ class TextDiff:
     def _repr_html_(self) -> str:
         """The changed clauses (the first `toolkit.display.ROWS`), words struck and inserted;
         `toolkit.render.diff_html.render_diff_page` draws the whole diff."""
-        ignore = self.options.ignore_labels
         changed = [(c, d) for d in self.documents for c in d.clauses
-                   if c.changed(ignore_labels=ignore) and not c.follower]
+                   if c.changed() and not c.follower]
         rows = (
-            (escape(c.where), escape(c.describe(ignore_labels=ignore)), ops_html(c.ops))
+            (escape(c.where), escape(c.describe()), ops_html(c.ops))
             for c, _ in changed
         )
         caption = f"{self.old_name} → {self.new_name}: {self.stat().summary()}"

@@ -125,7 +125,3 @@ def old_text(ops: Ops) -> str:
 
 def new_text(ops: Ops) -> str:
     return "".join(text for op, text in ops if op != DELETE)
-
-
-def has_changes(ops: Ops) -> bool:
-    return any(op != EQUAL for op, _ in ops)

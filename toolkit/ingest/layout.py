@@ -78,12 +78,24 @@ def report_text(paragraphs: Sequence[Paragraph]) -> str:
     kept as ordinary numbered paragraphs after the text recognised as footnotes."""
     laid = [
         replace(p, text=tab_after_label(p.text.strip(" \n")))
-        if p.level != "footnote" else p
+        if p.level not in ("footnote", "body") else _body(p)
         for p in paragraphs
         if p.text.strip()
     ]
     # An empty first cell leaves a row's leading tab: it stays.
-    return "\n\n".join(_TABS[p.level] + p.text.strip(" \n") for p in _plain_footnotes(laid))
+    return "\n\n".join(
+        ("" if p.text.startswith("\t" * 3) else _TABS[p.level]) + p.text.strip(" \n")
+        for p in _plain_footnotes(laid)
+    )
+
+
+def _body(paragraph: Paragraph) -> Paragraph:
+    """A body paragraph with a label tab; leading tabs of its own are kept only when they are
+    the report's layout already (three or more: a text file saved as Word keeps them)."""
+    text = paragraph.text.strip(" \n")
+    own = len(text) - len(text.lstrip("\t"))
+    laid = tab_after_label(text.lstrip("\t "))
+    return replace(paragraph, text="\t" * own + laid if own >= 3 else laid)
 
 
 # As the parser reads a footnote kept as text: its number, then a capital or an opening mark.

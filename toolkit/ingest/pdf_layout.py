@@ -23,6 +23,7 @@ from toolkit.ingest.normalize import nfc, one_line, unify_ligatures
 from toolkit.ingest.source import SourceText
 
 _BAND = 0.08  # top and bottom share of the page where running headers and footers sit
+_JUSTIFIED = 0.35  # share of lines at the right margin: 0.58 in a justified report, 0.12 ragged
 _NOTE_START = re.compile(r"^(\d{1,3})[\t ]+(\S.*)$")
 
 
@@ -190,6 +191,10 @@ def _rebuild(pages: list[tuple[list[_Line], tuple[float, float]]]) -> tuple[str,
     left = min((x for x, n in lefts.items() if n >= floor), default=0.0)
     rights = sorted(ln.x1 for ln in body_lines if abs(ln.size - body) < 0.5)
     right = rights[int(0.9 * (len(rights) - 1))] if rights else 0.0
+    # Justified text puts most lines at the right margin; ragged-right text (a word
+    # processor's default) few: there a short line ends a paragraph only where the next
+    # line's first word would have fitted.
+    justified = sum(abs(x - right) < 1.5 for x in rights) > _JUSTIFIED * len(rights)
     out: list[_Open] = []
     stats = Counter[str]()
 
@@ -214,7 +219,8 @@ def _rebuild(pages: list[tuple[list[_Line], tuple[float, float]]]) -> tuple[str,
             if previous is None and current is not None and not starts:
                 # Across the page break the paragraph goes on when its last line reached the
                 # right margin and this line does not stand out to the left of the text.
-                starts = current.lines[-1].x1 < right - 0.3 * body or ln.x0 < left - 2
+                starts = _ends_short(current.lines[-1], ln, right - 0.3 * body,
+                                     justified=justified) or ln.x0 < left - 2
             elif previous is not None and not starts:
                 # Lines further apart than one and a half times the type size, or a short line
                 # (a justified paragraph's last) unless it and this one are both centred: a
@@ -223,7 +229,7 @@ def _rebuild(pages: list[tuple[list[_Line], tuple[float, float]]]) -> tuple[str,
                 starts = pitch > 1.5 * max(previous.size, ln.size) or (
                     current is not None
                     and current.level != "cell"  # table cells are set ragged right
-                    and previous.x1 < right - 2 * body
+                    and _ends_short(previous, ln, right - 2 * body, justified=justified)
                     and not (_centred(previous, centre) and _centred(ln, centre))
                 )
             if starts:
@@ -253,6 +259,19 @@ def _rebuild(pages: list[tuple[list[_Line], tuple[float, float]]]) -> tuple[str,
         footnotes=stats["footnotes"],
     )
     return report_text(paragraphs), cleaning
+
+
+def _ends_short(line: _Line, following: _Line, limit: float, *, justified: bool) -> bool:
+    """Whether `line` stops before `limit` because its paragraph ends there: in justified
+    text whenever it does; in ragged-right text only when `following`'s first word would
+    have fitted in the space left."""
+    if line.x1 >= limit:
+        return False
+    if justified:
+        return True
+    words = following.text.split(maxsplit=1)
+    per_char = (following.x1 - following.x0) / max(len(following.text), 1)
+    return limit - line.x1 > (len(words[0]) + 1 if words else 0) * per_char
 
 
 def _furniture(pages: list[tuple[list[_Line], tuple[float, float]]]) -> frozenset[str]:

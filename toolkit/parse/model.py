@@ -25,6 +25,14 @@ DocType = Literal[
     "text",  # a source with no recognisable WTDC structure, split into paragraphs
 ]
 SectionKind = Literal["preamble", "operative", "body"]
+# A labelled clause's further paragraphs are units of their own: "a)", "a) ¶2", "a) ¶3".
+PARAGRAPH_MARK = " ¶"
+
+
+def next_paragraph_label(label: str) -> str:
+    """The label of the paragraph after the one labelled `label`: "a)" → "a) ¶2" → "a) ¶3"."""
+    base, _, number = label.partition(PARAGRAPH_MARK)
+    return f"{base}{PARAGRAPH_MARK}{int(number or 1) + 1}"
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,15 @@ from toolkit.parse.lines import (
     split_label,
     tidy,
 )
-from toolkit.parse.model import Clause, DocType, Document, Footnote, Section, SectionKind
+from toolkit.parse.model import (
+    Clause,
+    DocType,
+    Document,
+    Footnote,
+    Section,
+    SectionKind,
+    next_paragraph_label,
+)
 
 _FOOTNOTE = re.compile(r"^(?P<marker>\d+)\t+(?P<text>.*)$")
 _PLAIN_FOOTNOTE = re.compile(r"^(?P<marker>\d{1,3})[ \t]+(?P<text>[A-Z\"“'(h].*)$")
@@ -505,13 +513,19 @@ class _Parser:
             return
         if not labelled and not table:
             clauses = doc.sections[-1].clauses if doc.sections else []
-            # A deeper paragraph continues the clause above it (Declaration, item a)); in a
+            # A deeper paragraph continues an unlabelled clause above it; in a
             # plain source (Markdown, a PDF's text), so does a line that goes on with a
             # sentence left open: the pre-final Declaration breaks "… of the global
             # population" / "remains offline …", and a PDF wraps every long clause.
             last = clauses[-1].parts[-1].rstrip()[-1:] if clauses else "."
+            deeper = doc.indent < line.indent < FOOTNOTE_INDENT
+            if clauses and deeper and clauses[-1].label is not None:
+                # A labelled clause's further paragraphs are units of their own ("a) ¶2"), so
+                # that a paragraph another version prints apart is compared on its own.
+                self._add_clause(line, next_paragraph_label(clauses[-1].label), text)
+                return
             if clauses and (
-                doc.indent < line.indent < FOOTNOTE_INDENT
+                deeper
                 or (
                     not self.tabbed
                     and last not in _SENTENCE_END

@@ -138,5 +138,6 @@ def render_html(
         replace(a, pairs=tuple(p for p in a.pairs if not is_hidden(p, set(hide))))
         for a in alignments
     ]
-    return render_diff_page(diff_alignments(shown, old_name=old_name, new_name=new_name),
+    return render_diff_page(diff_alignments(shown, old_name=old_name, new_name=new_name,
+                                            ignore=hide),
                             kind="alignment")

@@ -19,8 +19,9 @@ from typing import Literal
 
 from markupsafe import Markup, escape
 
-from toolkit.align import proposal_mark
-from toolkit.diff.model import STATUSES, ClauseDiff, DocumentDiff, TextDiff
+from toolkit.align import ChangeCount, proposal_mark
+from toolkit.align.kinds import CHANGE_KINDS
+from toolkit.diff.model import STATUSES, ClauseDiff, DiffStat, DocumentDiff, TextDiff
 from toolkit.diff.words import DELETE, EQUAL, INSERT, Ops, word_ops
 from toolkit.render.moves import END, old_places
 from toolkit.render.templates import environment
@@ -45,6 +46,9 @@ class _ClauseView:
     new_ops: Markup
     ops: Markup
     moved_from: str = ""  # the anchor of the line left at a moved clause's old place
+    # The kinds that explain the whole edit ("typography case"), for the page's toggles
+    # that set them aside; empty when the wording itself changed.
+    kinds: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class _DocumentView:
     name: str
     heading: str
     reason: str  # why these two documents were paired
+    changes: ChangeCount  # the count every view prints (toolkit.align.kinds)
     unchanged: int
     clauses: tuple[_ClauseView, ...]
     items: tuple[_ClauseView | _MovedAway, ...]  # the clauses, and moved ones' old places
@@ -90,26 +95,25 @@ def _prefix(diff: TextDiff) -> str:
 def document_anchors(diff: TextDiff) -> dict[str, str]:
     """The id of each changed document's heading in the fragment, by its id on the new side
     (a report's lineage table links to them)."""
-    prefix, ignore_labels = _prefix(diff), diff.options.ignore_labels
+    prefix = _prefix(diff)
     return {doc.new_id: f"{prefix}-d{index}" for index, doc in enumerate(diff.documents)
-            if doc.new_id and doc.changed(ignore_labels=ignore_labels)}
+            if doc.new_id and doc.changed()}
 
 
 def _context(diff: TextDiff, kind: PageKind) -> dict[str, object]:
-    ignore_labels = diff.options.ignore_labels
     prefix = _prefix(diff)
     documents, titles = [], []
     n = 0
     for d_index, doc in enumerate(diff.documents):
         anchor = f"{prefix}-d{d_index}"
-        shown = doc.changed(ignore_labels=ignore_labels)
+        shown = doc.changed()
         title = _title_change(doc, anchor if shown else None)
         if title is not None:
             titles.append(title)
         if not shown:
             continue
         changed = [c for c in doc.clauses
-                   if c.changed(ignore_labels=ignore_labels) and not c.follower]
+                   if c.changed() and not c.follower]
         anchors = {}
         for c in changed:
             n += 1
@@ -118,7 +122,7 @@ def _context(diff: TextDiff, kind: PageKind) -> dict[str, object]:
         views: dict[int, _ClauseView] = {}
         for c in changed:
             away = f"{anchors[id(c)]}-was" if c.status == "moved" else ""
-            views[id(c)] = _clause_view(c, anchors[id(c)], away, ignore_labels=ignore_labels)
+            views[id(c)] = _clause_view(c, anchors[id(c)], away)
         items: list[_ClauseView | _MovedAway] = []
         for c in changed:
             items += [_moved_away(views[id(m)], m) for m in places.get(id(c), ())]
@@ -132,7 +136,8 @@ def _context(diff: TextDiff, kind: PageKind) -> dict[str, object]:
                 name=doc.name,
                 heading=heading,
                 reason=alignment.reason,
-                unchanged=sum(not c.changed(ignore_labels=ignore_labels) for c in doc.clauses),
+                changes=DiffStat.of(doc.clauses).changes,
+                unchanged=sum(not c.changed() for c in doc.clauses),
                 clauses=tuple(views.values()),
                 items=tuple(items),
             )
@@ -147,6 +152,9 @@ def _context(diff: TextDiff, kind: PageKind) -> dict[str, object]:
         "kinds": _kinds(clauses, unchanged=stat.clauses.get("unchanged", 0)),
         "marks": _marks(clauses),
         "relabelled": [c.anchor for c in clauses if c.relabelled],
+        # The toggles: kinds some shown edit consists of only, and how many such edits.
+        "ignorable": [(k, n) for k in CHANGE_KINDS
+                      if (n := sum(k in c.kinds.split() for c in clauses))],
         "titles": titles,
         "documents": documents,
         "changes": n,
@@ -159,7 +167,7 @@ def _kinds(clauses: list[_ClauseView], *, unchanged: int) -> list[_Kind]:
     firsts: dict[str, str] = {}
     for c in clauses:
         firsts.setdefault(c.status, c.anchor)
-    # Unchanged clauses are not shown (a relabelled one is, but as a relabelling).
+    # Unchanged clauses are not shown, those only relabelled included (counted apart).
     return [_Kind("unchanged", unchanged, None)] + [
         _Kind(s, counts[s], firsts.get(s)) for s in STATUSES if s != "unchanged"]
 
@@ -180,18 +188,19 @@ def _title_change(doc: DocumentDiff, anchor: str | None) -> _TitleChange | None:
     return _TitleChange(anchor, doc.name, ops_markup(word_ops(old.title, new.title)))
 
 
-def _clause_view(c: ClauseDiff, anchor: str, away: str, *, ignore_labels: bool) -> _ClauseView:
+def _clause_view(c: ClauseDiff, anchor: str, away: str) -> _ClauseView:
     return _ClauseView(
         anchor=anchor,
         where=c.where,
         status=c.status,
         mark=proposal_mark(c.pair),
-        relabelled=c.relabelled and not ignore_labels,
-        describe=c.describe(ignore_labels=ignore_labels),
+        relabelled=c.relabelled,
+        describe=c.describe(),
         old_ops=ops_markup(tuple(op for op in c.ops if op[0] != INSERT)),
         new_ops=ops_markup(tuple(op for op in c.ops if op[0] != DELETE)),
         ops=ops_markup(c.ops),
         moved_from=away,
+        kinds=" ".join(k for k in c.pair.change_kinds if k != "labels"),
     )
 
 

@@ -25,28 +25,25 @@ def render_ops(ops: Ops, *, color: bool = False) -> str:
     return "".join(out)
 
 
-def _clause(c: ClauseDiff, *, color: bool, ignore_labels: bool) -> str:
-    header = f"@@ {c.where}: {c.describe(ignore_labels=ignore_labels)} @@"
+def _clause(c: ClauseDiff, *, color: bool) -> str:
+    header = f"@@ {c.where}: {c.describe()} @@"
     if color:
         header = f"{_CYAN}{header}{_RESET}"
-    if c.status == "unchanged":  # relabelled only: the header says it all, as git's renames
-        return f"{header}\n"
     return f"{header}\n{render_ops(c.ops, color=color)}\n"
 
 
 def render_diff_text(diff: TextDiff, *, color: bool = False) -> str:
     """Every changed clause under a header with where it stands and what happened to it."""
-    ignore_labels = diff.options.ignore_labels
     bold, reset = (_BOLD, _RESET) if color else ("", "")
     out = [f"{bold}--- {diff.old_name}\n+++ {diff.new_name}{reset}\n"]
     for doc in diff.documents:
-        if not doc.changed(ignore_labels=ignore_labels):
+        if not doc.changed():
             continue
         out.append(f"\n{bold}## {doc.name}{reset}\n")
         out.extend(
-            _clause(c, color=color, ignore_labels=ignore_labels)
+            _clause(c, color=color)
             for c in doc.clauses
-            if c.changed(ignore_labels=ignore_labels) and not c.follower
+            if c.changed() and not c.follower
         )
     out.append(f"\n{diff.stat().summary()}\n")
     return "".join(out)
@@ -54,11 +51,10 @@ def render_diff_text(diff: TextDiff, *, color: bool = False) -> str:
 
 def render_stat(diff: TextDiff) -> str:
     """`--stat`: one line per document that changed, then the totals."""
-    ignore_labels = diff.options.ignore_labels
     rows = [
-        (doc.name, DiffStat.of(doc.clauses, ignore_labels=ignore_labels))
+        (doc.name, DiffStat.of(doc.clauses))
         for doc in diff.documents
-        if doc.changed(ignore_labels=ignore_labels)
+        if doc.changed()
     ]
     width = max((len(name) for name, _ in rows), default=0)
     lines = [f"{name:<{width}} | {stat.summary()}" for name, stat in rows]

@@ -7,7 +7,7 @@ It holds no comparison logic of its own; the sections are built in their own mod
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ from toolkit.render.report.view import Redline, ReportView, render_texts
 
 if TYPE_CHECKING:
     from toolkit.align import Alignment
+    from toolkit.align.model import ChangeKind
     from toolkit.corpus import CorpusEntry, Edition
 
 # Called as progress(steps_done, steps_total, what_is_being_done).
@@ -53,6 +54,7 @@ def build_report(
     out_dir: str | os.PathLike[str] | None = None,
     progress: ReportProgress | None = None,
     docx: bool = False,
+    ignore: Collection[ChangeKind] = (),
 ) -> Path:
     """Write the comparison report and return the path of its index.html.
 
@@ -61,7 +63,8 @@ def build_report(
     term shifts inside the edition and regional emphasis. With it, every document is compared
     with its prior text; an edition the corpus lacks raises MissingEditionError before
     anything is written. With `docx`, each redline is also written as a Word file with
-    tracked changes (`<redline id>.docx`) and linked from the page.
+    tracked changes (`<redline id>.docx`) and linked from the page. `ignore`: kinds of
+    change the redlines set aside (toolkit.align.kinds).
     """
     from toolkit.corpus import edition, open_corpus
     from toolkit.corpus.sources import parsed_edition
@@ -94,7 +97,7 @@ def build_report(
     extra_files = ReportFiles(revision_date=revision_date() if docx else None)
     for entry in versions:
         step(f"Redline: {entry.title}")
-        redlines.append(version_redline(corpus, entry, new_text, extra_files))
+        redlines.append(version_redline(corpus, entry, new_text, extra_files, ignore=ignore))
     old_clauses = None
     alignments: tuple[Alignment, ...] = ()
     if old is not None and old_entry is not None:
@@ -103,7 +106,8 @@ def build_report(
         step(f"Redlines: {edition_name(old)} → {edition_name(new)}")
         old_clauses = clauses_frame(parsed_edition(old.id, corpus=corpus).documents)
         alignments = align_editions(old.id, new.id, corpus=corpus)
-        redlines.append(edition_redline(alignments, old_entry, new_entry, extra_files))
+        redlines.append(edition_redline(alignments, old_entry, new_entry, extra_files,
+                                        ignore=ignore))
 
     step("Term shifts")
     terms = terms_section(new_clauses, old_clauses, new, old, alignments=alignments,

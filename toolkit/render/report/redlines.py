@@ -4,7 +4,7 @@ against the adopted text, as diff fragments with their clause pairs as CSV and J
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -17,6 +17,7 @@ from toolkit.render.report.view import Redline
 
 if TYPE_CHECKING:
     from toolkit.align import Alignment
+    from toolkit.align.model import ChangeKind
     from toolkit.corpus import Corpus, CorpusEntry, Edition
     from toolkit.diff.model import TextDiff
     from toolkit.parse import ParsedText
@@ -33,11 +34,9 @@ def _nest_headings(fragment: str, levels: int) -> Markup:
 def _redline(diff: TextDiff, *, id: str, title: str, old_source: str, new_source: str,
              files: ReportFiles) -> Redline:
     stat = diff.stat()
-    changed = sum(c.changed() for c in diff.clauses)
     summary = (
-        f"{changed} of {len(diff.clauses)} clause pairs changed: {stat.relabelled} relabelled, "
-        f"{len(diff.clauses) - stat.clauses.get('unchanged', 0)} with other changes; "
-        f"{stat.words_added} words added, {stat.words_removed} removed."
+        f"{stat.changes.summary()}; {stat.words_added} words added, "
+        f"{stat.words_removed} removed."
     )
     files[f"{id}.json"] = diff.to_json()
     files[f"{id}.csv"] = diff.frame().write_csv()
@@ -51,12 +50,14 @@ def _redline(diff: TextDiff, *, id: str, title: str, old_source: str, new_source
 
 
 def edition_redline(alignments: Sequence[Alignment], old_entry: CorpusEntry,
-                     new_entry: CorpusEntry, files: ReportFiles) -> Redline:
+                     new_entry: CorpusEntry, files: ReportFiles, *,
+                     ignore: Collection[ChangeKind] = ()) -> Redline:
     """Every document of the new edition against its partner in the old one, paired by the
     new edition's lineage (resolutions), renumbering (Questions), code and title."""
     from toolkit.diff import diff_alignments
 
-    diff = diff_alignments(alignments, old_name=old_entry.edition, new_name=new_entry.edition)
+    diff = diff_alignments(alignments, old_name=old_entry.edition, new_name=new_entry.edition,
+                           ignore=ignore)
     return _redline(
         diff,
         id=f"redline-{old_entry.edition}--{new_entry.edition}",
@@ -85,13 +86,13 @@ def redlines_intro(new: Edition, old: Edition | None, versions: Sequence[CorpusE
     return (
         f"The corpus holds no earlier edition, but it holds {len(versions)} real earlier "
         f"versions of parts of the {edition_name(new)} final report. Each is compared clause "
-        "by clause with the adopted text. Only changed clauses are shown; relabelling alone "
-        "(i) → 1)) counts as a change."
+        "by clause with the adopted text. Only changed clauses are shown; a clause only "
+        "relabelled (i) → 1)) is unchanged, and counted apart."
     )
 
 
 def version_redline(corpus: Corpus, entry: CorpusEntry, new_text: ParsedText,
-                     files: ReportFiles) -> Redline:
+                     files: ReportFiles, *, ignore: Collection[ChangeKind] = ()) -> Redline:
     """A real earlier version of part of the edition against that part of its final report."""
     from toolkit.diff import diff_sources
     from toolkit.parse import parse_source
@@ -100,7 +101,7 @@ def version_redline(corpus: Corpus, entry: CorpusEntry, new_text: ParsedText,
     new_docs = new_text.select(entry.version_of)
     diff = diff_sources(
         parse_source(corpus.read(entry)).documents, new_docs,
-        old_name=entry.id, new_name=f"{entry.edition}:{entry.version_of}",
+        old_name=entry.id, new_name=f"{entry.edition}:{entry.version_of}", ignore=ignore,
     )
     final = corpus.final_report(entry.edition)
     where = ", ".join(d.heading for d in new_docs)

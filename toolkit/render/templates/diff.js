@@ -11,7 +11,7 @@
   nav.hidden = false;
   function changes() {
     var view = root.querySelector(".wd-inl").checked ? ".wd-view-inl" : ".wd-view-sbs";
-    return root.querySelectorAll(view + " .wd-clause");
+    return root.querySelectorAll(view + " .wd-clause:not([hidden])");
   }
   function go(step) {
     var all = changes();
@@ -39,6 +39,19 @@
     button.parentNode.classList.add("wd-open");
     button.setAttribute("aria-expanded", "true");
   });
+  // "Set aside" toggles (as `--ignore`): an edit made only of the checked kinds hides.
+  var ignore = root.querySelector(".wd-ignore");
+  if (ignore) {
+    ignore.hidden = false;
+    ignore.addEventListener("change", function () {
+      var set = {};
+      ignore.querySelectorAll("input:checked").forEach(function (box) { set[box.value] = true; });
+      set.whitespace = set.whitespace || set.typography;  // typography sets spacing aside too
+      root.querySelectorAll(".wd-clause[data-kinds]").forEach(function (clause) {
+        clause.hidden = clause.getAttribute("data-kinds").split(" ").every(function (k) { return set[k]; });
+      });
+    });
+  }
   root.wtdcGo = go;
   if (!window.wtdcDiffKeys) {
     window.wtdcDiffKeys = true;
