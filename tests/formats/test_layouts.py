@@ -79,8 +79,8 @@ def test_parse_says_per_file_what_was_cleaned(capsys, layouts) -> None:
 @pytest.mark.parametrize("extraction", ["pypdf", "pdftotext", "pdftotext-layout"])
 @pytest.mark.xfail(strict=True, reason=(
     "a PDF's plain text has no indentation for tables and deeper paragraphs (pypdf) and "
-    "cannot tell a paragraph whose last line is full from the next one: identity = labels "
-    "97.1 % (pypdf), 98.1 % (pdftotext -layout); pdftotext 94.0 % identity, 92.6 % labels; "
+    "cannot tell a paragraph whose last line is full from the next one: identity / labels "
+    "97.2 / 97.1 % (pypdf), 97.2 / 97.2 % (pdftotext -layout), 94.0 / 92.6 % (pdftotext); "
     "footnotes 93.1 / 94.1 / 67.6 % (pdftotext sets footnote numbers apart from their text); "
     "no furniture; no hyphen left"
 ))
