@@ -84,7 +84,6 @@ class _Line:
     right: int = 0  # pdftotext -layout: the page's right margin, where full lines end
     stretched: bool = False  # pypdf doubles the spaces of a line justified to the measure
     numbered: bool = False  # a number before a capital: a label only where it numbers a list
-    page_start: bool = False
 
     @property
     def width(self) -> float:
@@ -271,12 +270,12 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         columns = Counter(r.column for r in records if r.label is not None and r.column)
         tab = min((c for c, n in columns.items() if n * 4 >= max(columns.values())), default=0)
         right = round(_typical([r.end for r in records]))
-        for index, record in enumerate(records):
-            yield replace(record, tab=tab, right=right, page_start=index == 0)
+        for record in records:
+            yield replace(record, tab=tab, right=right)
         return
     label = None
     prefix = ""  # a term set apart before its tab stop, such as `AFR1:` before its title
-    for index, line in enumerate(filled):
+    for line in filled:
         text = line.strip()
         if flavour == "pdftotext" and LABEL_ALONE.match(text) and label is None:
             label = text
@@ -293,7 +292,7 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         # show a line stretched to the measure.
         yield _Line(" ".join(text.split()), label,
                     stretched="  " in text.strip().split(" ", 1)[-1].lstrip(" "),
-                    page_start=index == 0, numbered=numbered)
+                    numbered=numbered)
         label = None
 
 
