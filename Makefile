@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 REPORT_STAMP := $(VENV)/.installed-report
 STAMP := $(VENV)/.installed
 
-.PHONY: report test lint typecheck notebooks bench browser clean
+.PHONY: report test lint typecheck notebooks bench browser tools clean
 
 $(REPORT_STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -35,8 +35,13 @@ notebooks: $(STAMP)
 browser:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium not installed: the browser test will be skipped"; }
 
+# poppler-utils' pdftotext, for the tests that read a PDF's text as pdftotext saves it
+# (installed when we are root, like chromium).
+tools:
+	@command -v pdftotext >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null) || echo "pdftotext not installed: its extraction tests will be skipped"; }
+
 # One pytest worker per core: the suite is mostly CPU (parsing, notebooks, the browser).
-test: $(STAMP) browser lint typecheck
+test: $(STAMP) browser tools lint typecheck
 	$(PY) -m pytest -n auto
 
 bench: $(STAMP)

@@ -4,24 +4,132 @@ the same repairs as the PDF reader, as far as the text lets them be inferred.
 Pages are told by form feeds (pdftotext) or by their page numbers, lone numbers counting up
 (pypdf); lines recurring at the top or foot of the pages are running headers and footers; a
 page's numbered lines under its text whose numbers its text carries glued to a word are its
-footnotes; a line that falls short of the right margin ends its paragraph, as does a label
-starting the next one; a label alone on its line goes with the text after it; line-end
-hyphens are undone where the joined word is a word."""
+footnotes (pdftotext without -layout prints the numbers as a block apart from the texts).
+
+A line ends its paragraph when the next one starts with a label, when either is a line the
+text elsewhere prints as a paragraph of its own (a heading: `recognizing`, `RESOLUTION 37
+(…)`), when -layout's indentation changes, or when the next line's first word would have
+fitted on it (a justified or ragged paragraph wraps only when the next word does not fit;
+widths are estimated with a proportional font's advances and the measure is learnt from the
+hyphenated lines). It goes on after a line-end hyphen or a word no paragraph ends on (`the`),
+after a line that ends mid-sentence before a lowercase word, and after a line pypdf prints
+with doubled spaces (stretched to the measure). -layout's columns tell table cells and
+deeper paragraphs; without them a run of paragraphs that no sentence ends is a table.
+Line-end hyphens are undone where the joined word is a word.
+"""
 
 from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Literal
 
 from toolkit.ingest.furniture import furniture_key, is_page_number, repeated_lines
 from toolkit.ingest.hyphens import LINE_END_HYPHENS, join_hyphenated
-from toolkit.ingest.labels import LABEL_ALONE, LABEL_TAB, tab_after_label
-from toolkit.ingest.layout import Cleaning, Paragraph, footnote, report_text
+from toolkit.ingest.labels import LABEL_ALONE, LABEL_SPACE
+from toolkit.ingest.layout import Cleaning, Level, Paragraph, footnote, report_text
+
+Flavour = Literal["pypdf", "pdftotext", "pdftotext-layout"]
 
 _EDGE = 3  # lines at the top and foot of a page where running headers and footers sit
-_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")  # pdftotext -layout's column gap after a label
 _NOTE = re.compile(r"^(\d{1,3})\s+([A-Z\"“'(h].*)$")
+_LAYOUT_LABEL = re.compile(r"^( *)(\S+)( {2,})(\S.*)$")  # -layout: a label, then its tab stop
+_ENDS_SENTENCE = ".;:!?"
+# Beyond the labels a space may follow: an asterisk, and a number before a capital (`1
+# Statement of the situation`), which is a label only where it goes on a list.
+_NUMBERED = re.compile(r"^(?P<label>\*|\d{1,2}) +(?P<rest>[A-Z(\"“].*)$")
+# Words a paragraph does not end on: a line ending with one goes on on the next.
+_OPEN_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "including", "into",
+    "its", "nor", "of", "on", "or", "such", "the", "their", "through", "to", "under", "which",
+    "with",
+})
+
+# Helvetica's advance widths in thousandths of an em: a line's printed width is estimated
+# from its characters as a proportional font sets them (an `m` is four times an `i`), which
+# tells a full line from a short one far better than its length in characters.
+_HELVETICA = {
+    191: "'", 222: "ijl", 260: "|", 278: " !,./:;I[\\]ft", 333: "()-`r", 334: "{}", 355: '"',
+    389: "*", 469: "^", 500: "Jcksvxyz", 556: "#$0123456789?L_abdeghnopqu", 584: "+<=>~",
+    611: "FTZ", 667: "&ABEKPSVXY", 722: "CDHNRUw", 778: "GOQ", 833: "Mm", 889: "%", 944: "W",
+    1000: "—…", 1015: "@",
+}
+_ADVANCE = {char: width for width, chars in _HELVETICA.items() for char in chars}
+
+
+@cache
+def _advance(char: str) -> int:
+    base = unicodedata.normalize("NFKD", char)[:1]
+    return _ADVANCE.get(char) or _ADVANCE.get(base, 556)
+
+
+def _width(text: str) -> float:
+    """The printed width of `text` in ems, single-spaced."""
+    return sum(map(_advance, text)) / 1000
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str  # after the label, words single-spaced
+    label: str | None = None
+    indent: int = 0  # pdftotext -layout: the column the line starts at
+    column: int = 0  # pdftotext -layout: the column its text starts at (after a label)
+    tab: int = 0  # pdftotext -layout: the column of the page's first tab stop (after `a)`)
+    end: int = 0  # pdftotext -layout: the column the line ends at
+    right: int = 0  # pdftotext -layout: the page's right margin, where full lines end
+    stretched: bool = False  # pypdf doubles the spaces of a line justified to the measure
+    numbered: bool = False  # a number before a capital: a label only where it numbers a list
+
+    @property
+    def width(self) -> float:
+        return _width(self.text)
+
+    @property
+    def key(self) -> str:
+        return furniture_key(self.text)
+
+    @property
+    def centred(self) -> bool:
+        """-layout: set in far beyond the tab stop, or as far from the right margin as from
+        the left (give or take the bold type of a heading, which -layout prints in fewer
+        columns than it takes)."""
+        space = self.right - self.end
+        return self.indent > 2 * self.tab or (
+            self.indent > self.tab + 1 and space > 2
+            and abs(self.indent - space) <= max(3, 0.2 * (self.end - self.indent))
+        )
+
+
+@dataclass
+class _Open:
+    """A paragraph being built: its lines, and the footnotes to follow it."""
+
+    lines: list[_Line]
+    notes: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def labelled(self) -> bool:
+        return self.lines[0].label is not None
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+    @property
+    def level(self) -> Level:
+        """-layout: an unlabelled paragraph set in at the tab stop is a deeper paragraph of
+        the clause above (the Declaration's), one set in further a table cell; a centred one
+        (further still) is a heading."""
+        first = self.lines[0]
+        if first.label is not None or first.centred or not first.tab or \
+                first.indent < 0.8 * first.tab:
+            return "body"
+        return "cell" if first.indent > 1.25 * first.tab else "indented"
 
 
 def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
@@ -30,39 +138,81 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
     pages = _pages(text)
     if pages is None:
         return None
+    flavour = _flavour(text)
     furniture = repeated_lines(
         [[furniture_key(line) for line in _edges(page)] for page in pages]
     )
     stats: Counter[str] = Counter()
-    kept_pages = []
+    paged: list[tuple[list[_Line], list[tuple[str, str]]]] = []
     for page in pages:
         lines = [line.rstrip() for line in page]
-        edge = set(_edge_indexes(lines))
+        edges = _edge_indexes(lines)
+        edge = set(edges)
+        # A page number is the page's first or last line: a lone number next to it is a
+        # label pdftotext set apart (`13` before its text).
+        ends = {edges[0], edges[-1]} if edges else set()
         kept = []
         for index, line in enumerate(lines):
-            if index in edge and (furniture_key(line) in furniture or is_page_number(line)):
+            if (index in edge and furniture_key(line) in furniture) or (
+                index in ends and is_page_number(line)
+            ):
                 stats["furniture"] += 1
             else:
                 kept.append(line)
-        kept_pages.append(kept)
-    builder = _Paragraphs(_full_width([line for page in kept_pages for line in page]), stats)
-    paragraphs = builder.out
-    for page in kept_pages:
-        body, notes = _split_footnotes(page)
+        body, notes = (_set_apart_footnotes(kept) if flavour == "pdftotext"
+                       else _split_footnotes(kept))
         stats["footnotes"] += len(notes)
-        start = len(paragraphs)
-        builder.add(body)
+        paged.append((list(_lines(body, flavour)), notes))
+    # A page without labels has its tab stop where most pages have theirs.
+    tabs = Counter(r.tab for records, _ in paged for r in records if r.tab)
+    if tabs:
+        usual = tabs.most_common(1)[0][0]
+        paged = [([r if r.tab else replace(r, tab=usual) for r in records], notes)
+                 for records, notes in paged]
+    rules = _Rules.learn([records for records, _ in paged], flavour)
+    builder = _Paragraphs(rules)
+    out = builder.out
+    for records, notes in paged:
+        first = max(len(out) - 1, 0)  # the paragraph open when the page starts
+        builder.add(records)
+        # Each footnote follows the paragraph of this page whose text carries its marker
+        # glued to a word (the last paragraph of the page when none does).
         for marker, note in notes:
-            carrier = next(
-                (i for i in range(len(paragraphs) - 1, start - 1, -1)
-                 if _glued(marker).search(paragraphs[i].text)),
-                len(paragraphs) - 1,
-            )
-            paragraphs.insert(carrier + 1, footnote(marker, note))
+            carriers = [p for p in out[first:] if _glued(marker).search(p.text)] or out[-1:]
+            if carriers:
+                carriers[-1].notes.append(footnote(marker, note))
+    cells = _table_cells(out) if flavour != "pdftotext-layout" else set()
+    paragraphs: list[Paragraph] = []
+    for index, paragraph in enumerate(out):
+        level = "cell" if index in cells else paragraph.level
+        paragraphs.append(Paragraph(_joined(paragraph, stats), level))
+        paragraphs.extend(paragraph.notes)
     cleaning = Cleaning(pages=len(pages), furniture_lines=stats["furniture"],
                         hyphens_joined=stats["joined"], hyphens_kept=stats["kept"],
                         footnotes=stats["footnotes"])
     return report_text(paragraphs), cleaning
+
+
+def _table_cells(paragraphs: list[_Open]) -> set[int]:
+    """Without columns to go by, a run of three or more paragraphs that no sentence ends is a
+    table's cells (`Outcomes`, `Indicators`, `Number of Member States with …`): a heading
+    is followed by text. Document headings (`RESOLUTION 37 (…)`, capitals) and lowercase
+    section headings (`recognizing`) are never cells."""
+    def unfinished(paragraph: _Open) -> bool:
+        text = paragraph.text
+        first = text.split(" ", 1)[0]
+        return (
+            not paragraph.labelled and text[-1:] not in _ENDS_SENTENCE + ","
+            and text[:1].isupper() and not (first.isupper() and len(first) > 1)
+        )
+
+    cells: set[int] = set()
+    for flag, run in itertools.groupby(range(len(paragraphs)),
+                                       key=lambda i: unfinished(paragraphs[i])):
+        indexes = list(run)
+        if flag and len(indexes) >= 3:
+            cells.update(indexes)
+    return cells
 
 
 def _pages(text: str) -> list[list[str]] | None:
@@ -92,6 +242,15 @@ def _pages(text: str) -> list[list[str]] | None:
     return [lines[a:b] for a, b in itertools.pairwise(cuts) if a < b]
 
 
+def _flavour(text: str) -> Flavour:
+    if "\f" not in text:
+        return "pypdf"
+    lines = [line for line in text.split("\n") if line.strip()]
+    # -layout keeps a label's tab stop as a run of spaces and indents wrapped labelled lines.
+    spaced = sum(bool(_LAYOUT_LABEL.match(line)) for line in lines)
+    return "pdftotext-layout" if spaced * 10 > len(lines) else "pdftotext"
+
+
 def _edge_indexes(lines: list[str]) -> list[int]:
     filled = [i for i, line in enumerate(lines) if line.strip()]
     return filled[:_EDGE] + filled[-_EDGE:]
@@ -101,13 +260,290 @@ def _edges(page: list[str]) -> list[str]:
     return [page[i] for i in _edge_indexes(page)]
 
 
-def _full_width(lines: list[str]) -> int:
-    lengths = sorted(len(" ".join(line.split())) for line in lines if line.strip())
-    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
+    """A page's physical lines as records: the label split off, -layout's columns kept;
+    pdftotext without -layout prints a label (or a term such as `AFR1:`) alone on its line,
+    before its text."""
+    filled = [line for line in raw if line.strip()]
+    if flavour == "pdftotext-layout":
+        records = [_layout_line(line) for line in filled]
+        columns = Counter(r.column for r in records if r.label is not None and r.column)
+        tab = min((c for c, n in columns.items() if n * 4 >= max(columns.values())), default=0)
+        right = round(_typical([r.end for r in records]))
+        for record in records:
+            yield replace(record, tab=tab, right=right)
+        return
+    label = None
+    prefix = ""  # a term set apart before its tab stop, such as `AFR1:` before its title
+    for line in filled:
+        text = line.strip()
+        if flavour == "pdftotext" and LABEL_ALONE.match(text) and label is None:
+            label = text
+            continue
+        if flavour == "pdftotext" and re.fullmatch(r"\S+:", text) and not prefix:
+            prefix = text + " "
+            continue
+        text, prefix = prefix + text, ""
+        numbered = False
+        if label is None:
+            label, text = _label(text)
+            numbered = bool(label and label.isdigit() and text[:1].isupper())
+        # pypdf's doubled spaces between words (not after a label or a heading's `AFR5:`)
+        # show a line stretched to the measure.
+        yield _Line(" ".join(text.split()), label,
+                    stretched="  " in text.strip().split(" ", 1)[-1].lstrip(" "),
+                    numbered=numbered)
+        label = None
+
+
+def _label(text: str) -> tuple[str | None, str]:
+    match = LABEL_SPACE.match(text) or _NUMBERED.match(text)
+    if match is None:
+        return None, text
+    return match["label"], match["rest"]
+
+
+def _layout_line(line: str) -> _Line:
+    indent = len(line) - len(line.lstrip(" "))
+    end = len(line.rstrip())
+    match = _LAYOUT_LABEL.match(line)
+    if match and LABEL_ALONE.match(match[2]):
+        return _Line(" ".join(match[4].split()), match[2], indent, match.start(4), end=end)
+    label, rest = _label(line.strip())
+    return _Line(" ".join(rest.split()), label, indent, end - len(rest), end=end)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """What tells where paragraphs end, learnt from the text itself: the measure (a full
+    line's width) with and without a label's hanging indent, and the lines printed as
+    paragraphs of their own (headings)."""
+
+    flavour: Flavour
+    measure: float
+    hanging: float
+    headings: frozenset[str] = frozenset()
+
+    @classmethod
+    def learn(cls, pages: list[list[_Line]], flavour: Flavour) -> _Rules:
+        """Two passes: the measures and headings seen in paragraphs split with a first guess
+        (every line that ends in a hyphen before a lowercase word is full)."""
+        lines = [line for page in pages for line in page]
+        # A text without hyphenation: a full line is as wide as most of the widest.
+        guess = _typical([before.width for before, after in itertools.pairwise(lines)
+                          if _hyphenated(before, after)]) or _typical([ln.width for ln in lines])
+        rules = cls(flavour, guess, guess)
+        for _ in range(2):
+            full: dict[bool, list[float]] = {True: [], False: []}
+            for paragraph in _Paragraphs(rules).read(pages):
+                for before, after in itertools.pairwise(paragraph.lines):
+                    if _hyphenated(before, after):
+                        full[paragraph.labelled].append(before.width)
+            measure = _typical(full[False] or full[True]) or guess
+            rules = cls(flavour, measure, _typical(full[True]) if full[True] else measure,
+                        _headings(lines, measure))
+        return rules
+
+
+def _hyphenated(line: _Line, after: _Line) -> bool:
+    return line.text[-1:] in LINE_END_HYPHENS and after.text[:1].islower()
+
+
+def _headings(lines: list[_Line], measure: float) -> frozenset[str]:
+    """A line between two short lines is a paragraph of its own; one that recurs so (digits
+    aside) is a heading wherever it stands: `recognizing`, `RESOLUTION # (Rev. Baku, #)`."""
+    alone: Counter[str] = Counter()
+    for before, line, after in zip(lines, lines[1:], lines[2:], strict=False):
+        # … or, if no sentence ends it, a short line before a labelled one (`aware`, `a) …`).
+        opens = _fits(before, line, measure, share=0.9) or (
+            after.label is not None and line.text[-1:] not in _ENDS_SENTENCE)
+        short = opens and _fits(line, after, measure, share=0.9)
+        if short and line.label is None and before.text[-1:] not in LINE_END_HYPHENS:
+            alone[line.key] += 1
+    # `of`, `and the`: words of a table's cells that pdftotext wraps one by one are none.
+    return frozenset(key for key, count in alone.items()
+                     if count >= 2 and key.rsplit(" ", 1)[-1] not in _OPEN_WORDS)
+
+
+class _Paragraphs:
+    """Lines → paragraphs under the rules; it remembers the last label of each style, so a
+    number that wrapped to the start of a line (`12 calendar days`) is told from a label."""
+
+    def __init__(self, rules: _Rules) -> None:
+        self.rules = rules
+        self.out: list[_Open] = []
+        self.last: dict[str, int] = {}  # label style → its last value
+
+    def read(self, pages: list[list[_Line]]) -> list[_Open]:
+        for page in pages:
+            self.add(page)
+        return self.out
+
+    def add(self, lines: list[_Line]) -> None:
+        for line in lines:
+            if not self.out:
+                self.out.append(_Open([line]))
+                continue
+            current = self.out[-1]
+            if line.label is not None and not self._labelled(current, line):
+                line = replace(line, text=f"{line.label} {line.text}", label=None)
+            if self._starts(current, line):
+                self.out.append(_Open([line]))
+            else:
+                current.lines.append(line)
+
+    def _labelled(self, paragraph: _Open, line: _Line) -> bool:
+        """Whether a line's label is one: -layout's tab stop after it, a label that follows
+        the last of its style (`c)` after `b)`) or opens a list, or a line above that ended
+        short; never a number -layout sets under the text of a labelled paragraph."""
+        assert line.label is not None
+        previous = paragraph.lines[-1]
+        if paragraph.labelled and line.indent and abs(line.indent - paragraph.lines[0].column) <= 1:
+            return False
+        values = _label_values(line.label)
+        follows = not values or any(
+            value == 1 or self.last.get(style) == value - 1 for style, value in values
+        )
+        tab_stop = line.column - line.indent > len(line.label) + 1  # -layout's wide gap
+        if tab_stop or follows or (
+            not line.numbered
+            and previous.text[-1:] not in LINE_END_HYPHENS
+            and _fits(previous, line, self._measure(previous))
+        ):
+            self.last.update(values)
+            return True
+        return False
+
+    def _measure(self, line: _Line) -> float:
+        if not self.out or not self.out[-1].labelled:
+            return self.rules.measure
+        # -layout: a long label (`4.2.1.2`) sets its text further in than the tab stop.
+        first = self.out[-1].lines[0]
+        if first.right > first.column > first.tab > 0:
+            return self.rules.hanging * (first.right - first.column) / (first.right - first.tab)
+        return self.rules.hanging
+
+    def _starts(self, paragraph: _Open, line: _Line) -> bool:
+        """Whether `line` starts a new paragraph after the open one."""
+        rules = self.rules
+        previous = paragraph.lines[-1]
+        if line.label is not None:
+            return True
+        if _hyphenated(previous, line) or previous.text.rsplit(" ", 1)[-1] in _OPEN_WORDS:
+            return False
+        if line.key in rules.headings or previous.key in rules.headings:
+            return True
+        if rules.flavour == "pdftotext-layout" and not _aligned(paragraph, line):
+            return True
+        # A sentence left open goes on on a lowercase line, but `to …` and `that …` open a
+        # clause under a heading that carries its addressee (`invites Member States`).
+        if previous.text[-1:] not in _ENDS_SENTENCE + "," and line.text[:1].islower() and \
+                not line.text.startswith(("to ", "that ")):
+            return False
+        # After a sentence, a short capitalised line that no sentence ends can be no
+        # paragraph's last line: it is a heading (`Enablers`).
+        if previous.text[-1:] in _ENDS_SENTENCE and line.text[:1].isupper() and \
+                line.text[-1:] not in _ENDS_SENTENCE + "," and \
+                line.width < 0.7 * self._measure(previous):
+            return True
+        if previous.stretched:
+            return False
+        return _fits(previous, line, self._measure(previous))
+
+
+_STYLES = (("number", re.compile(r"^\(?(\d+)[).]?$")), ("letter", re.compile(r"^\(?([a-z])\)$")),
+           ("roman", re.compile(r"^\(?([ivxlc]+)\)$")))
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _label_values(label: str) -> list[tuple[str, int]]:
+    """The styles a label may be of, with its value in each: `c)` is the third letter or
+    roman 100; bullets and section numbers (`2.1`) have none."""
+    values = []
+    for style, pattern in _STYLES:
+        match = pattern.match(label)
+        if match is None:
+            continue
+        if style == "number":
+            values.append((style, int(match[1])))
+        elif style == "letter":
+            values.append((style, ord(match[1]) - ord("a") + 1))
+        else:
+            digits = [_ROMAN[c] for c in match[1]]
+            values.append((style, sum(-d if d < n else d
+                                      for d, n in zip(digits, [*digits[1:], 0], strict=True))))
+    return values
+
+
+def _typical(widths: list[float]) -> float:
+    ordered = sorted(widths)
+    return ordered[int(0.9 * (len(ordered) - 1))] if ordered else 0.0
+
+
+def _fits(line: _Line, after: _Line, measure: float, *, share: float = 1.0) -> bool:
+    """Whether the first word of `after` would have fitted at the end of `line` (within
+    `share` of the measure). pdftotext joins a hyphenated line to the next: what matters is
+    the width of the last one."""
+    width = line.width
+    while measure and width > 1.1 * measure:
+        width -= measure
+    return width + _width(" " + after.text.split(" ", 1)[0]) <= share * measure
+
+
+def _aligned(paragraph: _Open, line: _Line) -> bool:
+    """-layout: a line goes on a paragraph when it starts where the paragraph's wrapped lines
+    start (under a label's text), or both are centred (a heading that wraps)."""
+    first = paragraph.lines[0]
+    # Each page has its own columns: compare the indents from the page's tab stop.
+    return abs((line.indent - line.tab) - (first.column - first.tab)) <= 1 or (
+        paragraph.lines[-1].centred and line.centred
+    )
+
+
+def _joined(paragraph: _Open, stats: Counter[str]) -> str:
+    first = paragraph.lines[0]
+    text = f"{first.label}\t{first.text}" if first.label else first.text
+    for line in paragraph.lines[1:]:
+        if text[-1:] in LINE_END_HYPHENS and text[-2:-1].isalpha() and line.text[:1].islower():
+            text, undone = join_hyphenated(text, line.text)
+            stats["joined" if undone else "kept"] += 1
+        else:
+            text = f"{text} {line.text}"
+    return text
 
 
 def _glued(marker: str) -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=[A-Za-z][a-z])|(?<=[a-z][A-Za-z])|(?<=[)\]\"”’'])){marker}(?!\d)")
+
+
+def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """pdftotext without -layout prints a page's footnote numbers as a block of lone numbers
+    and their texts as the page's last block, one note starting on each line that follows a
+    short one."""
+    blocks = _blocks(lines)
+    for index in range(len(blocks) - 2, -1, -1):
+        numbers = [line.strip() for line in blocks[index]]
+        above = "\n".join(line for block in blocks[:index] for line in block)
+        if not all(n.isdigit() and len(n) <= 3 for n in numbers) or not all(
+            int(b) == int(a) + 1 for a, b in itertools.pairwise(numbers)
+        ) or not all(_glued(n).search(above) for n in numbers):
+            continue
+        texts = [line.strip() for line in blocks[-1]]
+        starts = [0] + [i for i in range(1, len(texts)) if texts[i][:1].isupper() and len(
+            texts[i - 1]) < 0.8 * max(map(len, texts))]
+        if len(starts) != len(numbers):
+            return [line for block in blocks for line in block], []
+        notes = [(n, " ".join(texts[a:b])) for n, (a, b) in
+                 zip(numbers, itertools.pairwise([*starts, len(texts)]), strict=True)]
+        body = [line for block in blocks[:index] + blocks[index + 1:-1] for line in block]
+        return body, notes
+    return [line for block in blocks for line in block], []
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    """Runs of filled lines between blank ones."""
+    return [list(group) for filled, group in itertools.groupby(lines, key=lambda ln: bool(
+        ln.strip())) if filled]
 
 
 def _split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -130,44 +566,3 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]
         if all(_glued(m).search("\n".join(filled[:start])) for m, _ in notes):
             return filled[:start], notes
     return filled, []
-
-
-class _Paragraphs:
-    """Lines → paragraphs; a paragraph open at the foot of a page goes on when that page's
-    last line was full."""
-
-    def __init__(self, width: int, stats: Counter[str]) -> None:
-        self.out: list[Paragraph] = []
-        self.width = width
-        self.stats = stats
-        self.last = ""  # the last physical line read: whether it was full decides
-
-    def add(self, lines: list[str]) -> None:
-        for raw in lines:
-            # pdftotext -layout sets a label's tab as a run of spaces.
-            line = _GAP.sub("\t", raw.strip(), count=1) if LABEL_ALONE.match(
-                raw.strip().split(" ", 1)[0]) else raw.strip()
-            line = " ".join(line.split(" ")).strip() if "\t" not in line else line
-            if line:
-                self._line(line)
-
-    def _line(self, line: str) -> None:
-        out = self.out
-        labelled = bool(LABEL_TAB.match(line)) or tab_after_label(line) != line
-        previous = out[-1].text if out else ""
-        if out and LABEL_ALONE.match(previous) and not labelled:
-            out[-1] = Paragraph(f"{previous}\t{line}")  # "2.1" alone, then "Regional …"
-        elif out and not labelled and not LABEL_ALONE.match(line) and (
-            len(" ".join(self.last.split())) >= 0.8 * self.width
-            or previous[-1:] in LINE_END_HYPHENS
-        ):
-            if previous[-1:] in LINE_END_HYPHENS and previous[-2:-1].isalpha() and \
-                    line[:1].islower():
-                joined, undone = join_hyphenated(previous, line)
-                self.stats["joined" if undone else "kept"] += 1
-            else:
-                joined = f"{previous} {line}"
-            out[-1] = Paragraph(joined)
-        else:
-            out.append(Paragraph(line))
-        self.last = line
