@@ -219,7 +219,7 @@ def _pages(text: str) -> list[list[str]] | None:
     if "\f" in text:
         return [page.split("\n") for page in text.split("\f") if page.strip()]
     lines = text.split("\n")
-    numbers = [(i, int(line)) for i, line in enumerate(lines) if line.strip().isdigit()
+    numbers = [(i, int(line)) for i, line in enumerate(lines) if line.strip().isdecimal()
                and len(line.strip()) <= 4]
     # Page numbers count up one by one: keep the longest such run.
     run: list[int] = []
@@ -524,7 +524,7 @@ def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, s
     for index in range(len(blocks) - 2, -1, -1):
         numbers = [line.strip() for line in blocks[index]]
         above = "\n".join(line for block in blocks[:index] for line in block)
-        if not all(n.isdigit() and len(n) <= 3 for n in numbers) or not all(
+        if not all(n.isdecimal() and len(n) <= 3 for n in numbers) or not all(
             int(b) == int(a) + 1 for a, b in itertools.pairwise(numbers)
         ) or not all(_glued(n).search(above) for n in numbers):
             continue

@@ -99,7 +99,7 @@ def _paragraph_level(p: Any) -> Literal["body", "indented", "footnote"]:
 
     def twips(attribute: str) -> int:
         value = ind.get(f"{_W}{attribute}") or "0"
-        return int(value) if value.lstrip("-").isdigit() else 0
+        return int(value) if value.lstrip("-").isdecimal() else 0
 
     first = twips("left") or twips("start")
     first += twips("firstLine") - twips("hanging")
