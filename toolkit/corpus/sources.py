@@ -279,10 +279,7 @@ def corpus_check(edition_id: str = LATEST, *, corpus: Corpus | None = None) -> C
     report = corpus.final_report(edition_id)
     for entry in corpus.entries_for(edition_id):
         if entry.is_final and entry.id != report.id:
-            key = (corpus.root, entry.id, entry.sha256)
-            if key not in _parsed:
-                _parsed[key] = corpus.parse(entry)
-            documents += _parsed[key][1].documents
+            documents += _parsed_entry(corpus, entry)[1].documents
     return check_corpus(lineage, documents)
 
 
@@ -355,6 +352,11 @@ def _edition(edition_id: str, corpus: Corpus | None) -> tuple[SourceText, Parsed
     edition(edition_id)  # an unknown id → UnknownEditionError naming the known ones
     corpus = corpus or open_corpus()
     entry = corpus.final_report(edition_id)  # absent → MissingEditionError: fetch or add
+    return _parsed_entry(corpus, entry)
+
+
+def _parsed_entry(corpus: Corpus, entry: CorpusEntry) -> tuple[SourceText, ParsedText]:
+    """A corpus entry's text and parse, read and parsed once per process (per file content)."""
     key = (corpus.root, entry.id, entry.sha256)
     if key not in _parsed:
         _parsed[key] = corpus.parse(entry)
