@@ -299,3 +299,10 @@ def test_editions_in_reverse_order_are_refused(capsys: pytest.CaptureFixture[str
         "wtdc: OLD baku-2025 is later than NEW kigali-2022; give the earlier edition first: "
         "wtdc align kigali-2022 baku-2025\n"
     )
+
+
+def test_both_from_standard_input_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "align", "-", "-")
+    assert (status, out, err) == (
+        2, "", "wtdc: OLD and NEW cannot both be standard input; give a file for one of them\n"
+    )

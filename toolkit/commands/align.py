@@ -18,8 +18,7 @@ from toolkit.align import (
 from toolkit.align.history import render_history
 from toolkit.commands.outcome import Outcome
 from toolkit.corpus import open_corpus
-from toolkit.corpus.sources import Source, SourceLike, resolve_source, spec_kind
-from toolkit.errors import InputError
+from toolkit.corpus.sources import Source, SourceLike, resolve_pair, spec_kind
 from toolkit.render.alignments import alignments_dict, render_html, render_table
 from toolkit.render.records import dump_json
 
@@ -38,15 +37,13 @@ def _align(
     old: SourceLike, new: SourceLike, *, strict: bool = False
 ) -> tuple[Alignments, tuple[str, ...]]:
     """The alignments, and the warnings of reading and parsing OLD and NEW."""
-    if old == "-" and new == "-":
-        raise InputError("OLD and NEW cannot both be standard input; give a file for one of them")
     if isinstance(old, str) and isinstance(new, str) and spec_kind(old) == spec_kind(new) == (
         "edition"
     ):
         # Checked and read by align_editions: the order of the editions, then whether the
         # corpus holds both final reports, before anything is parsed.
         return Alignments(align_editions(old, new), editions=True), ()
-    olds, news = resolve_source(old, strict=strict), resolve_source(new, strict=strict)
+    olds, news = resolve_pair(old, new, strict=strict)
     return _align_documents(olds, news), (*olds.warnings, *news.warnings)
 
 

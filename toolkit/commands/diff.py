@@ -9,7 +9,7 @@ from typing import Literal
 from toolkit.align.kinds import CHANGE_KINDS, parse_ignore
 from toolkit.align.model import ChangeKind
 from toolkit.commands.outcome import Outcome, Progress, progress_bar
-from toolkit.corpus.sources import Source, SourceLike, resolve_source
+from toolkit.corpus.sources import Source, SourceLike, resolve_pair, resolve_source
 from toolkit.diff import TextDiff, apply_patch, diff_sources, make_patch
 from toolkit.diff.words import Granularity
 from toolkit.errors import InputError
@@ -18,14 +18,6 @@ from toolkit.render.records import dump_json
 from toolkit.render.terminal import render_diff_text, render_stat
 
 DiffFormat = Literal["text", "html", "json", "patch", "docx"]
-
-
-def _sources(
-    old: SourceLike, new: SourceLike, *, strict: bool = False
-) -> tuple[Source, Source]:
-    if old == "-" and new == "-":
-        raise InputError("OLD and NEW cannot both be standard input; give a file for one of them")
-    return resolve_source(old, strict=strict), resolve_source(new, strict=strict)
 
 
 def diff(
@@ -40,7 +32,7 @@ def diff(
     setting aside the kinds of change in `ignore` ("typography", "labels", …)."""
     report = progress or (lambda done, total, step: None)
     report(0, 2, "reading and parsing")
-    olds, news = _sources(old, new)
+    olds, news = resolve_pair(old, new)
     report(2, 2, "reading and parsing")
     return _diff(olds, news, granularity=granularity, ignore=ignore, progress=report)
 
@@ -77,7 +69,7 @@ def run_diff(
     the `--ignore` values ("typography,labels"); `strict` refuses a text the parser would
     read with a best guess."""
     ignored = parse_ignore(",".join(ignore))
-    olds, news = _sources(old, new, strict=strict)
+    olds, news = resolve_pair(old, new, strict=strict)
     warnings = (*olds.warnings, *news.warnings)
     if format == "patch" and not stat:
         warnings = (*olds.read_warnings, *news.read_warnings)

@@ -149,6 +149,15 @@ def resolve_source(
                   parse_warnings=notes, summary=summary)
 
 
+def resolve_pair(
+    old: SourceLike, new: SourceLike, *, strict: bool = False
+) -> tuple[Source, Source]:
+    """OLD and NEW of a comparison, resolved; standard input can be only one of them."""
+    if old == "-" and new == "-":
+        raise InputError("OLD and NEW cannot both be standard input; give a file for one of them")
+    return resolve_source(old, strict=strict), resolve_source(new, strict=strict)
+
+
 def _summary(source: SourceText, parsed: ParsedText) -> dict[str, object]:
     """What reading a file cleaned, and the footnotes the parser attached or could not."""
     unattached = sum(1 for w in parsed.warnings if "has no marker" in w)
