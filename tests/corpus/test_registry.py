@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import time
 import tomllib
 
 import pytest
@@ -270,6 +271,25 @@ def test_adding_the_same_file_again_is_the_entry_already_there(corpus_copy, repo
     entry = corpus.add(copy, edition="kigali-2022", kind="other")
     assert entry == corpus.entry("regional-initiatives-asp-web")
     assert _state(corpus_copy) == before
+
+
+def test_adding_the_same_per_chapter_edition_again_is_the_entry_already_there(
+    corpus_copy, tmp_path, monkeypatch
+) -> None:
+    """The folder is packed as one zip each time; packed an hour later it is still the same
+    bytes, so the second add (and `holds`) find the entry the first one made."""
+    folder = tmp_path / "edition"
+    folder.mkdir()
+    (folder / "index.htm").write_text('<ul><li><a href="res1.htm">Res 1</a></li></ul>')
+    (folder / "res1.htm").write_text("<p>RESOLUTION 1 (Dubai, 2014)</p><p>A title</p>")
+    corpus = open_corpus(corpus_copy)
+    monkeypatch.setattr(time, "time", lambda: 1_700_000_000.0)
+    entry = corpus.add(folder, edition="dubai-2014", kind="other")
+    after_first = _state(corpus_copy)
+    monkeypatch.setattr(time, "time", lambda: 1_700_003_600.0)
+    assert corpus.holds(folder) == entry
+    assert corpus.add(folder, edition="dubai-2014", kind="other") == entry
+    assert _state(corpus_copy) == after_first
 
 
 def test_remove_takes_out_the_manifest_line_and_the_file(corpus_copy, tmp_path) -> None:

@@ -179,10 +179,11 @@ class Corpus:
         )
 
     def holds(self, path: str | os.PathLike[str]) -> CorpusEntry | None:
-        """The entry whose file has the same bytes as `path`, if any."""
-        if os.fspath(path) == "-" or not Path(path).is_file():
+        """The entry holding the bytes `add` would store for `path` (a per-chapter edition
+        packed as one zip), if any."""
+        if os.fspath(path) == "-" or not Path(path).exists():
             return None
-        digest = _sha256(Path(path).read_bytes())
+        digest = _sha256(load_source_bytes(path)[0])
         return next((e for e in self._entries if e.sha256 == digest), None)
 
     def remove(self, entry_id: str) -> CorpusEntry:

@@ -46,7 +46,11 @@ def pack_edition(path: Path) -> tuple[bytes, str]:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for file in files:
-            archive.writestr(file.relative_to(root).as_posix(), file.read_bytes())
+            # A fixed date: the same edition packs to the same bytes, so adding it again finds
+            # the entry already there.
+            member = zipfile.ZipInfo(file.relative_to(root).as_posix(), (1980, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(member, file.read_bytes())
     stem = path.name if path.is_dir() else path.stem
     return buffer.getvalue(), str(path.with_name(f"{stem}.zip"))
 
