@@ -11,6 +11,7 @@ that also became another new clause) and merges (the converse).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -287,34 +288,33 @@ def _longest_increasing(values: list[int]) -> set[int]:
     the earliest values in place: of two swapped neighbours, the one read first in the new
     text stays and the other one moved (down), as a reader of the new text sees it."""
     count = len(values)
-    kept = _longest_increasing_from_the_end([-v for v in reversed(values)])
+    kept = longest_increasing_from_the_end([-v for v in reversed(values)])
     return {count - 1 - k for k in kept}
 
 
-def _longest_increasing_from_the_end(values: list[int]) -> set[int]:
-    """Indices of one longest strictly increasing subsequence of `values`, preferring the
-    latest elements (patience sorting keeps the smallest tails)."""
-    tails: list[int] = []  # index into values of the smallest tail of each length
+def longest_increasing_from_the_end(values: list[int]) -> list[int]:
+    """Indices, ascending, of one longest strictly increasing subsequence of `values`,
+    preferring the latest elements (patience sorting keeps the smallest tails). The
+    large-document diff anchors its hunks with it too."""
+    tails: list[int] = []  # tails[n]: index of the smallest last value of a run of n + 1
+    tail_values: list[int] = []
     previous = [-1] * len(values)
     for k, value in enumerate(values):
-        lo, hi = 0, len(tails)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if values[tails[mid]] < value:
-                lo = mid + 1
-            else:
-                hi = mid
-        previous[k] = tails[lo - 1] if lo else -1
-        if lo == len(tails):
+        n = bisect_left(tail_values, value)
+        if n:
+            previous[k] = tails[n - 1]
+        if n == len(tails):
             tails.append(k)
+            tail_values.append(value)
         else:
-            tails[lo] = k
-    keep: set[int] = set()
+            tails[n] = k
+            tail_values[n] = value
+    keep = []
     k = tails[-1] if tails else -1
-    while k >= 0:
-        keep.add(k)
+    while k != -1:
+        keep.append(k)
         k = previous[k]
-    return keep
+    return keep[::-1]
 
 
 def _section_map(old: _Side, new: _Side, links: dict[int, int]) -> dict[int, int]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 from toolkit.align.clauses import align_clauses
 from toolkit.corpus import Corpus, known_editions, open_corpus
 from toolkit.corpus.sources import parsed_edition
+from toolkit.display import clip
 from toolkit.errors import UnknownDocumentError
 from toolkit.messages import suggest
 from toolkit.parse.model import Clause, Document
@@ -186,7 +187,7 @@ def render_history(frame: pl.DataFrame, *, format: Literal["table", "csv", "json
         return flat.write_csv()
     lines = [f"{'clause':<14} {'introduced':<18} {'last amended':<18} {'removed':<18} text"]
     for row in flat.iter_rows(named=True):
-        text = row["text"] if len(row["text"]) <= 60 else row["text"][:59] + "…"
+        text = clip(row["text"], 60)
         # Unchanged since the oldest edition compared: amended then, or earlier.
         early = "≤ " if row["predates_history"] else ""
         amended = (early if row["last_amended_in"] == row["introduced_in"] else "") + row[

@@ -20,6 +20,11 @@ PairStatus = Literal["unchanged", "edited", "moved", "inserted", "deleted", "spl
 ChangeKind = Literal["references", "labels", "typography", "case", "whitespace"]
 
 
+def clause_id(doc_id: str, section_index: int, ordinal: int) -> str:
+    """The id of clause `ordinal` of section `section_index` (`ClauseRef.id`)."""
+    return f"{doc_id}/{section_index}/{ordinal}"
+
+
 @dataclass(frozen=True)
 class ClauseRef:
     """A clause together with where it stands in its document."""
@@ -32,7 +37,7 @@ class ClauseRef:
     @property
     def id(self) -> str:
         """Stable within one parse: "res-37/3/2" is clause 2 of section 3 of res-37."""
-        return f"{self.doc_id}/{self.section_index}/{self.clause.ordinal}"
+        return clause_id(self.doc_id, self.section_index, self.clause.ordinal)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from toolkit.align.model import PairStatus
+from toolkit.align.model import PairStatus, clause_id
 from toolkit.parse.model import PARAGRAPH_MARK, Clause, Document, Section
 
 Edit = Literal["relabel", "reorder", "move", "insert", "delete", "reword", "split", "merge"]
@@ -63,10 +63,6 @@ class _Item:
     swapped_with: str | None = None
     relabelled: bool = False
     notes: list[str] = field(default_factory=list)
-
-
-def _clause_id(doc_id: str, section_index: int, ordinal: int) -> str:
-    return f"{doc_id}/{section_index}/{ordinal}"
 
 
 def _other_label(label: str, rng: random.Random) -> str:
@@ -127,12 +123,12 @@ def simulate_revision(
     sections: list[tuple[Section, list[_Item]]] = [
         (
             section,
-            [_Item(c.label, c.text, [_clause_id(doc.id, s, c.ordinal)]) for c in section.clauses],
+            [_Item(c.label, c.text, [clause_id(doc.id, s, c.ordinal)]) for c in section.clauses],
         )
         for s, section in enumerate(doc.sections)
     ]
     baku = {
-        _clause_id(doc.id, s, c.ordinal): c
+        clause_id(doc.id, s, c.ordinal): c
         for s, sec in enumerate(doc.sections)
         for c in sec.clauses
     }
@@ -233,7 +229,7 @@ def simulate_revision(
         )
         built.append(replace(section, clauses=clauses))
         for k, item in enumerate(items, start=1):
-            old_id = _clause_id(doc.id, index, k)
+            old_id = clause_id(doc.id, index, k)
             if item.origin == "borrowed":
                 truth.append(TruePair(old_id, None, "deleted"))
                 continue

@@ -12,12 +12,12 @@ another is then linked as moved.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 
 from toolkit.align import align_clauses
+from toolkit.align.clauses import longest_increasing_from_the_end
 from toolkit.align.model import Alignment, ClausePair, ClauseRef
 from toolkit.errors import InputError
 from toolkit.parse.model import Clause, Document
@@ -85,7 +85,7 @@ def matching_runs(old: list[int], new: list[int]) -> list[tuple[int, int, int]]:
                      if in_new[code] == 1 and in_old[code] == 1}
         pairs = [(i, where_new[code]) for i, code in enumerate(old[lo_a:hi_a], start=lo_a)
                  if code in where_new]
-        anchors = [pairs[k] for k in _longest_increasing([j for _, j in pairs])]
+        anchors = [pairs[k] for k in longest_increasing_from_the_end([j for _, j in pairs])]
         # The gaps between anchors (and before the first, after the last) are matched alike.
         edges = [(lo_a - 1, lo_b - 1), *anchors, (hi_a, hi_b)]
         for (i0, j0), (i1, j1) in pairwise(edges):
@@ -170,7 +170,7 @@ def _moves(
         for k, p in enumerate(unchanged + aligned)
         if p.old is not None and p.new is not None and p.status not in ("split", "merged")
     )
-    in_order = {links[k][2] for k in _longest_increasing([j for _, j, _ in links])}
+    in_order = {links[k][2] for k in longest_increasing_from_the_end([j for _, j, _ in links])}
     result = []
     for k, p in enumerate(aligned, start=len(unchanged)):
         if p.old is not None and p.new is not None and p.status not in ("split", "merged"):
@@ -179,29 +179,6 @@ def _moves(
             p = replace(p, status="moved" if moved else "unchanged" if same else "edited")
         result.append(p)
     return result
-
-
-def _longest_increasing(values: list[int]) -> list[int]:
-    """Indices of one longest strictly increasing subsequence of `values` (patience)."""
-    tails: list[int] = []  # tails[n]: index of the smallest last value of a run of n + 1
-    tail_values: list[int] = []
-    previous = [-1] * len(values)
-    for k, v in enumerate(values):
-        n = bisect_left(tail_values, v)
-        if n:
-            previous[k] = tails[n - 1]
-        if n == len(tails):
-            tails.append(k)
-            tail_values.append(v)
-        else:
-            tails[n] = k
-            tail_values[n] = v
-    out = []
-    k = tails[-1] if tails else -1
-    while k != -1:
-        out.append(k)
-        k = previous[k]
-    return out[::-1]
 
 
 def _reading_order(

@@ -14,6 +14,7 @@ from typing import Any
 from toolkit.align import Alignment, ClausePair, ClauseRef, is_hidden, proposal_mark
 from toolkit.align.model import ChangeKind
 from toolkit.diff import diff_alignments, word_ops
+from toolkit.display import clip
 from toolkit.render.diff_html import render_diff_page
 
 SCHEMA_VERSION = 1
@@ -92,10 +93,6 @@ def _place(ref: dict[str, Any] | None) -> str:
     return f"{section} {ref['label'] or '¶'}".strip()
 
 
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def render_table(data: dict[str, Any], *, width: int | None = None) -> str:
     """A plain-text table: one line per pair (status or mark, similarity, places, text)."""
     width = width or (os.get_terminal_size().columns if sys.stdout.isatty() else 120)
@@ -116,9 +113,9 @@ def render_table(data: dict[str, Any], *, width: int | None = None) -> str:
             text = (pair["new"] or pair["old"])["text"]
             head = (
                 f"  {what:<9} {pair['similarity']:4.2f} {flags} "
-                f"{_clip(_place(pair['old']), 16):<16} {_clip(_place(pair['new']), 16):<16} "
+                f"{clip(_place(pair['old']), 16):<16} {clip(_place(pair['new']), 16):<16} "
             )
-            lines.append(head + _clip(text, max(width - len(head), 20)))
+            lines.append(head + clip(text, max(width - len(head), 20)))
         if doc["hidden"]:
             lines.append(f"  ({doc['hidden']} pair{'s' if doc['hidden'] != 1 else ''} hidden)")
     lines.append("flags: R relabelled, ? ambiguous (a runner-up was nearly as good)")

@@ -68,7 +68,7 @@ def build_report(
     """
     from toolkit.corpus import edition, open_corpus
     from toolkit.corpus.sources import parsed_edition
-    from toolkit.parse import clauses_frame
+    from toolkit.parse import clauses_frame, parse_source
 
     new = edition(new_edition)
     old = edition(old_edition) if old_edition else None
@@ -95,9 +95,14 @@ def build_report(
 
     redlines: list[Redline] = []
     extra_files = ReportFiles(revision_date=revision_date() if docx else None)
+    # Each earlier version is read and parsed once, for its redline and its term shifts.
+    version_docs = []
     for entry in versions:
         step(f"Redline: {entry.title}")
-        redlines.append(version_redline(corpus, entry, new_text, extra_files, ignore=ignore))
+        old_docs = parse_source(corpus.read(entry)).documents
+        version_docs.append(old_docs)
+        redlines.append(version_redline(corpus, entry, old_docs, new_text, extra_files,
+                                        ignore=ignore))
     old_clauses = None
     alignments: tuple[Alignment, ...] = ()
     if old is not None and old_entry is not None:
@@ -111,7 +116,8 @@ def build_report(
 
     step("Term shifts")
     terms = terms_section(new_clauses, old_clauses, new, old, alignments=alignments,
-                   versions=[version_sides(corpus, e, new_text) for e in versions],
+                   versions=[version_sides(e, docs, new_text)
+                             for e, docs in zip(versions, version_docs, strict=True)],
                    simulated=old_entry is not None and is_simulated(old_entry))
     step("Regional emphasis")
     regions = regions_section(new_clauses, new)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from toolkit.align.model import ChangeKind
     from toolkit.corpus import Corpus, CorpusEntry, Edition
     from toolkit.diff.model import TextDiff
-    from toolkit.parse import ParsedText
+    from toolkit.parse import Document, ParsedText
 
 
 def _nest_headings(fragment: str, levels: int) -> Markup:
@@ -91,16 +91,17 @@ def redlines_intro(new: Edition, old: Edition | None, versions: Sequence[CorpusE
     )
 
 
-def version_redline(corpus: Corpus, entry: CorpusEntry, new_text: ParsedText,
-                     files: ReportFiles, *, ignore: Collection[ChangeKind] = ()) -> Redline:
-    """A real earlier version of part of the edition against that part of its final report."""
+def version_redline(corpus: Corpus, entry: CorpusEntry, old_docs: Sequence[Document],
+                    new_text: ParsedText, files: ReportFiles, *,
+                    ignore: Collection[ChangeKind] = ()) -> Redline:
+    """A real earlier version of part of the edition (`old_docs`, the parse of `entry`)
+    against that part of its final report."""
     from toolkit.diff import diff_sources
-    from toolkit.parse import parse_source
 
     assert entry.version_of is not None
     new_docs = new_text.select(entry.version_of)
     diff = diff_sources(
-        parse_source(corpus.read(entry)).documents, new_docs,
+        old_docs, new_docs,
         old_name=entry.id, new_name=f"{entry.edition}:{entry.version_of}", ignore=ignore,
     )
     final = corpus.final_report(entry.edition)

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     import polars as pl
 
     from toolkit.align import Alignment
-    from toolkit.corpus import Corpus, CorpusEntry, Edition
-    from toolkit.parse import ParsedText
+    from toolkit.corpus import CorpusEntry, Edition
+    from toolkit.parse import Document, ParsedText
 
 
 _SHIFT_COLUMNS = (
@@ -53,14 +53,15 @@ class Sides:
     new_name: str
 
 
-def version_sides(corpus: Corpus, entry: CorpusEntry, new_text: ParsedText
+def version_sides(entry: CorpusEntry, old_docs: Sequence[Document], new_text: ParsedText
                   ) -> tuple[str, Sides]:
-    """A real earlier version of part of the edition and that part of its final report."""
-    from toolkit.parse import clauses_frame, parse_source
+    """A real earlier version of part of the edition (`old_docs`, the parse of `entry`) and
+    that part of its final report."""
+    from toolkit.parse import clauses_frame
 
     assert entry.version_of is not None
     return entry.version_of, Sides(
-        clauses_frame(parse_source(corpus.read(entry)).documents),
+        clauses_frame(old_docs),
         clauses_frame(new_text.select(entry.version_of)),
         entry.title, f"the adopted text ({entry.edition}:{entry.version_of})",
     )
