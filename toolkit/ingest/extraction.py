@@ -32,7 +32,7 @@ from typing import Literal
 from toolkit.ingest.furniture import furniture_key, is_page_number, repeated_lines
 from toolkit.ingest.hyphens import LINE_END_HYPHENS, join_hyphenated
 from toolkit.ingest.labels import LABEL_ALONE, LABEL_SPACE
-from toolkit.ingest.layout import Cleaning, Level, Paragraph, footnote, report_text
+from toolkit.ingest.layout import Cleaning, Level, Paragraph, footnote, glued, report_text
 
 Flavour = Literal["pypdf", "pdftotext", "pdftotext-layout"]
 
@@ -178,7 +178,7 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
         # Each footnote follows the paragraph of this page whose text carries its marker
         # glued to a word (the last paragraph of the page when none does).
         for marker, note in notes:
-            carriers = [p for p in out[first:] if _glued(marker).search(p.text)] or out[-1:]
+            carriers = [p for p in out[first:] if glued(marker).search(p.text)] or out[-1:]
             if carriers:
                 carriers[-1].notes.append(footnote(marker, note))
     cells = _table_cells(out) if flavour != "pdftotext-layout" else set()
@@ -512,10 +512,6 @@ def _joined(paragraph: _Open, stats: Counter[str]) -> str:
     return text
 
 
-def _glued(marker: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:(?<=[A-Za-z][a-z])|(?<=[a-z][A-Za-z])|(?<=[)\]\"”’'])){marker}(?!\d)")
-
-
 def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """pdftotext without -layout prints a page's footnote numbers as a block of lone numbers
     and their texts as the page's last block, one note starting on each line that follows a
@@ -526,7 +522,7 @@ def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, s
         above = "\n".join(line for block in blocks[:index] for line in block)
         if not all(n.isdecimal() and len(n) <= 3 for n in numbers) or not all(
             int(b) == int(a) + 1 for a, b in itertools.pairwise(numbers)
-        ) or not all(_glued(n).search(above) for n in numbers):
+        ) or not all(glued(n).search(above) for n in numbers):
             continue
         texts = [line.strip() for line in blocks[-1]]
         starts = [0] + [i for i in range(1, len(texts)) if texts[i][:1].isupper() and len(
@@ -552,7 +548,7 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]
     filled = [line for line in lines if line.strip()]
     for start, line in enumerate(filled):
         note = _NOTE.match(line.strip())
-        if note is None or not _glued(note[1]).search("\n".join(filled[:start])):
+        if note is None or not glued(note[1]).search("\n".join(filled[:start])):
             continue
         notes: list[tuple[str, str]] = []
         expected = int(note[1])
@@ -563,6 +559,6 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]
                 expected += 1
             elif notes:
                 notes[-1] = (notes[-1][0], f"{notes[-1][1]} {rest.strip()}")
-        if all(_glued(m).search("\n".join(filled[:start])) for m, _ in notes):
+        if all(glued(m).search("\n".join(filled[:start])) for m, _ in notes):
             return filled[:start], notes
     return filled, []
