@@ -519,10 +519,12 @@ def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, s
     blocks = _blocks(lines)
     for index in range(len(blocks) - 2, -1, -1):
         numbers = [line.strip() for line in blocks[index]]
-        above = "\n".join(line for block in blocks[:index] for line in block)
         if not all(n.isdecimal() and len(n) <= 3 for n in numbers) or not all(
             int(b) == int(a) + 1 for a, b in itertools.pairwise(numbers)
-        ) or not all(glued(n).search(above) for n in numbers):
+        ):
+            continue
+        above = "\n".join(line for block in blocks[:index] for line in block)
+        if not all(glued(n).search(above) for n in numbers):
             continue
         texts = [line.strip() for line in blocks[-1]]
         starts = [0] + [i for i in range(1, len(texts)) if texts[i][:1].isupper() and len(
@@ -548,7 +550,10 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]
     filled = [line for line in lines if line.strip()]
     for start, line in enumerate(filled):
         note = _NOTE.match(line.strip())
-        if note is None or not glued(note[1]).search("\n".join(filled[:start])):
+        if note is None:
+            continue
+        above = "\n".join(filled[:start])
+        if not glued(note[1]).search(above):
             continue
         notes: list[tuple[str, str]] = []
         expected = int(note[1])
@@ -559,6 +564,6 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]
                 expected += 1
             elif notes:
                 notes[-1] = (notes[-1][0], f"{notes[-1][1]} {rest.strip()}")
-        if all(glued(m).search("\n".join(filled[:start])) for m, _ in notes):
+        if all(glued(m).search(above) for m, _ in notes):
             return filled[:start], notes
     return filled, []
