@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from typing import Literal
 
 from toolkit.ingest.furniture import furniture_key, is_page_number, repeated_lines
@@ -85,11 +85,12 @@ class _Line:
     stretched: bool = False  # pypdf doubles the spaces of a line justified to the measure
     numbered: bool = False  # a number before a capital: a label only where it numbers a list
 
-    @property
+    # Cached: the paragraph rules read each line's width and key in every pass (three).
+    @cached_property
     def width(self) -> float:
         return _width(self.text)
 
-    @property
+    @cached_property
     def key(self) -> str:
         return furniture_key(self.text)
 
