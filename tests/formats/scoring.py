@@ -62,7 +62,8 @@ def _share(expected: Counter, got: Counter) -> float:  # type: ignore[type-arg]
 
 
 def score(text: ParsedText, layout: ParsedText, *, header: str) -> LayoutScore:
-    known = {t for _, t in _clauses(text, labelled=False)}
+    clauses = _clauses(text, labelled=False)
+    known = {t for _, t in clauses}
     words = {w for t in known for w in t.split()}
     furniture = 0
     hyphens = 0
@@ -77,8 +78,8 @@ def score(text: ParsedText, layout: ParsedText, *, header: str) -> LayoutScore:
             if header in c.text or " ".join(_PAGE_NUMBER.sub(" ", c.text).split()) in known:
                 furniture += 1
     return LayoutScore(
-        clauses=sum(_clauses(text, labelled=False).values()),
-        identity=_share(_clauses(text, labelled=False), _clauses(layout, labelled=False)),
+        clauses=sum(clauses.values()),
+        identity=_share(clauses, _clauses(layout, labelled=False)),
         labels=_share(_clauses(text, labelled=True), _clauses(layout, labelled=True)),
         footnotes=_share(_footnotes(text), _footnotes(layout)),
         furniture=furniture,

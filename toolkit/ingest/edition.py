@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from toolkit.errors import InputError
@@ -96,14 +97,19 @@ def _reading_order(pages: dict[str, bytes]) -> list[str]:
 def _local_links(name: str, page: bytes, members: set[str]) -> list[str]:
     base = PurePosixPath(name).parent
     found = []
-    for href in _HREF.findall(page):
-        target = href.decode("utf-8", "replace")
-        if "://" in target or target.startswith(("/", "mailto:")):
-            continue
+    for target in _relative_links(page):
         resolved = _normalise(base / target)
         if resolved in members:
             found.append(resolved)
     return found
+
+
+def _relative_links(page: bytes) -> Iterator[str]:
+    """The targets of a page's links that point beside it (no scheme, no absolute path)."""
+    for href in _HREF.findall(page):
+        target = href.decode("utf-8", "replace")
+        if "://" not in target and not target.startswith(("/", "mailto:")):
+            yield target
 
 
 def _normalise(path: PurePosixPath) -> str:
@@ -124,10 +130,7 @@ def _chapters_linked(page: Path) -> list[Path]:
     except OSError:
         return []
     found: dict[Path, None] = {}
-    for href in _HREF.findall(data):
-        target = href.decode("utf-8", "replace")
-        if "://" in target or target.startswith(("/", "mailto:")):
-            continue
+    for target in _relative_links(data):
         file = (page.parent / target).resolve()
         if file.suffix.lower() in _HTML and file.is_file() and file != page.resolve():
             found[file] = None

@@ -26,13 +26,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from typing import Literal
 
 from toolkit.ingest.furniture import furniture_key, is_page_number, repeated_lines
 from toolkit.ingest.hyphens import LINE_END_HYPHENS, join_hyphenated
 from toolkit.ingest.labels import LABEL_ALONE, LABEL_SPACE
-from toolkit.ingest.layout import Cleaning, Level, Paragraph, footnote, report_text
+from toolkit.ingest.layout import Cleaning, Level, Paragraph, footnote, glued, report_text
 
 Flavour = Literal["pypdf", "pdftotext", "pdftotext-layout"]
 
@@ -85,11 +85,12 @@ class _Line:
     stretched: bool = False  # pypdf doubles the spaces of a line justified to the measure
     numbered: bool = False  # a number before a capital: a label only where it numbers a list
 
-    @property
+    # Cached: the paragraph rules read each line's width and key in every pass (three).
+    @cached_property
     def width(self) -> float:
         return _width(self.text)
 
-    @property
+    @cached_property
     def key(self) -> str:
         return furniture_key(self.text)
 
@@ -178,7 +179,7 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
         # Each footnote follows the paragraph of this page whose text carries its marker
         # glued to a word (the last paragraph of the page when none does).
         for marker, note in notes:
-            carriers = [p for p in out[first:] if _glued(marker).search(p.text)] or out[-1:]
+            carriers = [p for p in out[first:] if glued(marker).search(p.text)] or out[-1:]
             if carriers:
                 carriers[-1].notes.append(footnote(marker, note))
     cells = _table_cells(out) if flavour != "pdftotext-layout" else set()
@@ -512,10 +513,6 @@ def _joined(paragraph: _Open, stats: Counter[str]) -> str:
     return text
 
 
-def _glued(marker: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:(?<=[A-Za-z][a-z])|(?<=[a-z][A-Za-z])|(?<=[)\]\"”’'])){marker}(?!\d)")
-
-
 def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """pdftotext without -layout prints a page's footnote numbers as a block of lone numbers
     and their texts as the page's last block, one note starting on each line that follows a
@@ -523,10 +520,12 @@ def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, s
     blocks = _blocks(lines)
     for index in range(len(blocks) - 2, -1, -1):
         numbers = [line.strip() for line in blocks[index]]
-        above = "\n".join(line for block in blocks[:index] for line in block)
         if not all(n.isdecimal() and len(n) <= 3 for n in numbers) or not all(
             int(b) == int(a) + 1 for a, b in itertools.pairwise(numbers)
-        ) or not all(_glued(n).search(above) for n in numbers):
+        ):
+            continue
+        above = "\n".join(line for block in blocks[:index] for line in block)
+        if not all(glued(n).search(above) for n in numbers):
             continue
         texts = [line.strip() for line in blocks[-1]]
         starts = [0] + [i for i in range(1, len(texts)) if texts[i][:1].isupper() and len(
@@ -552,7 +551,10 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]
     filled = [line for line in lines if line.strip()]
     for start, line in enumerate(filled):
         note = _NOTE.match(line.strip())
-        if note is None or not _glued(note[1]).search("\n".join(filled[:start])):
+        if note is None:
+            continue
+        above = "\n".join(filled[:start])
+        if not glued(note[1]).search(above):
             continue
         notes: list[tuple[str, str]] = []
         expected = int(note[1])
@@ -563,6 +565,6 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]
                 expected += 1
             elif notes:
                 notes[-1] = (notes[-1][0], f"{notes[-1][1]} {rest.strip()}")
-        if all(_glued(m).search("\n".join(filled[:start])) for m, _ in notes):
+        if all(glued(m).search(above) for m, _ in notes):
             return filled[:start], notes
     return filled, []

@@ -102,8 +102,8 @@ def _body(paragraph: Paragraph) -> Paragraph:
 _PLAIN_NOTE = re.compile(r"^(?P<marker>\d{1,3})[\t \u00a0]+(?P<text>[A-Z\"“'(h].*)$")
 
 
-def _glued(marker: str) -> re.Pattern[str]:
-    # A footnote marker glued to a word of two letters or to closing punctuation.
+def glued(marker: str) -> re.Pattern[str]:
+    """A footnote marker glued to a word of two letters or to closing punctuation."""
     return re.compile(rf"(?:(?<=[A-Za-z][a-z])|(?<=[a-z][A-Za-z])|(?<=[)\]\"”’'])){marker}(?!\d)")
 
 
@@ -133,7 +133,7 @@ def _plain_footnotes(paragraphs: list[Paragraph]) -> list[Paragraph]:
         if (
             first in (1, last + 1)
             and (end == len(out) or not LABEL_TAB.match(out[end].text))
-            and all(n is not None and _glued(n["marker"]).search(above) for n in notes)
+            and all(n is not None and glued(n["marker"]).search(above) for n in notes)
         ):
             for at, n in enumerate(notes, start=index):
                 assert n is not None

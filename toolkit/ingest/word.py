@@ -65,7 +65,7 @@ def read_docx(data: bytes, *, name: str, view: DocxView = "accepted") -> SourceT
         paragraphs.extend([held, *reader.take_notes()])
     body = document.element.body
     changes = sum(
-        1 for tag in ("ins", "del", "moveFrom", "moveTo") for _ in body.iter(f"{_W}{tag}")
+        1 for _ in body.iter(*(f"{_W}{tag}" for tag in ("ins", "del", "moveFrom", "moveTo")))
     )
     comments = sum(1 for _ in body.iter(f"{_W}commentReference"))
     warnings: tuple[str, ...] = ()
