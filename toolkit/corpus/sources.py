@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from toolkit.corpus.editions import edition, edition_by_label
-from toolkit.corpus.registry import Corpus, CorpusEntry, open_corpus
+from toolkit.corpus.manifest import CorpusEntry
+from toolkit.corpus.registry import Corpus, open_corpus
 from toolkit.errors import (
     CorpusError,
     InputError,
