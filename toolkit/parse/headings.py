@@ -20,11 +20,25 @@ STUDY_GROUP = re.compile(r"^STUDY GROUP \d+$")
 LETTERED_ANNEX = re.compile(r"^Annex [A-Z]$")
 
 # Every line the patterns below can match starts like this: one test rules out the body text.
-STRUCTURAL = re.compile(
-    r"^(?:Part\s|Annex [A-Z]$|STUDY GROUP|[A-Z][A-Z -]+ REGIONAL INITIATIVES$|"
+_STRUCTURAL = (
+    r"(?:Part\s|Annex [A-Z]$|STUDY GROUP|[A-Z][A-Z -]+ REGIONAL INITIATIVES$|"
     r"(?:[A-Z]+ ){0,2}DECLARATION$|[A-Z][a-z]+(?: [A-Z][a-z]+)? Action Plan$|"
     r"(?:AFR|AMS|ARB|ASP|CIS|EUR)\d|RESOLUTION|ANNEX|RECOMMENDATION|QUESTION)"
 )
+STRUCTURAL = re.compile(f"^{_STRUCTURAL}")
+# The same test over a whole text at once, so that a text where no line can open a document
+# (a letter, 50 MB of prose) is read as paragraphs without being read line by line first.
+# `\s*$` for `$` because a line is tested stripped; a tab-indented line may be a soft wrap
+# joined to the line above it, so such a text is always read line by line.
+_ANY_STRUCTURAL = re.compile("^\\s*" + _STRUCTURAL.replace("$", "\\s*$"), re.MULTILINE)
+_TAB_INDENTED = re.compile(r"^ ?\t", re.MULTILINE)
+
+
+def may_hold_documents(text: str) -> bool:
+    """False only if no line of `text` can open a document, a part or a region."""
+    return bool(_TAB_INDENTED.search(text) or _ANY_STRUCTURAL.search(text))
+
+
 # "DECLARATION", "BAKU DECLARATION", "KIGALI DECLARATION", "BUENOS AIRES DECLARATION"
 DECLARATION = re.compile(r"^(?:[A-Z]+ ){0,2}DECLARATION$")
 ACTION_PLAN = re.compile(r"^(?:Baku|Kigali|Buenos Aires|Dubai|Hyderabad|Doha) Action Plan$")
