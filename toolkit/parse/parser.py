@@ -370,15 +370,19 @@ class _Parser:
             return tidy(_strip_markers(box.parts[0], attached.get(id(box), ())))
 
         def notes(box: _Clause) -> tuple[Footnote, ...]:
-            return tuple(f for f, _, _ in attached.get(id(box), ()))
+            hits = attached.get(id(box))
+            return tuple(f for f, _, _ in hits) if hits else ()
+
+        def marked(box: _Clause) -> str:
+            """The clause's parts without their footnote markers, one per line."""
+            hits = attached.get(id(box))
+            if not hits:
+                return "\n".join(box.parts)
+            return "\n".join(_strip_markers(p, hits, i) for i, p in enumerate(box.parts))
 
         all_clauses = [c for d in kept for s in d.sections for c in s.clauses]
-        raws = ["\n".join(p.replace("\t", " ") for p in c.parts) for c in all_clauses]
-        texts = iter(zip(raws, _comparable_all(
-            ("\n".join(_strip_markers(p, attached.get(id(c), ()), i) for i, p in enumerate(c.parts))
-             for c in all_clauses),
-            raws,
-        ), strict=True))
+        raws = ["\n".join(c.parts).replace("\t", " ") for c in all_clauses]
+        texts = iter(zip(raws, _comparable_all(map(marked, all_clauses), raws), strict=True))
         for doc in kept:
             self.done.append(
                 Document(
