@@ -835,20 +835,20 @@ def _find_number_marker(
 
 
 _MARKER_PATTERNS: dict[str, re.Pattern[str]] = {}
-# Names that end in a digit of their own: never a footnote marker.
-_OWN_DIGIT = r"(?<!\bIPv)(?<!\bWeb)"
 
 
 def _marker_pattern(marker: str) -> re.Pattern[str]:
     # Glued to a word of two letters or more, or to closing punctuation: `developing1`,
     # `Secretariat5;`, `programme1,`. A lone capital (`C4`, `Q1`), a name whose digit is its
     # own (`IPv6`, `Web3`) or a digit that runs on into more digits or letters (`5G`,
-    # `ICT4D`) is not taken for a marker.
+    # `ICT4D`) is not taken for a marker. The marker comes first and what precedes it is
+    # looked behind from its end: a pattern that starts with a literal is searched for as
+    # fast as str.find, one that starts with a look-behind is tried at every character.
     pattern = _MARKER_PATTERNS.get(marker)
     if pattern is None:
         pattern = re.compile(
-            rf"(?:(?<=[A-Za-z][a-z])|(?<=[a-z][A-Za-z])|(?<=[)\]\"”’']))"
-            rf"{_OWN_DIGIT}{marker}(?![\w])"
+            rf"{marker}(?:(?<=[A-Za-z][a-z]{marker})|(?<=[a-z][A-Za-z]{marker})"
+            rf"|(?<=[)\]\"”’']{marker}))(?<!\bIPv{marker})(?<!\bWeb{marker})(?![\w])"
         )
         _MARKER_PATTERNS[marker] = pattern
     return pattern
