@@ -15,6 +15,7 @@ import hashlib
 import os
 import pickle
 from collections.abc import Callable
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
@@ -52,10 +53,9 @@ def cached(data: bytes, options: tuple[str, ...], build: Callable[[], T]) -> T:
     except Exception:  # any entry that cannot be read is rebuilt, never reported
         pass
     value = build()
-    try:
+    # A read-only or full disk: the answer is the same without an entry.
+    with suppress(OutputError, OSError):
         atomic_write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    except (OutputError, OSError):
-        pass  # a read-only or full disk: the answer is the same without an entry
     return value
 
 

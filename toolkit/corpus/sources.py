@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from toolkit.corpus.cache import cached
 from toolkit.corpus.editions import edition, edition_by_label
 from toolkit.corpus.manifest import CorpusEntry
 from toolkit.corpus.registry import Corpus, open_corpus
@@ -28,11 +29,10 @@ from toolkit.errors import (
     ToolkitError,
     UnknownDocumentError,
 )
-from toolkit.corpus.cache import cached
 from toolkit.ingest import SourceText, read_bytes
-from toolkit.ingest.read import format_for, load_source_bytes
 from toolkit.ingest.decode import decode
 from toolkit.ingest.layout import cleaning_summary
+from toolkit.ingest.read import format_for, load_source_bytes
 from toolkit.ingest.word import DocxView
 from toolkit.parse import CorpusCheck, Document, Lineage, ParsedText, check_corpus, parse_source
 from toolkit.parse.lineage import parse_lineage

@@ -381,8 +381,9 @@ class _Parser:
             return "\n".join(_strip_markers(p, hits, i) for i, p in enumerate(box.parts))
 
         all_clauses = [c for d in kept for s in d.sections for c in s.clauses]
-        raws = ["\n".join(c.parts).replace("\t", " ") for c in all_clauses]
-        texts = iter(zip(raws, _comparable_all(map(marked, all_clauses), raws), strict=True))
+        raws = {id(c): "\n".join(c.parts).replace("\t", " ") for c in all_clauses}
+        texts = dict(zip(raws, _comparable_all(map(marked, all_clauses), raws.values()),
+                         strict=True))
         for doc in kept:
             self.done.append(
                 Document(
@@ -399,13 +400,13 @@ class _Parser:
                             clauses=tuple(
                                 Clause(
                                     label=c.label,
-                                    text=text,
+                                    text=texts[id(c)],
                                     ordinal=n,
                                     footnotes=notes(c),
-                                    raw=raw,
+                                    raw=raws[id(c)],
                                     span=(c.start, c.end),
                                 )
-                                for n, (c, (raw, text)) in enumerate(zip(s.clauses, texts), 1)
+                                for n, c in enumerate(s.clauses, 1)
                             ),
                             span=(s.start, max([s.end, *(c.end for c in s.clauses)])),
                             footnotes=notes(headings[id(s)]),
