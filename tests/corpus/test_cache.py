@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.corpus import resolve_source
+from toolkit.corpus import Corpus, resolve_source
 from toolkit.corpus.cache import folder
 
 # `toolkit.corpus.sources` by module, not by attribute: the package exports a function of
@@ -27,11 +27,8 @@ def _entries(where: Path) -> list[Path]:
     return sorted(where.glob("*.pickle")) if where.exists() else []
 
 
-def _no_parse(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> object:
-        raise AssertionError("parsed again instead of read from the cache")
-
-    monkeypatch.setattr(sources, "parse_source", refuse)
+def _refuse(*args: object, **kwargs: object) -> object:
+    raise AssertionError("parsed again instead of read from the cache")
 
 
 def test_second_read_comes_from_the_cache(
@@ -39,7 +36,7 @@ def test_second_read_comes_from_the_cache(
 ) -> None:
     first = resolve_source(str(prefinal_declaration_path))
     assert len(_entries(cache_home)) == 1
-    _no_parse(monkeypatch)
+    monkeypatch.setattr(sources, "parse_source", _refuse)
     again = resolve_source(str(prefinal_declaration_path))
     assert [d.id for d in again.documents] == ["declaration"]
     assert sum(len(d.clauses) for d in again.documents) == 23
@@ -78,3 +75,17 @@ def test_off_writes_nothing(
     assert folder() is None
     resolve_source(str(prefinal_declaration_path))
     assert _entries(cache_home) == []
+
+
+def test_an_edition_comes_from_the_cache(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sources, "_parsed", {})  # not parsed yet in this process
+    first = resolve_source("baku-2025:res-37")
+    assert len(_entries(cache_home)) == 1
+    monkeypatch.setattr(sources, "_parsed", {})
+    monkeypatch.setattr(Corpus, "parse", _refuse)
+    again = resolve_source("baku-2025:res-37")
+    assert [d.id for d in again.documents] == ["res-37"]
+    assert again.documents[0].heading == "RESOLUTION 37 (Rev. Baku, 2025)"
+    assert again.documents == first.documents

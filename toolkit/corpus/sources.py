@@ -332,7 +332,7 @@ def _texts(
     regions: dict[str, str] = {}
     found: dict[str, str] = {}
     for entry in entries:
-        source, parsed = corpus.parse(entry)
+        source, parsed = _parsed_entry(corpus, entry)
         kept = [d for d in parsed.documents if d.type != "text"]  # a letter is no WTDC text
         for doc in kept:
             if doc.id in found:
@@ -372,8 +372,16 @@ def _edition(edition_id: str, corpus: Corpus | None) -> tuple[SourceText, Parsed
 
 
 def _parsed_entry(corpus: Corpus, entry: CorpusEntry) -> tuple[SourceText, ParsedText]:
-    """A corpus entry's text and parse, read and parsed once per process (per file content)."""
+    """A corpus entry's text and parse, read and parsed once per process (per file content),
+    and once per file content and manifest hash on this machine (the parse cache)."""
     key = (corpus.root, entry.id, entry.sha256)
     if key not in _parsed:
-        _parsed[key] = corpus.parse(entry)
+        try:
+            data = entry.path.read_bytes()
+        except OSError:  # corpus.parse says what is wrong with the entry
+            data = b""
+        options = ("corpus", str(entry.path), entry.format, entry.sha256)
+        _parsed[key] = (
+            cached(data, options, lambda: corpus.parse(entry)) if data else corpus.parse(entry)
+        )
     return _parsed[key]
