@@ -34,8 +34,13 @@ def folder() -> Path | None:
     """Where entries live, or None when the cache is off."""
     if os.environ.get("WTDC_CACHE", "").lower() in ("off", "0", "no", "false"):
         return None
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
-    return Path(root) / "wtdc"
+    root = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(root):  # a relative one is to be ignored (XDG Base Directory spec)
+        return Path(root) / "wtdc"
+    try:
+        return Path.home() / ".cache" / "wtdc"
+    except RuntimeError:  # no home folder: nowhere to keep a cache
+        return None
 
 
 def cached(data: bytes, options: tuple[str, ...], build: Callable[[], T]) -> T:
