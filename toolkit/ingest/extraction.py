@@ -49,6 +49,15 @@ _OPEN_WORDS = frozenset({
     "its", "nor", "of", "on", "or", "such", "the", "their", "through", "to", "under", "which",
     "with",
 })
+# The words ITU section headings open with (`further resolves`, `instructs the Director …`,
+# `taking into account`): such a line after a finished clause starts a section, and a
+# clause under it (`to …`, `that …`) starts after it, however wide the lines are.
+_SECTION_OPENING = re.compile(
+    r"^(?:further |also )?(?:resolves|instructs|invites|requests|encourages|calls upon|decides"
+    r"|urges|recommends|considering|recognizing|recalling|noting|bearing in mind|aware"
+    r"|taking into account|emphasizing|appreciating|having regard|reaffirms|acknowledging"
+    r"|convinced|welcoming|mindful|concerned|highlighting|underlining|stressing)\b"
+)
 
 # Helvetica's advance widths in thousandths of an em: a line's printed width is estimated
 # from its characters as a proportional font sets them (an `m` is four times an `i`), which
@@ -357,7 +366,8 @@ def _headings(lines: list[_Line], measure: float) -> frozenset[str]:
     for before, line, after in zip(lines, lines[1:], lines[2:], strict=False):
         # … or, if no sentence ends it, a short line before a labelled one (`aware`, `a) …`).
         opens = _fits(before, line, measure, share=0.9) or (
-            after.label is not None and line.text[-1:] not in _ENDS_SENTENCE)
+            after.label is not None and line.text[-1:] not in _ENDS_SENTENCE
+            and before.text[-1:] in _ENDS_SENTENCE + ",")
         short = opens and _fits(line, after, measure, share=0.9)
         if short and line.label is None and before.text[-1:] not in LINE_END_HYPHENS:
             alone[line.key] += 1
@@ -436,11 +446,21 @@ class _Paragraphs:
             return True
         if rules.flavour == "pdftotext-layout" and not _aligned(paragraph, line):
             return True
+        if previous.text[-1:] in _ENDS_SENTENCE + "," and _SECTION_OPENING.match(line.text):
+            return True
+        heading = paragraph.lines[0].label is None and bool(
+            _SECTION_OPENING.match(paragraph.lines[0].text))
+        if heading and line.text.startswith(("to ", "that ")):
+            return True
         # A sentence left open goes on on a lowercase line, but `to …` and `that …` open a
-        # clause under a heading that carries its addressee (`invites Member States`).
-        if previous.text[-1:] not in _ENDS_SENTENCE + "," and line.text[:1].islower() and \
-                not line.text.startswith(("to ", "that ")):
-            return False
+        # clause under a heading that carries its addressee (`invites Member States`): a
+        # heading short enough to leave no doubt.
+        unfinished = previous.text[-1:] not in _ENDS_SENTENCE
+        if unfinished and line.text[:1].islower():
+            if previous.text[-1:] != "," and not heading and \
+                    not line.text.startswith(("to ", "that ")):
+                return False
+            return _fits(previous, line, self._measure(previous), share=0.9)
         # After a sentence, a short capitalised line that no sentence ends can be no
         # paragraph's last line: it is a heading (`Enablers`).
         if previous.text[-1:] in _ENDS_SENTENCE and line.text[:1].isupper() and \
@@ -449,7 +469,9 @@ class _Paragraphs:
             return True
         if previous.stretched:
             return False
-        return _fits(previous, line, self._measure(previous))
+        # Widths are estimates (a few per cent off the PDF's font): a line no sentence ends
+        # must leave clear room for the next word before it is taken for a paragraph's last.
+        return _fits(previous, line, self._measure(previous), share=0.96 if unfinished else 1.0)
 
 
 _STYLES = (("number", re.compile(r"^\(?(\d+)[).]?$")), ("letter", re.compile(r"^\(?([a-z])\)$")),
