@@ -188,7 +188,7 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
         # Each footnote follows the paragraph of this page whose text carries its marker
         # glued to a word (the last paragraph of the page when none does).
         for marker, note in notes:
-            carriers = [p for p in out[first:] if glued(marker).search(p.text)] or out[-1:]
+            carriers = [p for p in out[first:] if _carries(p.text, marker, note)] or out[-1:]
             if carriers:
                 carriers[-1].notes.append(footnote(marker, note))
     cells = _table_cells(out) if flavour != "pdftotext-layout" else set()
@@ -213,7 +213,8 @@ def _table_cells(paragraphs: list[_Open]) -> set[int]:
         first = text.split(" ", 1)[0]
         return (
             not paragraph.labelled and text[-1:] not in _ENDS_SENTENCE + ","
-            and text[:1].isupper() and not (first.isupper() and len(first) > 1)
+            and (text[:1].isupper() or text.startswith("[image"))
+            and not (first.isupper() and len(first) > 1)
         )
 
     cells: set[int] = set()
@@ -576,7 +577,7 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]
         if note is None:
             continue
         above = "\n".join(filled[:start])
-        if not glued(note[1]).search(above):
+        if not _carries(above, note[1], note[2]):
             continue
         notes: list[tuple[str, str]] = []
         expected = int(note[1])
@@ -585,8 +586,20 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]
             if more and int(more[1]) == expected:
                 notes.append((more[1], more[2]))
                 expected += 1
+            elif more and int(more[1]) < expected:
+                break  # a number seen again: the block started too high (a cell `2 Study …`)
             elif notes:
                 notes[-1] = (notes[-1][0], f"{notes[-1][1]} {rest.strip()}")
-        if all(glued(m).search(above) for m, _ in notes):
-            return filled[:start], notes
+        else:
+            if all(_carries(above, m, text) for m, text in notes):
+                return filled[:start], notes
     return filled, []
+
+
+def _carries(text: str, marker: str, note: str) -> bool:
+    """Whether `text` carries the marker of footnote `note`: glued to a word, or to a number
+    the footnote names (`Focus Group 71` for a note on Focus Group 7)."""
+    if glued(marker).search(text):
+        return True
+    numbered = re.finditer(rf"\b([A-Za-z]{{2,}} \d+){marker}(?!\d)", text)
+    return any(match[1] in note for match in numbered)
