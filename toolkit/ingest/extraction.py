@@ -173,12 +173,16 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
                        else _split_footnotes(kept))
         stats["footnotes"] += len(notes)
         paged.append((list(_lines(body, flavour)), notes))
-    # A page without labels has its tab stop where most pages have theirs.
+    # A page without labels has its tab stop where most pages have theirs; a page of table
+    # cells, whose lines all end short, its right margin.
     tabs = Counter(r.tab for records, _ in paged for r in records if r.tab)
+    rights = Counter(records[0].right for records, _ in paged if records)
     if tabs:
-        usual = tabs.most_common(1)[0][0]
-        paged = [([r if r.tab else replace(r, tab=usual) for r in records], notes)
-                 for records, notes in paged]
+        tab = tabs.most_common(1)[0][0]
+        right = rights.most_common(1)[0][0]
+        paged = [([replace(r, tab=r.tab or tab,
+                           right=r.right if r.right >= 0.9 * right else right)
+                   for r in records], notes) for records, notes in paged]
     rules = _Rules.learn([records for records, _ in paged], flavour)
     builder = _Paragraphs(rules)
     out = builder.out
