@@ -49,15 +49,26 @@ _OPEN_WORDS = frozenset({
     "its", "nor", "of", "on", "or", "such", "the", "their", "through", "to", "under", "which",
     "with",
 })
-# The words ITU section headings open with (`further resolves`, `instructs the Director …`,
-# `taking into account`): such a line after a finished clause starts a section, and a
-# clause under it (`to …`, `that …`) starts after it, however wide the lines are.
-_SECTION_OPENING = re.compile(
+# The words ITU section headings open with: an operative verb (`further resolves`, `instructs
+# the Director …`) after a finished clause starts a section, and so does a preamble heading
+# (`considering`, `taking into account`) alone on its line; a wrapped clause can go on with
+# `…, taking into account the needs of …`. A clause under a heading (`to …`, `that …`) starts
+# after it, however wide the lines are.
+_OPERATIVE_OPENING = re.compile(
     r"^(?:further |also )?(?:resolves|instructs|invites|requests|encourages|calls upon|decides"
-    r"|urges|recommends|considering|recognizing|recalling|noting|bearing in mind|aware"
-    r"|taking into account|emphasizing|appreciating|having regard|reaffirms|acknowledging"
-    r"|convinced|welcoming|mindful|concerned|highlighting|underlining|stressing)\b"
+    r"|urges|recommends|reaffirms)\b"
 )
+_PREAMBLE_OPENING = re.compile(
+    r"^(?:further |also )?(?:considering|recognizing|recalling|noting|bearing in mind|aware"
+    r"|taking into account|emphasizing|appreciating|having regard to|acknowledging|convinced"
+    r"|welcoming|mindful|concerned|highlighting|underlining|stressing)(?: [a-z]+){0,2}$"
+)
+
+
+def _opens_section(line: _Line) -> bool:
+    return line.label is None and bool(
+        _OPERATIVE_OPENING.match(line.text) or _PREAMBLE_OPENING.match(line.text))
+
 
 # Helvetica's advance widths in thousandths of an em: a line's printed width is estimated
 # from its characters as a proportional font sets them (an `m` is four times an `i`), which
@@ -451,10 +462,9 @@ class _Paragraphs:
             return True
         if rules.flavour == "pdftotext-layout" and not _aligned(paragraph, line):
             return True
-        if previous.text[-1:] in _ENDS_SENTENCE + "," and _SECTION_OPENING.match(line.text):
+        if previous.text[-1:] in _ENDS_SENTENCE + "," and _opens_section(line):
             return True
-        heading = paragraph.lines[0].label is None and bool(
-            _SECTION_OPENING.match(paragraph.lines[0].text))
+        heading = _opens_section(paragraph.lines[0])
         if heading and line.text.startswith(("to ", "that ")):
             return True
         # A sentence left open goes on on a lowercase line, but `to …` and `that …` open a
