@@ -104,6 +104,7 @@ class _Line:
     right: int = 0  # pdftotext -layout: the page's right margin, where full lines end
     stretched: bool = False  # pypdf doubles the spaces of a line justified to the measure
     numbered: bool = False  # a number before a capital: a label only where it numbers a list
+    opens_block: bool = False  # pdftotext: the first line after a blank one
 
     # Cached: the paragraph rules read each line's width and key in every pass (three).
     @cached_property
@@ -301,8 +302,12 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         return
     label = None
     prefix = ""  # a term set apart before its tab stop, such as `AFR1:` before its title
-    for line in filled:
+    opens_block = False
+    for line in raw:
         text = line.strip()
+        if not text:
+            opens_block = True
+            continue
         if flavour == "pdftotext" and LABEL_ALONE.match(text) and label is None:
             label = text
             continue
@@ -318,8 +323,9 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         # show a line stretched to the measure.
         yield _Line(" ".join(text.split()), label,
                     stretched="  " in text.strip().split(" ", 1)[-1].lstrip(" "),
-                    numbered=numbered)
+                    numbered=numbered, opens_block=opens_block)
         label = None
+        opens_block = False
 
 
 def _label(text: str) -> tuple[str | None, str]:
@@ -460,6 +466,9 @@ class _Paragraphs:
             return False
         if line.key in rules.headings or previous.key in rules.headings:
             return True
+        # pdftotext sets a blank line between the blocks it finds, paragraphs among them.
+        if line.opens_block:
+            return True
         if rules.flavour == "pdftotext-layout" and not _aligned(paragraph, line):
             return True
         if previous.text[-1:] in _ENDS_SENTENCE + "," and _opens_section(line):
@@ -568,12 +577,17 @@ def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, s
         starts = [0] + [i for i in range(1, len(texts)) if texts[i][:1].isupper() and len(
             texts[i - 1]) < 0.8 * max(map(len, texts))]
         if len(starts) != len(numbers):
-            return [line for block in blocks for line in block], []
+            return _unblocked(blocks), []
         notes = [(n, " ".join(texts[a:b])) for n, (a, b) in
                  zip(numbers, itertools.pairwise([*starts, len(texts)]), strict=True)]
-        body = [line for block in blocks[:index] + blocks[index + 1:-1] for line in block]
+        body = _unblocked(blocks[:index] + blocks[index + 1:-1])
         return body, notes
-    return [line for block in blocks for line in block], []
+    return _unblocked(blocks), []
+
+
+def _unblocked(blocks: list[list[str]]) -> list[str]:
+    """The blocks' lines with a blank line between two blocks."""
+    return [line for block in blocks for line in ["", *block]][1:]
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:
