@@ -175,8 +175,10 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
         ends = {edges[0], edges[-1]} if edges else set()
         kept = []
         for index, line in enumerate(lines):
-            if (index in edge and furniture_key(line) in furniture) or (
-                index in ends and is_page_number(line)
+            # A lone number is a page number only at an end: next to one, it is a label.
+            number = is_page_number(line)
+            if (index in edge and not number and furniture_key(line) in furniture) or (
+                index in ends and number
             ):
                 stats["furniture"] += 1
             else:
