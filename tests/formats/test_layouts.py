@@ -102,3 +102,16 @@ def test_pdf_text_extraction_loses_its_page_furniture(layouts) -> None:
     # pypdf puts each page number at the foot of its page, the running header at its top.
     assert (source.cleaning.pages, source.cleaning.hyphens_joined) == (356, 2176)
     assert "WTDC-25 - Final Report" not in source.text
+
+
+def test_generator_says_how_to_call_it(generator, capsys, tmp_path) -> None:
+    with pytest.raises(SystemExit) as done:
+        generator.main(["--help"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.startswith("usage: render_formats.py [-h] OUT_DIR [REPORT.txt]")
+    missing = tmp_path / "report.txt"
+    assert generator.main([str(tmp_path / "out"), str(missing)]) == 2
+    assert capsys.readouterr().err == (
+        f"render_formats: {missing}: no such file; give the report as a .txt file\n"
+    )
+    assert not (tmp_path / "out").exists()
