@@ -65,6 +65,10 @@ _PREAMBLE_OPENING = re.compile(
 )
 
 
+# What follows a document's title: the conference's opening formula.
+_OPENING_FORMULA = re.compile(r"^The (?:World|ITU) Telecommunication Development \w+ \(")
+
+
 def _opens_section(line: _Line) -> bool:
     return line.label is None and bool(
         _OPERATIVE_OPENING.match(line.text) or _PREAMBLE_OPENING.match(line.text))
@@ -473,9 +477,13 @@ class _Paragraphs:
             return True
         if rules.flavour == "pdftotext-layout" and not _aligned(paragraph, line):
             return True
-        if previous.text[-1:] in _ENDS_SENTENCE + "," and _opens_section(line):
+        if (previous.text[-1:] in _ENDS_SENTENCE + "," and _opens_section(line)) or \
+                _OPENING_FORMULA.match(line.text):
             return True
         heading = _opens_section(paragraph.lines[0])
+        # A preamble heading alone on its line is the whole heading (`having regard to`).
+        if heading and len(paragraph.lines) == 1 and _PREAMBLE_OPENING.match(previous.text):
+            return True
         if heading and line.text.startswith(("to ", "that ")):
             return True
         # A sentence left open goes on on a lowercase line, but `to …` and `that …` open a
