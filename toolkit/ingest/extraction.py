@@ -307,7 +307,8 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
             yield replace(record, tab=tab, right=right)
         return
     label = None
-    prefix = ""  # a term set apart before its tab stop, such as `AFR1:` before its title
+    prefix = ""  # a term set apart before its tab stop, such as `AFR1:` before its title (not
+    # a lowercase word ending a sentence on a line of its own, `types:` before `a)`)
     opens_block = False
     for line in raw:
         text = line.strip()
@@ -317,7 +318,7 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         if flavour == "pdftotext" and LABEL_ALONE.match(text) and label is None:
             label = text
             continue
-        if flavour == "pdftotext" and re.fullmatch(r"\S+:", text) and not prefix:
+        if flavour == "pdftotext" and re.fullmatch(r"[A-Z0-9]\S*:", text) and not prefix:
             prefix = text + " "
             continue
         text, prefix = prefix + text, ""
