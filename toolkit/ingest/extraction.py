@@ -109,6 +109,7 @@ class _Line:
     stretched: bool = False  # pypdf doubles the spaces of a line justified to the measure
     numbered: bool = False  # a number before a capital: a label only where it numbers a list
     opens_block: bool = False  # pdftotext: the first line after a blank one
+    piece: bool = False  # pdftotext: a word of a stretched line it printed one word a line
 
     # Cached: the paragraph rules read each line's width and key in every pass (three).
     @cached_property
@@ -310,7 +311,8 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
     prefix = ""  # a term set apart before its tab stop, such as `AFR1:` before its title (not
     # a lowercase word ending a sentence on a line of its own, `types:` before `a)`)
     opens_block = False
-    for line in raw:
+    pieces = _pieces(raw) if flavour == "pdftotext" else set()
+    for index, line in enumerate(raw):
         text = line.strip()
         if not text:
             opens_block = True
@@ -330,9 +332,25 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         # show a line stretched to the measure.
         yield _Line(" ".join(text.split()), label,
                     stretched="  " in text.strip().split(" ", 1)[-1].lstrip(" "),
-                    numbered=numbered, opens_block=opens_block)
+                    numbered=numbered, opens_block=opens_block, piece=index in pieces)
         label = None
         opens_block = False
+
+
+def _pieces(raw: list[str]) -> set[int]:
+    """The lines of runs of four or more one-word lines that hold a lowercase word and no
+    label (`Telecommunication`, `Standardization`, `Sector`, `(ITU-T)`, `study`, `groups,`):
+    pdftotext breaks a line it finds stretched far apart into its words. A column of table
+    cells (`Report`, `Video`, `RPM-ASP`) has no lowercase word."""
+    found: set[int] = set()
+    words = [i for i, line in enumerate(raw) if line.strip() and " " not in line.strip()]
+    for _, run in itertools.groupby(enumerate(words), key=lambda pair: pair[1] - pair[0]):
+        indexes = [i for _, i in run]
+        texts = [raw[i].strip() for i in indexes]
+        if len(indexes) >= 4 and any(t[:1].islower() for t in texts) and \
+                not any(LABEL_ALONE.match(t) for t in texts):
+            found.update(indexes)
+    return found
 
 
 def _label(text: str) -> tuple[str | None, str]:
@@ -469,6 +487,8 @@ class _Paragraphs:
         previous = paragraph.lines[-1]
         if line.label is not None:
             return True
+        if line.piece:
+            return False
         if _hyphenated(previous, line) or previous.text.rsplit(" ", 1)[-1] in _OPEN_WORDS:
             return False
         if line.key in rules.headings or previous.key in rules.headings:
