@@ -37,7 +37,8 @@ from toolkit.ingest.layout import Cleaning, Level, Paragraph, footnote, glued, r
 Flavour = Literal["pypdf", "pdftotext", "pdftotext-layout"]
 
 _EDGE = 3  # lines at the top and foot of a page where running headers and footers sit
-_NOTE = re.compile(r"^(\d{1,3})\s+([A-Z\"“'(h].*)$")
+_NOTE_OPENING = re.compile(r"[A-Z\"“'(]|https?:")  # what a footnote's text starts with
+_NOTE = re.compile(r"^(\d{1,3})\s+((?:[A-Z\"“'(]|https?:).*)$")
 _LAYOUT_LABEL = re.compile(r"^( *)(\S+)( {2,})(\S.*)$")  # -layout: a label, then its tab stop
 _ENDS_SENTENCE = ".;:!?"
 # Beyond the labels a space may follow: an asterisk, and a number before a capital (`1
@@ -591,28 +592,34 @@ def _joined(paragraph: _Open, stats: Counter[str]) -> str:
 
 
 def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """pdftotext without -layout prints a page's footnote numbers as a block of lone numbers
-    and their texts as the page's last block, one note starting on each line that follows a
-    short one."""
+    """pdftotext without -layout prints a page's footnote numbers as blocks of lone numbers
+    (one or several, counting up) and their texts as the page's last other block, one note
+    starting on each line that follows a short one. The fewest number blocks that explain
+    the texts win: a lone number higher up is more likely a label."""
     blocks = _blocks(lines)
-    for index in range(len(blocks) - 2, -1, -1):
-        numbers = [line.strip() for line in blocks[index]]
-        if not all(n.isdecimal() and len(n) <= 3 for n in numbers) or not all(
+    lone = [i for i, block in enumerate(blocks)
+            if all(line.strip().isdecimal() and len(line.strip()) <= 3 for line in block)]
+    for first in reversed(lone):
+        chosen = [i for i in lone if i >= first]
+        numbers = [line.strip() for i in chosen for line in blocks[i]]
+        last = max((i for i in range(len(blocks)) if i not in chosen), default=-1)
+        if last < first or not all(
             int(b) == int(a) + 1 for a, b in itertools.pairwise(numbers)
         ):
             continue
-        above = "\n".join(line for block in blocks[:index] for line in block)
-        if not all(glued(n).search(above) for n in numbers):
+        body = [block for i, block in enumerate(blocks) if i not in {*chosen, last}]
+        text = "\n".join(line for block in body for line in block)
+        if not all(glued(n).search(text) for n in numbers):
             continue
-        texts = [line.strip() for line in blocks[-1]]
-        starts = [0] + [i for i in range(1, len(texts)) if texts[i][:1].isupper() and len(
-            texts[i - 1]) < 0.8 * max(map(len, texts))]
-        if len(starts) != len(numbers):
-            return _unblocked(blocks), []
-        notes = [(n, " ".join(texts[a:b])) for n, (a, b) in
-                 zip(numbers, itertools.pairwise([*starts, len(texts)]), strict=True)]
-        body = _unblocked(blocks[:index] + blocks[index + 1:-1])
-        return body, notes
+        texts = [line.strip() for line in blocks[last]]
+        starts = [0] + [i for i in range(1, len(texts)) if _NOTE_OPENING.match(texts[i]) and
+                        len(texts[i - 1]) < 0.8 * max(map(len, texts))]
+        if len(starts) == len(numbers):
+            return _unblocked(body), [
+                (n, " ".join(texts[a:b]))
+                for n, (a, b) in zip(numbers, itertools.pairwise([*starts, len(texts)]),
+                                     strict=True)
+            ]
     return _unblocked(blocks), []
 
 
