@@ -597,6 +597,8 @@ def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, s
     starting on each line that follows a short one. The fewest number blocks that explain
     the texts win: a lone number higher up is more likely a label."""
     blocks = _blocks(lines)
+    # A full line's length in characters, to tell a note's last line (short) from the others.
+    full = _typical([len(line.strip()) for block in blocks for line in block])
     lone = [i for i, block in enumerate(blocks)
             if all(line.strip().isdecimal() and len(line.strip()) <= 3 for line in block)]
     for first in reversed(lone):
@@ -613,7 +615,7 @@ def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, s
             continue
         texts = [line.strip() for line in blocks[last]]
         starts = [0] + [i for i in range(1, len(texts)) if _NOTE_OPENING.match(texts[i]) and
-                        len(texts[i - 1]) < 0.8 * max(map(len, texts))]
+                        len(texts[i - 1]) < 0.8 * full]
         if len(starts) == len(numbers):
             return _unblocked(body), [
                 (n, " ".join(texts[a:b]))
