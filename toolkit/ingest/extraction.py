@@ -457,6 +457,8 @@ class _Paragraphs:
         short; never a number -layout sets under the text of a labelled paragraph."""
         assert line.label is not None
         previous = paragraph.lines[-1]
+        if previous.stretched:  # justified to the measure: no paragraph's last line
+            return False
         if paragraph.labelled and line.indent and abs(line.indent - paragraph.lines[0].column) <= 1:
             return False
         values = _label_values(line.label)
@@ -657,11 +659,19 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]
             elif more and int(more[1]) < expected:
                 break  # a number seen again: the block started too high (a cell `2 Study …`)
             elif notes:
-                notes[-1] = (notes[-1][0], f"{notes[-1][1]} {rest.strip()}")
+                notes[-1] = (notes[-1][0], _continued(notes[-1][1], rest.strip()))
         else:
             if all(_carries(above, m, text) for m, text in notes):
                 return filled[:start], notes
     return filled, []
+
+
+def _continued(note: str, line: str) -> str:
+    """A footnote's text with its next line: a line-end hyphen (`inclusive-` before
+    `digital-communities` in a URL) stays and takes no space after it."""
+    if note[-1:] in LINE_END_HYPHENS and line[:1].islower():
+        return join_hyphenated(note, line)[0]
+    return f"{note} {line}"
 
 
 def _carries(text: str, marker: str, note: str) -> bool:
