@@ -679,5 +679,5 @@ def _carries(text: str, marker: str, note: str) -> bool:
     the footnote names (`Focus Group 71` for a note on Focus Group 7)."""
     if glued(marker).search(text):
         return True
-    numbered = re.finditer(rf"\b([A-Za-z]{{2,}} \d+){marker}(?!\d)", text)
-    return any(match[1] in note for match in numbered)
+    numbered = re.finditer(rf"\b([A-Za-z]{{2,}}\s+\d+){marker}(?!\d)", text)
+    return any(" ".join(match[1].split()) in note for match in numbered)
