@@ -482,7 +482,10 @@ class _Paragraphs:
         first = self.out[-1].lines[0]
         if first.right > first.column > first.tab > 0:
             return self.rules.hanging * (first.right - first.column) / (first.right - first.tab)
-        return self.rules.hanging
+        # Without columns: a label wider than the tab stop pushes its text on by its width
+        # and about an em.
+        assert first.label is not None
+        return min(self.rules.hanging, self.rules.measure - _width(first.label) - 1.0)
 
     def _starts(self, paragraph: _Open, line: _Line) -> bool:
         """Whether `line` starts a new paragraph after the open one."""
@@ -492,6 +495,10 @@ class _Paragraphs:
             return True
         if line.piece:
             return False
+        # A preamble heading alone on its line is the whole heading (`having regard to`).
+        if len(paragraph.lines) == 1 and _opens_section(previous) and \
+                _PREAMBLE_OPENING.match(previous.text):
+            return True
         if _hyphenated(previous, line) or previous.text.rsplit(" ", 1)[-1] in _OPEN_WORDS:
             return False
         if line.key in rules.headings or previous.key in rules.headings:
@@ -505,9 +512,6 @@ class _Paragraphs:
                 _OPENING_FORMULA.match(line.text):
             return True
         heading = _opens_section(paragraph.lines[0])
-        # A preamble heading alone on its line is the whole heading (`having regard to`).
-        if heading and len(paragraph.lines) == 1 and _PREAMBLE_OPENING.match(previous.text):
-            return True
         if heading and line.text.startswith(("to ", "that ")):
             return True
         # A sentence left open goes on on a lowercase line, but `to …` and `that …` open a
