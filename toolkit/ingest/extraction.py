@@ -111,6 +111,7 @@ class _Line:
     numbered: bool = False  # a number before a capital: a label only where it numbers a list
     opens_block: bool = False  # pdftotext: the first line after a blank one
     piece: bool = False  # pdftotext: a word of a stretched line it printed one word a line
+    in_column: bool = False  # pdftotext -layout: three or more lines of its page start there
 
     # Cached: the paragraph rules read each line's width and key in every pass (three).
     @cached_property
@@ -125,7 +126,10 @@ class _Line:
     def centred(self) -> bool:
         """-layout: set in far beyond the tab stop, or as far from the right margin as from
         the left (give or take the bold type of a heading, which -layout prints in fewer
-        columns than it takes)."""
+        columns than it takes); never a line of a column that other lines start at too (a
+        table's cells, however long)."""
+        if self.in_column:
+            return False
         space = self.right - self.end
         return self.indent > 2 * self.tab or (
             self.indent > self.tab + 1 and space > 2
@@ -305,8 +309,9 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         columns = Counter(r.column for r in records if r.label is not None and r.column)
         tab = min((c for c, n in columns.items() if n * 4 >= max(columns.values())), default=0)
         right = round(_typical([r.end for r in records]))
+        starts = Counter(r.indent for r in records)
         for record in records:
-            yield replace(record, tab=tab, right=right)
+            yield replace(record, tab=tab, right=right, in_column=starts[record.indent] >= 3)
         return
     label = None
     prefix = ""  # a term set apart before its tab stop, such as `AFR1:` before its title (not
