@@ -506,6 +506,10 @@ class _Paragraphs:
             return True
         if _hyphenated(previous, line) or previous.text.rsplit(" ", 1)[-1] in _OPEN_WORDS:
             return False
+        # An unlabelled paragraph does not open with a parenthesis: `(Rev. Bucharest, 2022)`,
+        # `(AI) for …` go on a sentence left open.
+        if line.text[:1] == "(" and previous.text[-1:] not in _ENDS_SENTENCE:
+            return False
         if line.key in rules.headings or previous.key in rules.headings:
             return True
         # pdftotext sets a blank line between the blocks it finds, paragraphs among them.
