@@ -517,8 +517,10 @@ class _Paragraphs:
             return True
         if rules.flavour == "pdftotext-layout" and not _aligned(paragraph, line):
             return True
-        # A table's cells follow one another in their column; a capital starts the next.
-        if paragraph.level == "cell" and line.text[:1].isupper():
+        # A table's cells follow one another in their column; a capital starts the next,
+        # unless it goes on a name (`… the Sustainable` / `Development Goals`).
+        if paragraph.level == "cell" and line.text[:1].isupper() and \
+                not previous.text.rsplit(" ", 1)[-1][:1].isupper():
             return True
         if (previous.text[-1:] in _ENDS_SENTENCE + "," and _opens_section(line)) or \
                 _OPENING_FORMULA.match(line.text):
