@@ -47,9 +47,11 @@ _NUMBERED = re.compile(r"^(?P<label>\*|\d{1,2}) +(?P<rest>[A-Z(\"“].*)$")
 # Words a paragraph does not end on: a line ending with one goes on on the next.
 _OPEN_WORDS = frozenset({
     "a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "including", "into",
-    "its", "nor", "of", "on", "or", "such", "the", "their", "through", "to", "under", "which",
-    "with",
+    "its", "nor", "of", "on", "or", "such", "than", "the", "their", "through", "to", "under",
+    "which", "with",
 })
+# A figure's caption or image opens a paragraph of its own.
+_FIGURE = re.compile(r"^(?:(?:Figure|Table) \d+\b|\[image:)")
 # The words ITU section headings open with: an operative verb (`further resolves`, `instructs
 # the Director …`) after a finished clause starts a section, and so does a preamble heading
 # (`considering`, `taking into account`) alone on its line; a wrapped clause can go on with
@@ -523,7 +525,7 @@ class _Paragraphs:
                 not previous.text.rsplit(" ", 1)[-1][:1].isupper():
             return True
         if (previous.text[-1:] in _ENDS_SENTENCE + "," and _opens_section(line)) or \
-                _OPENING_FORMULA.match(line.text):
+                _OPENING_FORMULA.match(line.text) or _FIGURE.match(line.text):
             return True
         heading = _opens_section(paragraph.lines[0])
         if heading and line.text.startswith(("to ", "that ")):
