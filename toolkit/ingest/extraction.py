@@ -439,6 +439,7 @@ class _Paragraphs:
         self.rules = rules
         self.out: list[_Open] = []
         self.last: dict[str, int] = {}  # label style → its last value
+        self.page_top = False  # the line is the first of its page
 
     def read(self, pages: list[list[_Line]]) -> list[_Open]:
         for page in pages:
@@ -446,7 +447,8 @@ class _Paragraphs:
         return self.out
 
     def add(self, lines: list[_Line]) -> None:
-        for line in lines:
+        for index, line in enumerate(lines):
+            self.page_top = index == 0
             if not self.out:
                 self.out.append(_Open([line]))
                 continue
@@ -476,7 +478,10 @@ class _Paragraphs:
         if tab_stop or follows or (
             not line.numbered
             and previous.text[-1:] not in LINE_END_HYPHENS
-            and _fits(previous, line, self._measure(previous))
+            # … the label itself being the word that did not fit on the line above, with
+            # room to spare: widths are estimates
+            and _fits(previous, replace(line, text=line.label), self._measure(previous),
+                      share=0.96)
         ):
             self.last.update(values)
             return True
@@ -517,7 +522,9 @@ class _Paragraphs:
         # pdftotext sets a blank line between the blocks it finds, paragraphs among them.
         if line.opens_block:
             return True
-        if rules.flavour == "pdftotext-layout" and not _aligned(paragraph, line):
+        # (A page's first line is set by another page's columns.)
+        if rules.flavour == "pdftotext-layout" and not self.page_top and \
+                not _aligned(paragraph, line):
             return True
         # A table's cells follow one another in their column; a capital starts the next,
         # unless it goes on a name (`… the Sustainable` / `Development Goals`).
@@ -594,11 +601,15 @@ def _fits(line: _Line, after: _Line, measure: float, *, share: float = 1.0) -> b
 def _aligned(paragraph: _Open, line: _Line) -> bool:
     """-layout: a line goes on a paragraph when it starts where the paragraph's wrapped lines
     start (under a label's text), or both are centred (a heading that wraps)."""
-    first = paragraph.lines[0]
-    # Each page has its own columns: compare the indents from the page's tab stop.
-    return abs((line.indent - line.tab) - (first.column - first.tab)) <= 1 or (
-        paragraph.lines[-1].centred and line.centred
-    )
+    first, previous = paragraph.lines[0], paragraph.lines[-1]
+    if previous.centred and line.centred:
+        return True
+    # A wrapped line above on the same page (the caller skips a page's first line) starts
+    # where this one should; each page has its own columns, so the first line's text column
+    # is compared from the page's tab stop.
+    if len(paragraph.lines) > 1:
+        return abs(line.indent - previous.indent) <= 1
+    return abs((line.indent - line.tab) - (first.column - first.tab)) <= 1
 
 
 def _joined(paragraph: _Open, stats: Counter[str]) -> str:
