@@ -221,10 +221,11 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
             carriers = [p for p in out[first:] if _carries(p.text, marker, note)] or out[-1:]
             if carriers:
                 carriers[-1].notes.append(footnote(marker, note))
-    cells = _table_cells(out) if flavour != "pdftotext-layout" else set()
+    cells, deeper = (_table_cells(out), _deeper(out, rules)) if flavour != "pdftotext-layout" \
+        else (set(), set())
     paragraphs: list[Paragraph] = []
     for index, paragraph in enumerate(out):
-        level = "cell" if index in cells else paragraph.level
+        level = "cell" if index in cells else "indented" if index in deeper else paragraph.level
         paragraphs.append(Paragraph(_joined(paragraph, stats), level))
         paragraphs.extend(paragraph.notes)
     cleaning = Cleaning(pages=len(pages), furniture_lines=stats["furniture"],
@@ -254,6 +255,21 @@ def _table_cells(paragraphs: list[_Open]) -> set[int]:
         if flag and len(indexes) >= 3:
             cells.update(indexes)
     return cells
+
+
+def _deeper(paragraphs: list[_Open], rules: _Rules) -> set[int]:
+    """Without columns to go by, the deeper paragraphs of a labelled item: unlabelled ones
+    after it whose wrapped lines are all as narrow as a label's hanging text (set in by the
+    tab stop), where a body paragraph's reach the full measure."""
+    narrow = (rules.hanging + rules.measure) / 2
+    found: set[int] = set()
+    for index, paragraph in enumerate(paragraphs[1:], start=1):
+        above = paragraphs[index - 1]
+        wrapped = [line.width for line in paragraph.lines[:-1]]
+        if not paragraph.labelled and len(wrapped) >= 2 and max(wrapped) < narrow and (
+                above.labelled or index - 1 in found):
+            found.add(index)
+    return found
 
 
 def _pages(text: str) -> list[list[str]] | None:
