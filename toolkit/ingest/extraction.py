@@ -50,8 +50,8 @@ _OPEN_WORDS = frozenset({
     "its", "nor", "of", "on", "or", "such", "than", "the", "their", "through", "to", "under",
     "which", "with",
 })
-# A figure's caption or image opens a paragraph of its own.
-_FIGURE = re.compile(r"^(?:(?:Figure|Table) \d+\b|\[image:)")
+# A figure's caption or image, or a note, opens a paragraph of its own.
+_OWN_PARAGRAPH = re.compile(r"^(?:(?:Figure|Table) \d+\b|\[image:|NOTE\b)")
 # The words ITU section headings open with: an operative verb (`further resolves`, `instructs
 # the Director …`) after a finished clause starts a section, and so does a preamble heading
 # (`considering`, `taking into account`) alone on its line; a wrapped clause can go on with
@@ -548,7 +548,7 @@ class _Paragraphs:
                 not previous.text.rsplit(" ", 1)[-1][:1].isupper():
             return True
         if (previous.text[-1:] in _ENDS_SENTENCE + "," and _opens_section(line)) or \
-                _OPENING_FORMULA.match(line.text) or _FIGURE.match(line.text):
+                _OPENING_FORMULA.match(line.text) or _OWN_PARAGRAPH.match(line.text):
             return True
         heading = _opens_section(paragraph.lines[0])
         if heading and line.text.startswith(("to ", "that ")):
