@@ -530,13 +530,17 @@ class _Paragraphs:
         if _hyphenated(previous, line) or previous.text.rsplit(" ", 1)[-1] in _OPEN_WORDS:
             return False
         # An unlabelled paragraph does not open with a parenthesis: `(Rev. Bucharest, 2022)`,
-        # `(AI) for …` go on a sentence left open.
-        if line.text[:1] == "(" and previous.text[-1:] not in _ENDS_SENTENCE:
+        # `(AI) for …` go on a sentence left open, and so does a line after a parenthesis
+        # left open (`… warning (JTF` / `SMART Cable Systems);`).
+        if (line.text[:1] == "(" and previous.text[-1:] not in _ENDS_SENTENCE) or \
+                previous.text.count("(") > previous.text.count(")"):
             return False
         if line.key in rules.headings or previous.key in rules.headings:
             return True
-        # pdftotext sets a blank line between the blocks it finds, paragraphs among them.
-        if line.opens_block:
+        # pdftotext sets a blank line between the blocks it finds, paragraphs among them
+        # (and now and then inside a sentence, before a lowercase word).
+        if line.opens_block and not (previous.text[-1:] not in _ENDS_SENTENCE + ","
+                                     and line.text[:1].islower()):
             return True
         # (A page's first line is set by another page's columns.)
         if rules.flavour == "pdftotext-layout" and not self.page_top and \
