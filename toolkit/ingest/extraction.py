@@ -50,8 +50,9 @@ _OPEN_WORDS = frozenset({
     "its", "nor", "of", "on", "or", "such", "than", "the", "their", "through", "to", "under",
     "which", "with",
 })
-# A figure's caption or image, or a note, opens a paragraph of its own.
-_OWN_PARAGRAPH = re.compile(r"^(?:(?:Figure|Table) \d+\b|\[image:|NOTE\b)")
+# A figure's caption or image, a note, or an item after a minus sign (a bullet the labels
+# leave in the text) opens a paragraph of its own.
+_OWN_PARAGRAPH = re.compile(r"^(?:(?:Figure|Table) \d+\b|\[image:|NOTE\b|− )")
 # The words ITU section headings open with: an operative verb (`further resolves`, `instructs
 # the Director …`) after a finished clause starts a section, and so does a preamble heading
 # (`considering`, `taking into account`) alone on its line; a wrapped clause can go on with
