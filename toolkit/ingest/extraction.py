@@ -238,8 +238,9 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
 def _table_cells(paragraphs: list[_Open]) -> set[int]:
     """Without columns to go by, a run of three or more paragraphs that no sentence ends is a
     table's cells (`Outcomes`, `Indicators`, `Number of Member States with …`, `150+
-    countries …`, `[image: …]`): a heading is followed by text. Document headings (`RESOLUTION 37 (…)`, capitals) and lowercase
-    section headings (`recognizing`) are never cells."""
+    countries …`, `[image: …]`): a heading is followed by text. Document headings
+    (`RESOLUTION 37 (…)`, capitals) and lowercase section headings (`recognizing`) are never
+    cells."""
     def unfinished(paragraph: _Open) -> bool:
         text = paragraph.text
         first = text.split(" ", 1)[0]
