@@ -669,8 +669,12 @@ def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, s
         if not all(glued(n).search(text) for n in numbers):
             continue
         texts = [line.strip() for line in blocks[last]]
-        starts = [0] + [i for i in range(1, len(texts)) if _NOTE_OPENING.match(texts[i]) and
-                        len(texts[i - 1]) < 0.8 * full]
+        if not _NOTE_OPENING.match(texts[0]):
+            continue  # a clause (`to continue …`) under a label set apart
+        opening = [i for i in range(1, len(texts)) if _NOTE_OPENING.match(texts[i])]
+        starts = [0] + [i for i in opening if len(texts[i - 1]) < 0.8 * full]
+        if len(starts) != len(numbers) and len(opening) + 1 == len(numbers):
+            starts = [0, *opening]  # a note's last line that happens to be full
         if len(starts) == len(numbers):
             return _unblocked(body), [
                 (n, " ".join(texts[a:b]))
