@@ -8,14 +8,21 @@ footnotes (pdftotext without -layout prints the numbers as a block apart from th
 
 A line ends its paragraph when the next one starts with a label, when either is a line the
 text elsewhere prints as a paragraph of its own (a heading: `recognizing`, `RESOLUTION 37
-(…)`), when -layout's indentation changes, or when the next line's first word would have
+(…)`), when the next opens a section (`further resolves`, a preamble heading alone on its
+line), the conference's formula, a caption or a note, when -layout's indentation changes,
+when pdftotext sets a blank line before it, or when the next line's first word would have
 fitted on it (a justified or ragged paragraph wraps only when the next word does not fit;
-widths are estimated with a proportional font's advances and the measure is learnt from the
-hyphenated lines). It goes on after a line-end hyphen or a word no paragraph ends on (`the`),
-after a line that ends mid-sentence before a lowercase word, and after a line pypdf prints
-with doubled spaces (stretched to the measure). -layout's columns tell table cells and
-deeper paragraphs; without them a run of paragraphs that no sentence ends is a table.
+widths are estimated with a proportional font's advances, a few per cent off, so a line no
+sentence ends must leave clear room; the measure is learnt from the hyphenated lines). It
+goes on after a line-end hyphen, a word no paragraph ends on (`the`) or a parenthesis left
+open, before a lowercase word or a parenthesis after a line that ends mid-sentence, and
+after a line pypdf prints with doubled spaces (stretched to the measure). -layout's columns
+tell table cells and deeper paragraphs; without them a run of paragraphs that no sentence
+ends is a table, and narrow paragraphs after a labelled one are its deeper paragraphs.
 Line-end hyphens are undone where the joined word is a word.
+
+What the text cannot tell stays wrong: a paragraph whose last line happens to be full runs
+on into the next, and a lone table cell without columns reads as a heading.
 """
 
 from __future__ import annotations
