@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from toolkit.render.drawing import DrawnChart
 from toolkit.render.report.tables import ReportTable
 from toolkit.render.templates import asset, environment
 from toolkit.version import __version__
@@ -20,7 +21,12 @@ if TYPE_CHECKING:
 class Chart:
     id: str
     caption: str
-    svg: Markup
+    drawing: DrawnChart  # perhaps still being drawn in a second process
+
+    @property
+    def svg(self) -> Markup:
+        """The inline SVG, once drawn (the page waits for it)."""
+        return self.drawing.result()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,139 @@
+"""The report's charts, drawn in a second process while this one builds the rest of the page.
+
+Loading matplotlib and drawing the report's charts cost about as much CPU as all the rest
+of a report, so a fresh `wtdc report` hands them to a second Python process, started before
+the parsing so that it loads matplotlib meanwhile: on two cores the report takes about half
+as long. Where matplotlib is loaded already (a notebook that has drawn, the test suite) a
+second process would only load it again, and the charts are drawn here. One function draws
+them either way, so the SVG is the same to the byte.
+
+The second process is a plain `python -c`, not `multiprocessing`, whose "spawn" re-runs the
+caller's script: a user's script calling `wt.report()` without a `__main__` guard would
+start itself again.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import polars as pl
+    from markupsafe import Markup
+    from matplotlib.axes import Axes
+
+
+@dataclass(frozen=True)
+class ChartRequest:
+    """One chart of the page: a plot of `toolkit.render.charts` on `frame` with keyword
+    `options`, inlined as SVG with ids prefixed by `id` and the accessible name `title`."""
+
+    plot: Literal["rate_ratio", "region_heatmap"]
+    frame: pl.DataFrame
+    options: Mapping[str, str]
+    id: str
+    title: str
+    size: tuple[float, float]
+
+
+def draw(request: ChartRequest) -> Markup:
+    """The chart's inline SVG (in whichever process runs it)."""
+    from toolkit.render.charts import chart_svg, rate_ratio_chart, region_heatmap
+
+    plots: dict[str, Callable[..., Axes]] = {
+        "rate_ratio": rate_ratio_chart, "region_heatmap": region_heatmap}
+    plot = plots[request.plot]
+    return chart_svg(lambda ax: plot(request.frame, ax, **request.options), id=request.id,
+                     title=request.title, size=request.size)
+
+
+class DrawnChart:
+    """A chart's SVG, drawn perhaps in the second process: `result()` waits for it."""
+
+    def __init__(self, drawer: ChartDrawer, index: int) -> None:
+        self._drawer, self._index = drawer, index
+
+    def result(self) -> Markup:
+        return self._drawer._result(self._index)
+
+
+class ChartDrawer:
+    """Draws the report's charts: in a second process when this one has not loaded
+    matplotlib, else here. Use it in a `with` block, which ends the second process."""
+
+    def __init__(self) -> None:
+        self._drawn: list[Markup] = []
+        self._asked = 0
+        self._worker: subprocess.Popen[bytes] | None = None
+        if "matplotlib" not in sys.modules:
+            # The folder toolkit is imported from, whatever put it on sys.path here.
+            path = [str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")]
+            self._worker = subprocess.Popen(
+                [sys.executable, "-c", "from toolkit.render.drawing import serve; serve()"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, path))})
+
+    def submit(self, request: ChartRequest) -> DrawnChart:
+        """Ask for a chart; it is drawn while the caller goes on (here: at once)."""
+        if self._worker is None:
+            self._drawn.append(draw(request))
+        else:
+            assert self._worker.stdin is not None
+            pickle.dump(request, self._worker.stdin)
+            self._worker.stdin.flush()
+        self._asked += 1
+        return DrawnChart(self, self._asked - 1)
+
+    def _result(self, index: int) -> Markup:
+        while len(self._drawn) <= index:  # replies come in the order of the requests
+            assert self._worker is not None and self._worker.stdout is not None
+            try:
+                drawn, reply = pickle.load(self._worker.stdout)
+            except EOFError:
+                raise RuntimeError("the process drawing the report's charts ended early; "
+                                   "see its error above") from None
+            if not drawn:
+                raise RuntimeError(f"drawing a chart of the report failed: {reply}")
+            self._drawn.append(reply)
+        return self._drawn[index]
+
+    def __enter__(self) -> ChartDrawer:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        if self._worker is None:
+            return
+        if error is not None:
+            self._worker.kill()
+        assert self._worker.stdin is not None and self._worker.stdout is not None
+        self._worker.stdin.close()
+        self._worker.stdout.close()
+        self._worker.wait()
+
+
+def serve() -> None:
+    """The second process: draw each ChartRequest read from stdin, replying on stdout."""
+    import toolkit.render.charts  # noqa: F401  (matplotlib loads before the first request)
+
+    replies = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # a stray print must not break the stream of replies
+    source = sys.stdin.buffer
+    while True:
+        try:
+            request = pickle.load(source)
+        except EOFError:
+            return
+        try:
+            reply: tuple[bool, str] = (True, draw(request))
+        except Exception as error:  # sent back, raised in the report's process
+            reply = (False, f"{request.id}: {type(error).__name__}: {error}")
+        pickle.dump(reply, replies)
+        replies.flush()
