@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,7 @@ def build_report(
     progress: ReportProgress | None = None,
     docx: bool = False,
     ignore: Collection[ChangeKind] = (),
+    drawer: ChartDrawer | None = None,
 ) -> Path:
     """Write the comparison report and return the path of its index.html.
 
@@ -65,7 +67,9 @@ def build_report(
     with its prior text; an edition the corpus lacks raises MissingEditionError before
     anything is written. With `docx`, each redline is also written as a Word file with
     tracked changes (`<redline id>.docx`) and linked from the page. `ignore`: kinds of
-    change the redlines set aside (toolkit.align.kinds).
+    change the redlines set aside (toolkit.align.kinds). `drawer` draws the charts; by
+    default one is started here (give one started earlier to overlap more, as `wtdc
+    report` does).
     """
     from toolkit.corpus import edition, open_corpus
     from toolkit.corpus.sources import parsed_edition
@@ -88,14 +92,14 @@ def build_report(
 
     step = _Steps(progress, 5 + len(versions) + (old is not None))
     # Started first: a second process loads matplotlib while this one parses.
-    with ChartDrawer() as drawer:
+    with ChartDrawer() if drawer is None else nullcontext(drawer) as charts:
         step(f"Parsing the {edition_name(new)} final report")
         new_text = parsed_edition(new.id, corpus=corpus)
         new_clauses = clauses_frame(new_text.documents)
         # The sections with charts come next: their charts are drawn (in the second process
         # on a fresh run) while this one builds the rest.
         step("Regional emphasis")
-        regions = regions_section(new_clauses, new, drawer)
+        regions = regions_section(new_clauses, new, charts)
         # Each earlier version is read and parsed once, for its term shifts and its redline.
         version_docs = [parse_source(corpus.read(e)).documents for e in versions]
         old_clauses = None
@@ -112,7 +116,7 @@ def build_report(
                                                     extra_files, ignore=ignore))
         step("Term shifts")
         terms = terms_section(
-            new_clauses, old_clauses, new, old, drawer, alignments=alignments,
+            new_clauses, old_clauses, new, old, charts, alignments=alignments,
             versions=[version_sides(e, docs, new_text)
                       for e, docs in zip(versions, version_docs, strict=True)],
             simulated=old_entry is not None and is_simulated(old_entry))
