@@ -53,6 +53,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         colds, cold_cpu = zip(*(cold(out / f"cold-{run}") for run in range(RUNS)), strict=True)
+        import toolkit.render.charts  # noqa: F401  (matplotlib loaded: charts drawn here)
+
         build_report(out_dir=out / "imports")  # imports and caches, not timed
         warms, per_step = [], {}
         for run in range(RUNS):
