@@ -42,3 +42,16 @@ def test_a_chart_that_fails_in_the_second_process_is_an_error(
     with ChartDrawer() as drawer, pytest.raises(
             RuntimeError, match=r"^drawing a chart of the report failed: chart-empty: "):
         drawer.submit(request).result()
+
+
+def test_a_second_process_that_ended_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    request = ChartRequest("region_heatmap", clauses_frame(()), {}, id="chart-empty",
+                           title="nothing", size=(2.0, 2.0))
+    monkeypatch.delitem(sys.modules, "matplotlib")
+    with ChartDrawer() as drawer:
+        assert drawer._worker is not None
+        drawer._worker.kill()
+        drawer._worker.wait()
+        with pytest.raises(RuntimeError, match="^the process drawing the report's charts "
+                           "ended early; see its error above$"):
+            drawer.submit(request).result()

@@ -14,11 +14,16 @@ start itself again.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
 import pickle
+import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -54,14 +59,9 @@ def draw(request: ChartRequest) -> Markup:
                      title=request.title, size=request.size)
 
 
-class DrawnChart:
-    """A chart's SVG, drawn perhaps in the second process: `result()` waits for it."""
-
-    def __init__(self, drawer: ChartDrawer, index: int) -> None:
-        self._drawer, self._index = drawer, index
-
-    def result(self) -> Markup:
-        return self._drawer._result(self._index)
+def _ended() -> RuntimeError:
+    return RuntimeError("the process drawing the report's charts ended early; see its error "
+                        "above")
 
 
 class ChartDrawer:
@@ -69,40 +69,51 @@ class ChartDrawer:
     matplotlib, else here. Use it in a `with` block, which ends the second process."""
 
     def __init__(self) -> None:
-        self._drawn: list[Markup] = []
-        self._asked = 0
+        self._asked: list[Future[Markup]] = []
         self._worker: subprocess.Popen[bytes] | None = None
-        if "matplotlib" not in sys.modules:
-            # The folder toolkit is imported from, whatever put it on sys.path here.
-            path = [str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")]
-            self._worker = subprocess.Popen(
-                [sys.executable, "-c", "from toolkit.render.drawing import serve; serve()"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, path))})
+        if "matplotlib" in sys.modules or not sys.executable:  # (an embedded Python)
+            return
+        # The folder toolkit is imported from, whatever put it on sys.path here.
+        path = [str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")]
+        self._worker = subprocess.Popen(
+            [sys.executable, "-c", "from toolkit.render.drawing import serve; serve()"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, path))})
+        # Replies are read as they come, so that neither process waits on a full pipe.
+        self._reader = threading.Thread(target=self._read_replies, daemon=True)
+        self._reader.start()
 
-    def submit(self, request: ChartRequest) -> DrawnChart:
+    def submit(self, request: ChartRequest) -> Future[Markup]:
         """Ask for a chart; it is drawn while the caller goes on (here: at once)."""
+        drawn: Future[Markup] = Future()
         if self._worker is None:
-            self._drawn.append(draw(request))
-        else:
-            assert self._worker.stdin is not None
+            drawn.set_result(draw(request))
+            return drawn
+        assert self._worker.stdin is not None
+        if not self._reader.is_alive():
+            raise _ended()
+        self._asked.append(drawn)  # before the request: replies come in the same order
+        try:
             pickle.dump(request, self._worker.stdin)
             self._worker.stdin.flush()
-        self._asked += 1
-        return DrawnChart(self, self._asked - 1)
+        except BrokenPipeError:
+            raise _ended() from None
+        return drawn
 
-    def _result(self, index: int) -> Markup:
-        while len(self._drawn) <= index:  # replies come in the order of the requests
-            assert self._worker is not None and self._worker.stdout is not None
+    def _read_replies(self) -> None:
+        assert self._worker is not None and self._worker.stdout is not None
+        for answered in itertools.count():
             try:
                 drawn, reply = pickle.load(self._worker.stdout)
-            except EOFError:
-                raise RuntimeError("the process drawing the report's charts ended early; "
-                                   "see its error above") from None
-            if not drawn:
-                raise RuntimeError(f"drawing a chart of the report failed: {reply}")
-            self._drawn.append(reply)
-        return self._drawn[index]
+            except (EOFError, OSError, pickle.UnpicklingError):
+                for waiting in self._asked[answered:]:
+                    waiting.set_exception(_ended())
+                return
+            if drawn:
+                self._asked[answered].set_result(reply)
+            else:
+                self._asked[answered].set_exception(
+                    RuntimeError(f"drawing a chart of the report failed: {reply}"))
 
     def __enter__(self) -> ChartDrawer:
         return self
@@ -113,15 +124,19 @@ class ChartDrawer:
             return
         if error is not None:
             self._worker.kill()
-        assert self._worker.stdin is not None and self._worker.stdout is not None
-        self._worker.stdin.close()
-        self._worker.stdout.close()
+        assert self._worker.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # it ended already: nothing to flush
+            self._worker.stdin.close()
         self._worker.wait()
+        self._reader.join()
 
 
 def serve() -> None:
     """The second process: draw each ChartRequest read from stdin, replying on stdout."""
     import toolkit.render.charts  # noqa: F401  (matplotlib loads before the first request)
+
+    # Ctrl-C reaches both processes; the report's own process ends this one.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # a stray print must not break the stream of replies

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from toolkit.render.drawing import DrawnChart
 from toolkit.render.report.tables import ReportTable
 from toolkit.render.templates import asset, environment
 from toolkit.version import __version__
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from toolkit.parse import Document
 
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 class Chart:
     id: str
     caption: str
-    drawing: DrawnChart  # perhaps still being drawn in a second process
+    drawing: Future[Markup]  # perhaps still being drawn in a second process
 
     @property
     def svg(self) -> Markup:
