@@ -22,27 +22,27 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
+
+from toolkit.render.chart_data import HeatmapData, RateRatioData
 
 if TYPE_CHECKING:
-    import polars as pl
     from markupsafe import Markup
     from matplotlib.axes import Axes
 
 
 @dataclass(frozen=True)
 class ChartRequest:
-    """One chart of the page: a plot of `toolkit.render.charts` on `frame` with keyword
-    `options`, inlined as SVG with ids prefixed by `id` and the accessible name `title`."""
+    """One chart of the page: what it shows (`toolkit.render.chart_data`), inlined as SVG
+    with ids prefixed by `id`, the accessible name `title`, drawn `size` inches large."""
 
-    plot: Literal["rate_ratio", "region_heatmap"]
-    frame: pl.DataFrame
-    options: Mapping[str, str]
+    data: RateRatioData | HeatmapData
     id: str
     title: str
     size: tuple[float, float]
@@ -50,13 +50,13 @@ class ChartRequest:
 
 def draw(request: ChartRequest) -> Markup:
     """The chart's inline SVG (in whichever process runs it)."""
-    from toolkit.render.charts import chart_svg, rate_ratio_chart, region_heatmap
+    from toolkit.render.charts import chart_svg, draw_heatmap, draw_rate_ratio
 
-    plots: dict[str, Callable[..., Axes]] = {
-        "rate_ratio": rate_ratio_chart, "region_heatmap": region_heatmap}
-    plot = plots[request.plot]
-    return chart_svg(lambda ax: plot(request.frame, ax, **request.options), id=request.id,
-                     title=request.title, size=request.size)
+    data = request.data
+    plot: Callable[[Axes], Axes] = (
+        partial(draw_rate_ratio, data) if isinstance(data, RateRatioData)
+        else partial(draw_heatmap, data))
+    return chart_svg(plot, id=request.id, title=request.title, size=request.size)
 
 
 def _ended() -> RuntimeError:

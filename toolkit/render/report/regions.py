@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from toolkit.render.chart_data import heatmap_data
 from toolkit.render.drawing import ChartDrawer, ChartRequest
 from toolkit.render.report.naming import edition_name
 from toolkit.render.report.tables import Column, table_from_frame
@@ -44,7 +45,7 @@ def regions_section(new_clauses: pl.DataFrame, new: Edition, drawer: ChartDrawer
             "overlaps the runner-up's, or one initiative carries it); a star marks a cell one "
             "initiative holds half or more of.",
             drawer.submit(ChartRequest(
-                "region_heatmap", emphasis, {"edition_name": new.label, "title": title},
+                heatmap_data(emphasis, edition_name=new.label, title=title),
                 id="chart-region-rates", title=title, size=(7.5, 7.5))),
         ),
     )

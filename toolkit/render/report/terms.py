@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from toolkit.render.chart_data import rate_ratio_data
 from toolkit.render.drawing import ChartDrawer, ChartRequest
 from toolkit.render.report.naming import edition_name
 from toolkit.render.report.tables import Column, table_from_frame
@@ -86,9 +87,8 @@ def _contrast(id: str, title: str, text: str, sides: Sides, drawer: ChartDrawer)
         "without the theme). Blue higher, orange lower, grey unclear; a theme one document "
         "carries names it. Themes on neither side are left out.",
         drawer.submit(ChartRequest(
-            "rate_ratio", shifts,
-            {"old_name": sides.old_name, "new_name": sides.new_name,
-             "title": _wrap_title(title)},
+            rate_ratio_data(shifts, old_name=sides.old_name, new_name=sides.new_name,
+                            title=_wrap_title(title)),
             id=chart_id, title=title, size=(7.5, max(2.5, 0.3 * present.height + 1.6)),
         )),
     ),) if changed else ()
