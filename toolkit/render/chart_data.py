@@ -2,7 +2,8 @@
 
 Kept apart from `charts` (which draws them): the report takes these from its frames without
 loading matplotlib, and its chart process (`drawing`) draws them without loading polars
-(~0.2 s); so polars and the measure stage load inside the functions that read frames.
+(~0.2 s); so polars, numpy and the measure stage load inside the functions that read
+frames.
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal
 
-import numpy as np
-
 if TYPE_CHECKING:
+    import numpy as np
     import polars as pl
 
 
@@ -55,6 +55,7 @@ def rate_ratio_data(shifts: pl.DataFrame, *, old_name: str = "OLD", new_name: st
                     interval: Literal["wilson", "bootstrap"] = "bootstrap") -> RateRatioData:
     """The rows of `term_shifts` that `rate_ratio_chart` draws: themes absent from both
     sides are left out, they have no ratio to show."""
+    import numpy as np
     import polars as pl
 
     rows = shifts.filter((pl.col("old_count") + pl.col("new_count")) > 0)

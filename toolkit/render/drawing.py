@@ -30,11 +30,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from toolkit.render.chart_data import HeatmapData, RateRatioData
-
 if TYPE_CHECKING:
     from markupsafe import Markup
     from matplotlib.axes import Axes
+
+    from toolkit.render.chart_data import HeatmapData, RateRatioData
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class ChartRequest:
 
 def draw(request: ChartRequest) -> Markup:
     """The chart's inline SVG (in whichever process runs it)."""
+    from toolkit.render.chart_data import RateRatioData
     from toolkit.render.charts import chart_svg, draw_heatmap, draw_rate_ratio
 
     data = request.data
