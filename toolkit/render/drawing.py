@@ -134,10 +134,9 @@ class ChartDrawer:
 
 def serve() -> None:
     """The second process: draw each ChartRequest read from stdin, replying on stdout."""
-    import toolkit.render.charts  # noqa: F401  (matplotlib loads before the first request)
-
     # Ctrl-C reaches both processes; the report's own process ends this one.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import toolkit.render.charts  # noqa: F401  (matplotlib loads before the first request)
 
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # a stray print must not break the stream of replies

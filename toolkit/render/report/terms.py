@@ -79,7 +79,7 @@ def _contrast(id: str, title: str, text: str, sides: Sides, drawer: ChartDrawer)
     changed = present.filter(pl.col("old_count") != pl.col("new_count")).height
     chart_id = f"chart-{id}"
     # Where no count changed, the ratios move only with the texts' lengths: a chart of them
-    # would show nothing but noise around 1 (and each chart costs a report ~0.6 s).
+    # would show nothing but noise around 1 (and each chart costs 0.2-0.4 s of CPU to draw).
     charts = (Chart(
         chart_id,
         f"{title}. Dots: rate ratio per theme (log scale); lines: bootstrap 95% interval over "
