@@ -76,24 +76,24 @@ def _side(doc: Document, headings_seen: dict[str, int]) -> _Side:
     )
 
 
-# One character per distinct word, shared by every alignment in the process, so that a
-# clause's key can be cached: most clauses recur unchanged in both texts compared.
-_WORD_CHARS: dict[str, str] = {}
+class _WordChars(dict[str, str]):
+    """One character per distinct word, shared by every alignment in the process, so that a
+    clause's key can be cached: most clauses recur unchanged in both texts compared."""
 
-
-def _word_char(word: str) -> str:
-    char = _WORD_CHARS.get(word)
-    if char is None:
+    def __missing__(self, word: str) -> str:
         # Beyond the planes that str can hold, a word shares its character: still a fair
         # similarity, and only past a million distinct words.
-        char = _WORD_CHARS[word] = chr(0x10000 + len(_WORD_CHARS) % 0xFFFFF)
-    return char
+        char = self[word] = chr(0x10000 + len(self) % 0xFFFFF)
+        return char
+
+
+_WORD_CHARS = _WordChars()
 
 
 @lru_cache(maxsize=1 << 16)
 def _word_key(text: str) -> str:
     """Spell each word as one character, so rapidfuzz's fast string metrics count words."""
-    return "".join([_WORD_CHARS.get(w) or _word_char(w) for w in default_process(text).split()])
+    return "".join(map(_WORD_CHARS.__getitem__, default_process(text).split()))
 
 
 def _heading_key(heading: str | None) -> str:
@@ -233,6 +233,8 @@ def _groups(
     """
     partner_of_whole = {whole: piece for piece, whole in piece_links.items()}
     pieces = [p for p in unlinked if pieces_side[p]]
+    if not pieces:
+        return {}
     # Share of each piece's distinct words found in each whole: a cheap filter (most words
     # of a piece recur in its whole) before the costly partial_ratio.
     index = {w: k for k, w in enumerate({w for p in pieces for w in pieces_side[p]})}
