@@ -12,7 +12,7 @@ that also became another new clause) and merges (the converse).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,16 +56,20 @@ class _Side:
     position: npt.NDArray[np.float64]  # relative reading position in [0, 1]
 
 
-def _side(doc: Document, headings_seen: dict[str, int]) -> _Side:
-    refs = tuple(
+def clause_refs(doc: Document) -> list[ClauseRef]:
+    """Every clause of `doc` with where it stands, in reading order."""
+    return [
         ClauseRef(doc.id, section.heading, index, clause)
         for index, section in enumerate(doc.sections)
         for clause in section.clauses
-    )
+    ]
+
+
+def _side(refs: Sequence[ClauseRef], headings_seen: dict[str, int]) -> _Side:
     count = len(refs)
     headings = tuple(_heading_key(r.section) for r in refs)
     return _Side(
-        refs=refs,
+        refs=tuple(refs),
         keys=tuple(_word_key(r.clause.text) for r in refs),
         headings=headings,
         heading_codes=np.array(
@@ -347,8 +351,19 @@ def _section_map(old: _Side, new: _Side, links: dict[int, int]) -> dict[int, int
 
 def align_clauses(old: Document, new: Document) -> Alignment:
     """Link every clause of `old` to what became of it in `new`; see the module docstring."""
+    pairs = align_clause_refs(clause_refs(old), clause_refs(new))
+    return Alignment(old_doc=old, new_doc=new, pairs=pairs)
+
+
+def align_clause_refs(
+    old_refs: Sequence[ClauseRef], new_refs: Sequence[ClauseRef]
+) -> tuple[ClausePair, ...]:
+    """The pairs of `align_clauses` for some clauses of two documents, in their reading
+    order: the large-document diff aligns its hunks with it."""
+    if len(old_refs) == 1 == len(new_refs):
+        return _one_to_one(old_refs[0], new_refs[0])
     headings: dict[str, int] = {}
-    o, n = _side(old, headings), _side(new, headings)
+    o, n = _side(old_refs, headings), _side(new_refs, headings)
     similarity = _similarity(o, n)
     weights = _weights(o, n, similarity)
     links = _link_sections_first(o, n, similarity, weights)
@@ -432,7 +447,21 @@ def align_clauses(old: Document, new: Document) -> Alignment:
         if j not in covered_new:
             pairs.append(((j, 0, -1), ClausePair(None, ref, "inserted", 0.0)))
     pairs.sort(key=lambda item: item[0])
-    return Alignment(old_doc=old, new_doc=new, pairs=tuple(p for _, p in pairs))
+    return tuple(p for _, p in pairs)
+
+
+def _one_to_one(old: ClauseRef, new: ClauseRef) -> tuple[ClausePair, ...]:
+    """What `align_clause_refs` decides for one clause on each side, without its matrices:
+    most hunks of a long document (toolkit.diff.large) are one reworded paragraph. Alone,
+    the pair cannot be ambiguous, moved, split or merged: linked when alike enough, else one
+    deletion and one insertion."""
+    # Rounded through float32 as _similarity's matrix is, so both paths decide alike.
+    key_old, key_new = _word_key(old.clause.text), _word_key(new.clause.text)
+    similarity = float(np.float32(fuzz.ratio(key_old, key_new))) / 100.0
+    if similarity < LINK_THRESHOLD:
+        return ClausePair(old, None, "deleted", 0.0), ClausePair(None, new, "inserted", 0.0)
+    status: PairStatus = "unchanged" if old.clause.text == new.clause.text else "edited"
+    return (_pair(old, new, status, similarity, False),)
 
 
 def _pair(

@@ -61,26 +61,30 @@ def _undo_last(text: str, step: str) -> str:
 
 
 class _Forms(dict[tuple[str, ...], str]):
-    """A text's comparison forms, made on demand: the 15 combinations of kinds come to 12
-    distinct forms built on 4 shared first steps (references, case), each made once (on a
-    50 MB diff, undoing kinds once per combination was a third of the aligner's time)."""
+    """A text's comparison forms, made on demand and shared: the 15 combinations of kinds
+    come to 12 forms on 4 first steps (references, case), and when the text names no edition
+    the forms with references are those without (on a 50 MB diff, undoing each combination
+    from scratch was half of the aligner's time)."""
 
     def __init__(self, text: str) -> None:
         super().__init__()
-        self.text = text
-        self.steps: dict[tuple[bool, bool, str], str] = {}
+        referenced = _undo_first(text, True, False)
+        self.steps: dict[tuple[bool, bool, str], str] = {(False, False, ""): text}
+        self.references = referenced != text
+        if self.references:
+            self.steps[True, False, ""] = referenced
 
     def __missing__(self, ignore: tuple[str, ...]) -> str:
-        references, case = "references" in ignore, "case" in ignore
-        last = _last_step(ignore)
-        if (references, case, last) not in self.steps:
+        key = ("references" in ignore and self.references, "case" in ignore, _last_step(ignore))
+        if key not in self.steps:
+            references, case, last = key
             first = self.steps.get((references, case, ""))
             if first is None:
-                first = self.steps[references, case, ""] = _undo_first(
-                    self.text, references, case
-                )
-            self.steps[references, case, last] = _undo_last(first, last)
-        form = self[ignore] = self.steps[references, case, last]
+                first = self.steps[references, case, ""] = self.steps[
+                    references, False, ""
+                ].casefold()
+            self.steps[key] = _undo_last(first, last)
+        form = self[ignore] = self.steps[key]
         return form
 
 
