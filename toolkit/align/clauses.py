@@ -100,7 +100,9 @@ def _word_key(text: str) -> str:
     return "".join(map(_WORD_CHARS.__getitem__, default_process(text).split()))
 
 
+@lru_cache(maxsize=1 << 12)
 def _heading_key(heading: str | None) -> str:
+    """Cached: every clause of a section asks for its heading's key."""
     return default_process(heading) if heading else ""
 
 
