@@ -15,16 +15,22 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from struct import pack, unpack
+from typing import TYPE_CHECKING
 
-import numpy as np
-import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
-from toolkit.align.assign import max_weight_assignment
 from toolkit.align.kinds import change_kinds
 from toolkit.align.model import Alignment, ClausePair, ClauseRef, PairStatus
 from toolkit.parse.model import Document
+
+# numpy is imported by the functions that build matrices, not here: a diff whose documents
+# are equal, or differ one paragraph at a time, never needs it (its import is a tenth of
+# `wtdc diff`'s start-up).
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 # A link needs at least this text similarity (Indel ratio over words, 0–1). Over the Baku
 # resolutions, 99.9% of pairs of unrelated clauses score below 0.37 (on characters the
@@ -66,6 +72,7 @@ def clause_refs(doc: Document) -> list[ClauseRef]:
 
 
 def _side(refs: Sequence[ClauseRef], headings_seen: dict[str, int]) -> _Side:
+    import numpy as np
     count = len(refs)
     headings = tuple(_heading_key(r.section) for r in refs)
     return _Side(
@@ -107,6 +114,7 @@ def _heading_key(heading: str | None) -> str:
 
 
 def _similarity(old: _Side, new: _Side) -> npt.NDArray[np.float64]:
+    import numpy as np
     if not old.keys or not new.keys:
         return np.zeros((len(old.keys), len(new.keys)))
     scores = process.cdist(old.keys, new.keys, scorer=fuzz.ratio, dtype=np.float32, workers=1)
@@ -116,6 +124,7 @@ def _similarity(old: _Side, new: _Side) -> npt.NDArray[np.float64]:
 def _weights(
     old: _Side, new: _Side, similarity: npt.NDArray[np.float64]
 ) -> npt.NDArray[np.float64]:
+    import numpy as np
     same_heading = np.equal.outer(old.heading_codes, new.heading_codes)
     # Squared drift: a convex cost makes the order-keeping matching of identical copies the
     # cheapest one, so boilerplate stays in order.
@@ -134,6 +143,7 @@ def _weights(
 
 def _components(edges: npt.NDArray[np.bool_]) -> list[tuple[list[int], list[int]]]:
     """Connected blocks of the bipartite candidate graph; each is assigned on its own."""
+    import numpy as np
     rows, cols = edges.shape
     parent = list(range(rows + cols))
 
@@ -162,6 +172,9 @@ def _link(
     allowed: npt.NDArray[np.bool_] | None = None,
 ) -> dict[int, int]:
     """One-to-one links old → new maximising the total weight among candidate edges."""
+    import numpy as np
+
+    from toolkit.align.assign import max_weight_assignment  # numpy too: see the imports
     edges = similarity >= LINK_THRESHOLD
     if allowed is not None:
         edges &= allowed
@@ -186,6 +199,7 @@ def _link_sections_first(
     (by SECTION_FIRST_MARGIN) to either of its ends: a clause moved to another section must
     not be kept from its true partner by a mediocre neighbour.
     """
+    import numpy as np
     same = np.equal.outer(old.heading_codes, new.heading_codes)
     links = {}
     row_best = similarity.max(axis=1, initial=0.0)
@@ -205,6 +219,7 @@ def _ambiguous(
     links: dict[int, int], similarity: npt.NDArray[np.float64], weights: npt.NDArray[np.float64]
 ) -> set[int]:
     """Old clauses whose link has a runner-up (in its row or column) within the margin."""
+    import numpy as np
     if not links:
         return set()
     scores = np.where(similarity >= LINK_THRESHOLD, weights, -np.inf)
@@ -237,6 +252,7 @@ def _groups(
     pieces ("developing countries,") sit inside many wholes, so the whole that a
     neighbouring piece is linked to is tried first.
     """
+    import numpy as np
     partner_of_whole = {whole: piece for piece, whole in piece_links.items()}
     pieces = [p for p in unlinked if pieces_side[p]]
     if not pieces:
@@ -459,11 +475,16 @@ def _one_to_one(old: ClauseRef, new: ClauseRef) -> tuple[ClausePair, ...]:
     deletion and one insertion."""
     # Rounded through float32 as _similarity's matrix is, so both paths decide alike.
     key_old, key_new = _word_key(old.clause.text), _word_key(new.clause.text)
-    similarity = float(np.float32(fuzz.ratio(key_old, key_new))) / 100.0
+    similarity = _float32(fuzz.ratio(key_old, key_new)) / 100.0
     if similarity < LINK_THRESHOLD:
         return ClausePair(old, None, "deleted", 0.0), ClausePair(None, new, "inserted", 0.0)
     status: PairStatus = "unchanged" if old.clause.text == new.clause.text else "edited"
     return (_pair(old, new, status, similarity, False),)
+
+
+def _float32(value: float) -> float:
+    """`value` rounded to single precision, as numpy's float32 does, without numpy."""
+    return float(unpack("f", pack("f", value))[0])
 
 
 def _pair(
