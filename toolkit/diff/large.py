@@ -81,8 +81,11 @@ def align_large(old: Document, new: Document) -> Alignment:
         unchanged += [ClausePair(o, c, "unchanged", 1.0) for o, c in
                       zip(old_refs[i1 : i1 + n], new_refs[j1 : j1 + n], strict=True)]
         i, j = i1 + n, j1 + n
-    aligned = _moves(old_refs, new_refs, unchanged, _moved_whole(aligned))
-    return Alignment(old, new, _reading_order(old_refs, new_refs, unchanged + aligned))
+    # Where each clause stands, by the clause object: both steps below look pairs up in it.
+    old_at = {id(r.clause): k for k, r in enumerate(old_refs)}
+    new_at = {id(r.clause): k for k, r in enumerate(new_refs)}
+    aligned = _moves(old_at, new_at, unchanged, _moved_whole(aligned))
+    return Alignment(old, new, _reading_order(old_at, new_at, unchanged + aligned))
 
 
 def _hunk(doc_id: str, old_refs: list[ClauseRef], new_refs: list[ClauseRef]) -> list[ClausePair]:
@@ -122,16 +125,14 @@ def _moved_whole(pairs: list[ClausePair]) -> list[ClausePair]:
 
 
 def _moves(
-    old_refs: list[ClauseRef],
-    new_refs: list[ClauseRef],
+    old_at: dict[int, int],
+    new_at: dict[int, int],
     unchanged: list[ClausePair],
     aligned: list[ClausePair],
 ) -> list[ClausePair]:
     """Decide moves against the whole document: the aligner saw only the changed clauses,
     so it could not tell which of two crossed links left its place. A link is moved when it
     is out of the longest in-order run of all links, or changes section."""
-    old_at = {id(r.clause): k for k, r in enumerate(old_refs)}
-    new_at = {id(r.clause): k for k, r in enumerate(new_refs)}
     links = sorted(
         (old_at[id(p.old.clause)], new_at[id(p.new.clause)], k)
         for k, p in enumerate(unchanged + aligned)
@@ -149,12 +150,10 @@ def _moves(
 
 
 def _reading_order(
-    old_refs: list[ClauseRef], new_refs: list[ClauseRef], pairs: list[ClausePair]
+    old_at: dict[int, int], new_at: dict[int, int], pairs: list[ClausePair]
 ) -> tuple[ClausePair, ...]:
     """Pairs in reading order of the new text; a deleted clause after the new position of
     the old clause before it."""
-    old_at = {id(r.clause): k for k, r in enumerate(old_refs)}
-    new_at = {id(r.clause): k for k, r in enumerate(new_refs)}
     partner: dict[int, int] = {}
     for p in pairs:
         if p.old is not None and p.new is not None:
@@ -162,7 +161,7 @@ def _reading_order(
             partner[k] = max(partner.get(k, -1), new_at[id(p.new.clause)])
     anchors: list[int] = []
     anchor = -1
-    for k in range(len(old_refs)):
+    for k in range(len(old_at)):
         anchor = partner.get(k, anchor)
         anchors.append(anchor)
 
