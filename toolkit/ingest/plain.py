@@ -27,6 +27,9 @@ def read_text(data: bytes, *, name: str) -> SourceText:
 
 def _tab_indented(text: str) -> bool:
     """More than a quarter of the non-blank lines start with a tab. A function of its own so
-    that its list of lines is gone before the text is cleaned (a 50 MB text's peak memory)."""
+    that its list of lines is gone before the text is cleaned (a 50 MB text's peak memory);
+    a text where no line starts with a tab is not split at all."""
+    if not text.startswith("\t") and "\n\t" not in text:
+        return False
     filled = [line for line in text.split("\n") if line.strip()]
     return sum(line.startswith("\t") for line in filled) * 4 > len(filled)

@@ -31,7 +31,15 @@ STRUCTURAL = re.compile(f"^{_STRUCTURAL}")
 # `\s*$` for `$` because a line is tested stripped, and a search for "\n" rather than a
 # MULTILINE `^` (which the regex engine tries at every character, 3× slower).
 _FIRST_STRUCTURAL = re.compile(r"\s*" + _STRUCTURAL.replace("$", r"\s*$"), re.MULTILINE)
-_NEXT_STRUCTURAL = re.compile(r"\n" + _FIRST_STRUCTURAL.pattern, re.MULTILINE)
+# After a newline, the same test within that line: blanks without a newline, taken
+# possessively, and words taken possessively (a letter cannot be followed by " "): the
+# engine never backtracks over a line of prose (4× faster over 50 MB). A match that would
+# have run over blank lines matches at the last newline it crosses.
+_NEXT_STRUCTURAL = re.compile(
+    r"\n[^\S\n]*+"
+    + _STRUCTURAL.replace("$", r"[^\S\n]*$").replace("[a-z]+", "[a-z]++"),
+    re.MULTILINE,
+)
 
 
 def may_hold_documents(text: str) -> bool:
