@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from toolkit.corpus.cache import cached
+from toolkit.corpus.cache import LARGEST, cached
 from toolkit.corpus.editions import edition, edition_by_label
 from toolkit.corpus.manifest import CorpusEntry
 from toolkit.corpus.registry import Corpus, open_corpus
@@ -37,6 +37,7 @@ from toolkit.ingest.word import DocxView
 from toolkit.parse import CorpusCheck, Document, Lineage, ParsedText, check_corpus, parse_source
 from toolkit.parse.lineage import parse_lineage
 from toolkit.parse.model import documents_html
+from toolkit.parse.parser import shared_paragraphs
 
 if TYPE_CHECKING:
     import polars as pl
@@ -158,7 +159,9 @@ def resolve_pair(
     """OLD and NEW of a comparison, resolved; standard input can be only one of them."""
     if old == "-" and new == "-":
         raise InputError("OLD and NEW cannot both be standard input; give a file for one of them")
-    return resolve_source(old, strict=strict), resolve_source(new, strict=strict)
+    # Two versions of a text share most paragraphs: each is held, and compared, once.
+    with shared_paragraphs():
+        return resolve_source(old, strict=strict), resolve_source(new, strict=strict)
 
 
 def _summary(source: SourceText, parsed: ParsedText) -> dict[str, object]:
@@ -211,12 +214,22 @@ def _file(
         data, name = load_source_bytes(spec)  # the reader's clear error if bad
         chosen = format_for(name)
 
+    def read() -> SourceText:
+        return read_bytes(data, name=name, format=chosen, docx_view=docx_view)
+
     def read_and_parse() -> tuple[SourceText, ParsedText]:
-        source = read_bytes(data, name=name, format=chosen, docx_view=docx_view)
+        source = read()
         return source, parse_source(source, strict=strict)
 
-    options = ("resolve_source", name, str(chosen), docx_view, str(strict))
-    source, parsed = cached(data, options, read_and_parse)
+    if len(data) > LARGEST and spec != "-":
+        # Too large for the cache: the file's bytes are let go once read, before the parse
+        # (a 50 MB text's peak memory).
+        source = read()
+        del data
+        parsed = parse_source(source, strict=strict)
+    else:
+        options = ("resolve_source", name, str(chosen), docx_view, str(strict))
+        source, parsed = cached(data, options, read_and_parse)
     if source.format not in _EDITED_AS_TEXT:
         extracted = source.text
         return source, parsed, lambda: extracted

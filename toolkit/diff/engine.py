@@ -18,6 +18,8 @@ from toolkit.diff.words import DELETE, EQUAL, INSERT, Granularity, Ops, word_ops
 from toolkit.parse.model import Document
 
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
+# The statuses of a pair whose equal texts are no change (toolkit.align.kinds.is_changed).
+_KEPT = ("unchanged", "edited")
 
 
 def diff_sources(
@@ -135,6 +137,11 @@ def _diff_document(alignment: Alignment, options: DiffOptions) -> DocumentDiff:
         else:
             assert pair.old is not None and pair.new is not None
             old_text, new_text = pair.old.clause.text, pair.new.clause.text
+            if pair.status in _KEPT and old_text == new_text:
+                # Most pairs of two versions of a long text: equal, nothing to count.
+                ops = ((EQUAL, new_text),) if new_text else ()
+                clauses.append(ClauseDiff(pair, ops, ignore=options.ignore))
+                continue
             # An edit of ignored kinds only (`--ignore typography`) shows as the new text.
             same = not is_changed(pair, ignore=options.ignore)
             ops = (((EQUAL, new_text),) if new_text else ()) if same else diff(old_text, new_text)

@@ -55,7 +55,11 @@ def comparable(text: str) -> str:
     after this is a real change. Display always uses the original text.
     """
     if not text.isascii():  # ASCII is already NFC and has none of the odd characters
-        text = _ODD.sub(lambda m: _TABLE[m[0]], nfc(text))
+        # The no-break space, by far the most frequent, is replaced in C; a text whose only
+        # odd characters were no-break spaces is ASCII after that.
+        text = nfc(text).replace("\u00a0", " ")
+        if not text.isascii():
+            text = _ODD.sub(lambda m: _TABLE[m[0]], text)
     # Most texts have one space or tab between words already: told by C scans, they come
     # back as they are (not a copy) or with tabs replaced, without splitting them into words.
     # A printable text holds no whitespace but the plain space.

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from itertools import chain
 
@@ -891,12 +893,14 @@ def parse_source(source: SourceText, *, strict: bool = False) -> ParsedText:
 
 def _paragraphs(source: SourceText) -> Document:
     """Blank-line separated paragraphs, one unlabelled clause each."""
-    raws: list[str] = []
-    spans: list[tuple[int, int]] = []
+    pool = _SHARED.get()
+    if pool is None:
+        pool = {}
+    clauses: list[Clause] = []
     block: list[str] = []
     start = last = 0
     # The blank line after the last one closes the last paragraph.
-    for number, line in enumerate(chain(source.text.split("\n"), ("",)), start=1):
+    for number, line in enumerate(chain(_lines(source.text), ("",)), start=1):
         stripped = line.strip()
         if stripped:
             if not block:
@@ -904,14 +908,15 @@ def _paragraphs(source: SourceText) -> Document:
             block.append(stripped)
             last = number
         elif block:
-            raws.append("\n".join(block))
-            spans.append((start, last))
+            raw = "\n".join(block)
             block = []
-    texts = map(comparable, raws)  # a paragraph already comparable is kept once, not copied
-    clauses = [
-        Clause(None, text, n, (), raw, span)
-        for n, (text, raw, span) in enumerate(zip(texts, raws, spans, strict=True), start=1)
-    ]
+            # A paragraph met before (in this text or the other side of a diff) is held once;
+            # a paragraph already comparable is kept once, not copied.
+            seen = pool.get(raw)
+            text, raw = (comparable(raw), raw) if seen is None else (seen.text, seen.raw)
+            clauses.append(Clause(None, text, len(clauses) + 1, (), raw, (start, last)))
+            if seen is None:
+                pool[raw] = clauses[-1]
     if not clauses:
         raise ParseError(f"'{source.name}' holds no text to parse; give a file with some text")
     section = Section(None, "body", tuple(clauses), (clauses[0].span[0], clauses[-1].span[1]))
@@ -925,6 +930,38 @@ def _paragraphs(source: SourceText) -> Document:
         sections=(section,),
         span=section.span,
     )
+
+
+# Paragraphs already read by the parses inside `shared_paragraphs()`, by their text as
+# printed, so that the two sides of a diff hold an unchanged paragraph once.
+_SHARED: ContextVar[dict[str, Clause] | None] = ContextVar("shared_paragraphs", default=None)
+
+
+@contextmanager
+def shared_paragraphs() -> Iterator[None]:
+    """Parses inside share the paragraphs they have in common (strings and comparison form):
+    two 50 MB texts that differ here and there hold their unchanged paragraphs once."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+# Lines are split a chunk at a time: the lines of a 50 MB text are never all held at once.
+_CHUNK = 1 << 20
+
+
+def _lines(text: str) -> Iterator[str]:
+    """`text.split("\n")`, a chunk of about a million characters at a time."""
+    begin = 0
+    while len(text) - begin > _CHUNK:
+        end = text.find("\n", begin + _CHUNK)
+        if end < 0:
+            break
+        yield from text[begin:end].split("\n")
+        begin = end + 1
+    yield from text[begin:].split("\n")
 
 
 def _paragraph_count(n: int) -> str:
