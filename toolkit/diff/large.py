@@ -64,7 +64,14 @@ def matching_runs(old: list[int], new: list[int]) -> list[tuple[int, int, int]]:
             if i0 + 1 < i1 and j0 + 1 < j1 and anchors:
                 stack.append((i0 + 1, i1, j0 + 1, j1))
     runs.sort()
-    return runs
+    # Runs that touch are one run (anchors come one clause at a time): one run per gap.
+    joined: list[tuple[int, int, int]] = []
+    for i, j, n in runs:
+        if joined and joined[-1][0] + joined[-1][2] == i and joined[-1][1] + joined[-1][2] == j:
+            joined[-1] = (joined[-1][0], joined[-1][1], joined[-1][2] + n)
+        else:
+            joined.append((i, j, n))
+    return joined
 
 
 def align_large(old: Document, new: Document) -> Alignment:
