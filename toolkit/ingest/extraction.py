@@ -281,9 +281,22 @@ def _deeper(paragraphs: list[_Open], rules: _Rules) -> set[int]:
     return found
 
 
+# A line after the first that is a number of at most four digits: a page number, perhaps.
+_NUMBER_LINE = re.compile(r"\n[^\S\n]*+\d{1,4}+[^\S\n]*+(?=\n|\Z)")
+# Page numbers counting up by one, fewer than this in a row, are no sign of pages.
+_PAGE_RUN = 5
+
+
 def _pages(text: str) -> list[list[str]] | None:
     if "\f" in text:
         return [page.split("\n") for page in text.split("\f") if page.strip()]
+    # Too few lines that are a number for a run of page numbers: told by one scan, without
+    # splitting the text into lines (a 50 MB text's peak memory).
+    end = text.find("\n")
+    first = (text if end < 0 else text[:end]).strip()
+    found = itertools.islice(_NUMBER_LINE.finditer(text), _PAGE_RUN)
+    if sum(1 for _ in found) + (first.isdecimal() and len(first) <= 4) < _PAGE_RUN:
+        return None
     lines = text.split("\n")
     numbers = [(i, int(line)) for i, line in enumerate(lines) if line.strip().isdecimal()
                and len(line.strip()) <= 4]
@@ -296,7 +309,7 @@ def _pages(text: str) -> list[list[str]] | None:
         else:
             run = [index]
         best = max(best, run, key=len)
-    if len(best) < 5:
+    if len(best) < _PAGE_RUN:
         return None
     # The running header that opens the pages after those numbers opens the others too
     # (pypdf drops a page's number now and then).
