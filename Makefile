@@ -42,7 +42,7 @@ tools:
 
 # One pytest worker per core: the suite is mostly CPU (parsing, notebooks, the browser).
 test: $(STAMP) browser tools lint typecheck
-	$(PY) -m pytest -n auto
+	$(PY) -m pytest -n auto --dist loadgroup
 
 bench: $(STAMP)
 	$(PY) -m pip install -q -e '.[bench]'
