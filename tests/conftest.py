@@ -18,8 +18,9 @@ sys.modules.setdefault("rfc3987_syntax", None)
 # Modules that share an expensive module- or session-scoped fixture run on one worker, so
 # that it is built once: the six layouts of the report (rendered on a fresh clone, ~25 s of
 # CPU), the default and hostile reports with one chromium, the report against a SIMULATED
-# edition. Every other test goes to whichever worker is free.
-XDIST_GROUPS = {
+# edition. Every other test goes alone to whichever worker is free. (xdist's own
+# `xdist_group` mark does nothing under pytest 9, whose node ids can no longer be renamed.)
+SHARED_FIXTURES = {
     "tests/formats/test_layouts.py": "layouts",
     "tests/render/test_report.py": "report",
     "tests/render/test_browser.py": "report",
@@ -29,11 +30,19 @@ XDIST_GROUPS = {
 }
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        group = XDIST_GROUPS.get(item.nodeid.split("::")[0])
-        if group is not None:
-            item.add_marker(pytest.mark.xdist_group(group))
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """With `--dist loadgroup`: one work unit per group of SHARED_FIXTURES (the biggest go
+    first), one per test elsewhere."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedFixtureScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return SHARED_FIXTURES.get(nodeid.split("::")[0], nodeid)
+
+    return SharedFixtureScheduling(config, log)
 
 
 @pytest.fixture(scope="session")
