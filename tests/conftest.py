@@ -1,5 +1,6 @@
 """Fixtures shared by the whole suite: the shipped corpus, read in place; and how the suite
-spreads over pytest-xdist workers (`make test` runs `-n auto --dist loadgroup`)."""
+spreads over pytest-xdist workers (`make test` runs `-n auto`; pyproject.toml adds
+`--dist loadgroup`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from xdist.remote import Producer
+from xdist.scheduler import LoadScopeScheduling
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO / "corpora"
@@ -30,19 +33,17 @@ SHARED_FIXTURES = {
 }
 
 
+class SharedFixtureScheduling(LoadScopeScheduling):
+    """One work unit per group of SHARED_FIXTURES (the biggest go first), one per test
+    elsewhere."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        return SHARED_FIXTURES.get(nodeid.split("::")[0], nodeid)
+
+
 @pytest.hookimpl(tryfirst=True)
-def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
-    """With `--dist loadgroup`: one work unit per group of SHARED_FIXTURES (the biggest go
-    first), one per test elsewhere."""
-    if config.getvalue("dist") != "loadgroup":
-        return None
-    from xdist.scheduler import LoadScopeScheduling
-
-    class SharedFixtureScheduling(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return SHARED_FIXTURES.get(nodeid.split("::")[0], nodeid)
-
-    return SharedFixtureScheduling(config, log)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> object:
+    return SharedFixtureScheduling(config, log) if config.getvalue("dist") == "loadgroup" else None
 
 
 @pytest.fixture(scope="session")
