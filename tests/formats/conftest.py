@@ -5,6 +5,7 @@ and fpdf2's version, so later sessions read them without rendering again (~25 s)
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import importlib.util
 import shutil
@@ -12,7 +13,6 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from types import ModuleType
 
@@ -102,7 +102,7 @@ def _extractions(folder: Path) -> None:
 @pytest.fixture(scope="session")
 def layout_sources(layouts) -> Callable[[str], SourceText]:
     """Layout name → its SourceText, read once per session: reading the PDF takes ~2 s."""
-    return cache(lambda name: read_source(layouts[name]))
+    return functools.cache(lambda name: read_source(layouts[name]))
 
 
 @pytest.fixture(scope="session")
