@@ -4,12 +4,17 @@ spreads over pytest-xdist workers (`make test` runs `-n auto`; pyproject.toml ad
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
 from xdist.remote import Producer
 from xdist.scheduler import LoadScopeScheduling
+
+# Every test reads and parses for itself (and the commands it runs in subprocesses too): the
+# parse cache is off, except in its own tests (tests/corpus/test_cache.py).
+os.environ["WTDC_CACHE"] = "off"
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO / "corpora"
