@@ -70,6 +70,7 @@ def __getattr__(name: str) -> Any:
     if name == "__version__":
         from toolkit.version import __version__  # read once asked: it scans site-packages
 
+        globals()[name] = __version__
         return __version__
     if name not in _PUBLIC:
         raise AttributeError(f"module 'toolkit' has no attribute '{name}'")
