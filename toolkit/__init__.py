@@ -9,9 +9,11 @@
     wt.regions("baku-2025"); wt.lineage("baku-2025"); wt.report(new_edition="baku-2025")
 
 Every result shows itself in Jupyter (a bounded table) and has `.frame()` → polars, or is a
-polars frame. The pipeline is visible in the subpackages: ingest → parse → corpus → align →
-diff → measure → render, with `commands/` (what a command does end to end) and `cli.py` on
-top. Nothing is imported until it is used, so that `wtdc --help` starts fast.
+polars frame. The pipeline is visible in the subpackages, each with its own public names:
+`toolkit.ingest` → `toolkit.parse` → `toolkit.corpus` → `toolkit.align` → `toolkit.diff` →
+`toolkit.measure` → render, with `commands/` (what a command does end to end) and `cli.py` on
+top; what a user can fix raises a `toolkit.errors.ToolkitError`. Nothing is imported until it
+is used, so that `wtdc --help` starts fast.
 """
 
 from __future__ import annotations
