@@ -10,6 +10,7 @@ the layouts carry the whole report, front matter and annexes included.
 
 from __future__ import annotations
 
+import argparse
 import html
 import re
 import sys
@@ -478,8 +479,27 @@ def render_all(out: Path, report: Path = REPORT) -> dict[str, Path]:
     return paths
 
 
-if __name__ == "__main__":
-    if len(sys.argv) not in (2, 3):
-        sys.exit(__doc__)
-    for name, written in render_all(Path(sys.argv[1]), *map(Path, sys.argv[2:])).items():
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="render_formats.py",
+        description="Lay the shipped Baku report out as PDF, Word and HTML (same words; "
+        "derived from the Baku text, no ITU edition).")
+    parser.add_argument("out", type=Path, metavar="OUT_DIR", help="folder to write the layouts to")
+    parser.add_argument("report", type=Path, nargs="?", default=REPORT, metavar="REPORT.txt",
+                        help="the report as text (default: the shipped Baku report)")
+    args = parser.parse_args(argv)
+    if not args.report.is_file():
+        print(f"render_formats: {args.report}: no such file; give the report as a .txt file",
+              file=sys.stderr)
+        return 2
+    if args.out.exists() and not args.out.is_dir():
+        print(f"render_formats: {args.out}: is a file; give a folder to write the layouts to",
+              file=sys.stderr)
+        return 2
+    for name, written in render_all(args.out, args.report).items():
         print(f"{name}\t{written}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

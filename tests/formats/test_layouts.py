@@ -76,22 +76,29 @@ def test_parse_says_per_file_what_was_cleaned(capsys, layouts) -> None:
     }
 
 
-@pytest.mark.parametrize("extraction", ["pypdf", "pdftotext", "pdftotext-layout"])
-@pytest.mark.xfail(strict=True, reason=(
-    "a PDF's plain text has no indentation for tables and deeper paragraphs (pypdf) and "
-    "cannot tell a paragraph whose last line is full from the next one: identity / labels "
-    "97.2 / 97.1 % (pypdf), 97.2 / 97.2 % (pdftotext -layout), 94.0 / 92.6 % (pdftotext); "
-    "footnotes 93.1 / 94.1 / 67.6 % (pdftotext sets footnote numbers apart from their text); "
-    "no furniture; no hyphen left"
+# Without positions, a paragraph whose last line happens to be full cannot be told from the
+# next one, nor a lone table cell from a heading: -layout keeps the columns that tell cells
+# and deeper paragraphs; pypdf keeps none, and pdftotext reorders blocks and sets footnote
+# numbers apart from their texts.
+_NO_COLUMNS = pytest.mark.xfail(strict=True, reason=(
+    "identity / labels / footnotes 98.5 / 98.5 / 98.0 % (pypdf), 97.4 / 97.3 / 84.3 % "
+    "(pdftotext); no furniture; no hyphen left"
 ))
+
+
+@pytest.mark.parametrize("extraction", [
+    pytest.param("pypdf", marks=_NO_COLUMNS),
+    pytest.param("pdftotext", marks=_NO_COLUMNS),
+    "pdftotext-layout",
+])
 def test_pdf_text_extraction_gives_the_texts_clauses(extraction, layouts, baku_text) -> None:
     if extraction not in layouts:
         pytest.skip("pdftotext is not installed (Debian package poppler-utils; make tools)")
     source = read_source(layouts[extraction])
     result = score(baku_text, parse_source(source), header=HEADER)
-    assert result.identity >= 0.995
-    assert result.labels >= 0.995
-    assert result.footnotes >= 0.98
+    assert result.identity >= 0.995, f"{result.identity:.2%} of clauses identical"
+    assert result.labels >= 0.995, f"{result.labels:.2%} with the same label"
+    assert result.footnotes >= 0.98, f"{result.footnotes:.2%} of footnotes attached"
     assert result.furniture == 0
     assert result.hyphen_share(2176) <= 0.005  # the PDF's line-end hyphens
 
@@ -102,3 +109,16 @@ def test_pdf_text_extraction_loses_its_page_furniture(layouts) -> None:
     # pypdf puts each page number at the foot of its page, the running header at its top.
     assert (source.cleaning.pages, source.cleaning.hyphens_joined) == (356, 2176)
     assert "WTDC-25 - Final Report" not in source.text
+
+
+def test_generator_says_how_to_call_it(generator, capsys, tmp_path) -> None:
+    with pytest.raises(SystemExit) as done:
+        generator.main(["--help"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.startswith("usage: render_formats.py [-h] OUT_DIR [REPORT.txt]")
+    missing = tmp_path / "report.txt"
+    assert generator.main([str(tmp_path / "out"), str(missing)]) == 2
+    assert capsys.readouterr().err == (
+        f"render_formats: {missing}: no such file; give the report as a .txt file\n"
+    )
+    assert not (tmp_path / "out").exists()

@@ -8,14 +8,21 @@ footnotes (pdftotext without -layout prints the numbers as a block apart from th
 
 A line ends its paragraph when the next one starts with a label, when either is a line the
 text elsewhere prints as a paragraph of its own (a heading: `recognizing`, `RESOLUTION 37
-(…)`), when -layout's indentation changes, or when the next line's first word would have
+(…)`), when the next opens a section (`further resolves`, a preamble heading alone on its
+line), the conference's formula, a caption or a note, when -layout's indentation changes,
+when pdftotext sets a blank line before it, or when the next line's first word would have
 fitted on it (a justified or ragged paragraph wraps only when the next word does not fit;
-widths are estimated with a proportional font's advances and the measure is learnt from the
-hyphenated lines). It goes on after a line-end hyphen or a word no paragraph ends on (`the`),
-after a line that ends mid-sentence before a lowercase word, and after a line pypdf prints
-with doubled spaces (stretched to the measure). -layout's columns tell table cells and
-deeper paragraphs; without them a run of paragraphs that no sentence ends is a table.
+widths are estimated with a proportional font's advances, a few per cent off, so a line no
+sentence ends must leave clear room; the measure is learnt from the hyphenated lines). It
+goes on after a line-end hyphen, a word no paragraph ends on (`the`) or a parenthesis left
+open, before a lowercase word or a parenthesis after a line that ends mid-sentence, and
+after a line pypdf prints with doubled spaces (stretched to the measure). -layout's columns
+tell table cells and deeper paragraphs; without them a run of paragraphs that no sentence
+ends is a table, and narrow paragraphs after a labelled one are its deeper paragraphs.
 Line-end hyphens are undone where the joined word is a word.
+
+What the text cannot tell stays wrong: a paragraph whose last line happens to be full runs
+on into the next, and a lone table cell without columns reads as a heading.
 """
 
 from __future__ import annotations
@@ -37,7 +44,8 @@ from toolkit.ingest.layout import Cleaning, Level, Paragraph, footnote, glued, r
 Flavour = Literal["pypdf", "pdftotext", "pdftotext-layout"]
 
 _EDGE = 3  # lines at the top and foot of a page where running headers and footers sit
-_NOTE = re.compile(r"^(\d{1,3})\s+([A-Z\"“'(h].*)$")
+_NOTE_OPENING = re.compile(r"[A-Z\"“'(]|https?:")  # what a footnote's text starts with
+_NOTE = re.compile(r"^(\d{1,3})\s+((?:[A-Z\"“'(]|https?:).*)$")
 _LAYOUT_LABEL = re.compile(r"^( *)(\S+)( {2,})(\S.*)$")  # -layout: a label, then its tab stop
 _ENDS_SENTENCE = ".;:!?"
 # Beyond the labels a space may follow: an asterisk, and a number before a capital (`1
@@ -46,9 +54,36 @@ _NUMBERED = re.compile(r"^(?P<label>\*|\d{1,2}) +(?P<rest>[A-Z(\"“].*)$")
 # Words a paragraph does not end on: a line ending with one goes on on the next.
 _OPEN_WORDS = frozenset({
     "a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "including", "into",
-    "its", "nor", "of", "on", "or", "such", "the", "their", "through", "to", "under", "which",
-    "with",
+    "its", "nor", "of", "on", "or", "such", "than", "the", "their", "through", "to", "under",
+    "which", "with",
 })
+# A figure's caption or image, a note, or an item after a minus sign (a bullet the labels
+# leave in the text) opens a paragraph of its own.
+_OWN_PARAGRAPH = re.compile(r"^(?:(?:Figure|Table) \d+\b|\[image:|NOTE\b|− )")
+# The words ITU section headings open with: an operative verb (`further resolves`, `instructs
+# the Director …`) after a finished clause starts a section, and so does a preamble heading
+# (`considering`, `taking into account`) alone on its line; a wrapped clause can go on with
+# `…, taking into account the needs of …`. A clause under a heading (`to …`, `that …`) starts
+# after it, however wide the lines are.
+_OPERATIVE_OPENING = re.compile(
+    r"^(?:further |also )?(?:resolves|instructs|invites|requests|encourages|calls upon|decides"
+    r"|urges|recommends|reaffirms)\b"
+)
+_PREAMBLE_OPENING = re.compile(
+    r"^(?:further |also )?(?:considering|recognizing|recalling|noting|bearing in mind|aware"
+    r"|taking into account|emphasizing|appreciating|having regard to|acknowledging|convinced"
+    r"|welcoming|mindful|concerned|highlighting|underlining|stressing)(?: [a-z]+){0,2}$"
+)
+
+
+# What follows a document's title: the conference's opening formula.
+_OPENING_FORMULA = re.compile(r"^The (?:World|ITU) Telecommunication Development \w+ \(")
+
+
+def _opens_section(line: _Line) -> bool:
+    return line.label is None and bool(
+        _OPERATIVE_OPENING.match(line.text) or _PREAMBLE_OPENING.match(line.text))
+
 
 # Helvetica's advance widths in thousandths of an em: a line's printed width is estimated
 # from its characters as a proportional font sets them (an `m` is four times an `i`), which
@@ -84,6 +119,9 @@ class _Line:
     right: int = 0  # pdftotext -layout: the page's right margin, where full lines end
     stretched: bool = False  # pypdf doubles the spaces of a line justified to the measure
     numbered: bool = False  # a number before a capital: a label only where it numbers a list
+    opens_block: bool = False  # pdftotext: the first line after a blank one
+    piece: bool = False  # pdftotext: a word of a stretched line it printed one word a line
+    in_column: bool = False  # pdftotext -layout: three or more lines of its page start there
 
     # Cached: the paragraph rules read each line's width and key in every pass (three).
     @cached_property
@@ -98,7 +136,10 @@ class _Line:
     def centred(self) -> bool:
         """-layout: set in far beyond the tab stop, or as far from the right margin as from
         the left (give or take the bold type of a heading, which -layout prints in fewer
-        columns than it takes)."""
+        columns than it takes); never a line of a column that other lines start at too (a
+        table's cells, however long)."""
+        if self.in_column:
+            return False
         space = self.right - self.end
         return self.indent > 2 * self.tab or (
             self.indent > self.tab + 1 and space > 2
@@ -154,8 +195,10 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
         ends = {edges[0], edges[-1]} if edges else set()
         kept = []
         for index, line in enumerate(lines):
-            if (index in edge and furniture_key(line) in furniture) or (
-                index in ends and is_page_number(line)
+            # A lone number is a page number only at an end: next to one, it is a label.
+            number = is_page_number(line)
+            if (index in edge and not number and furniture_key(line) in furniture) or (
+                index in ends and number
             ):
                 stats["furniture"] += 1
             else:
@@ -164,12 +207,16 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
                        else _split_footnotes(kept))
         stats["footnotes"] += len(notes)
         paged.append((list(_lines(body, flavour)), notes))
-    # A page without labels has its tab stop where most pages have theirs.
+    # A page without labels has its tab stop where most pages have theirs; a page of table
+    # cells, whose lines all end short, its right margin.
     tabs = Counter(r.tab for records, _ in paged for r in records if r.tab)
+    rights = Counter(records[0].right for records, _ in paged if records)
     if tabs:
-        usual = tabs.most_common(1)[0][0]
-        paged = [([r if r.tab else replace(r, tab=usual) for r in records], notes)
-                 for records, notes in paged]
+        tab = tabs.most_common(1)[0][0]
+        right = rights.most_common(1)[0][0]
+        paged = [([replace(r, tab=r.tab or tab,
+                           right=r.right if r.right >= 0.9 * right else right)
+                   for r in records], notes) for records, notes in paged]
     rules = _Rules.learn([records for records, _ in paged], flavour)
     builder = _Paragraphs(rules)
     out = builder.out
@@ -179,13 +226,14 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
         # Each footnote follows the paragraph of this page whose text carries its marker
         # glued to a word (the last paragraph of the page when none does).
         for marker, note in notes:
-            carriers = [p for p in out[first:] if glued(marker).search(p.text)] or out[-1:]
+            carriers = [p for p in out[first:] if _carries(p.text, marker, note)] or out[-1:]
             if carriers:
                 carriers[-1].notes.append(footnote(marker, note))
-    cells = _table_cells(out) if flavour != "pdftotext-layout" else set()
+    cells, deeper = (_table_cells(out), _deeper(out, rules)) if flavour != "pdftotext-layout" \
+        else (set(), set())
     paragraphs: list[Paragraph] = []
     for index, paragraph in enumerate(out):
-        level = "cell" if index in cells else paragraph.level
+        level = "cell" if index in cells else "indented" if index in deeper else paragraph.level
         paragraphs.append(Paragraph(_joined(paragraph, stats), level))
         paragraphs.extend(paragraph.notes)
     cleaning = Cleaning(pages=len(pages), furniture_lines=stats["furniture"],
@@ -196,15 +244,17 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
 
 def _table_cells(paragraphs: list[_Open]) -> set[int]:
     """Without columns to go by, a run of three or more paragraphs that no sentence ends is a
-    table's cells (`Outcomes`, `Indicators`, `Number of Member States with …`): a heading
-    is followed by text. Document headings (`RESOLUTION 37 (…)`, capitals) and lowercase
-    section headings (`recognizing`) are never cells."""
+    table's cells (`Outcomes`, `Indicators`, `Number of Member States with …`, `150+
+    countries …`, `[image: …]`): a heading is followed by text. Document headings
+    (`RESOLUTION 37 (…)`, capitals) and lowercase section headings (`recognizing`) are never
+    cells."""
     def unfinished(paragraph: _Open) -> bool:
         text = paragraph.text
         first = text.split(" ", 1)[0]
         return (
             not paragraph.labelled and text[-1:] not in _ENDS_SENTENCE + ","
-            and text[:1].isupper() and not (first.isupper() and len(first) > 1)
+            and (text[:1].isupper() or text[:1].isdigit() or text.startswith("[image"))
+            and not (first.isupper() and len(first) > 1)
         )
 
     cells: set[int] = set()
@@ -214,6 +264,21 @@ def _table_cells(paragraphs: list[_Open]) -> set[int]:
         if flag and len(indexes) >= 3:
             cells.update(indexes)
     return cells
+
+
+def _deeper(paragraphs: list[_Open], rules: _Rules) -> set[int]:
+    """Without columns to go by, the deeper paragraphs of a labelled item: unlabelled ones
+    after it whose wrapped lines are all as narrow as a label's hanging text (set in by the
+    tab stop), where a body paragraph's reach the full measure."""
+    narrow = (rules.hanging + rules.measure) / 2
+    found: set[int] = set()
+    for index, paragraph in enumerate(paragraphs[1:], start=1):
+        above = paragraphs[index - 1]
+        wrapped = [line.width for line in paragraph.lines[:-1]]
+        if not paragraph.labelled and len(wrapped) >= 2 and max(wrapped) < narrow and (
+                above.labelled or index - 1 in found):
+            found.add(index)
+    return found
 
 
 def _pages(text: str) -> list[list[str]] | None:
@@ -271,17 +336,24 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         columns = Counter(r.column for r in records if r.label is not None and r.column)
         tab = min((c for c, n in columns.items() if n * 4 >= max(columns.values())), default=0)
         right = round(_typical([r.end for r in records]))
+        starts = Counter(r.indent for r in records)
         for record in records:
-            yield replace(record, tab=tab, right=right)
+            yield replace(record, tab=tab, right=right, in_column=starts[record.indent] >= 3)
         return
     label = None
-    prefix = ""  # a term set apart before its tab stop, such as `AFR1:` before its title
-    for line in filled:
+    prefix = ""  # a term set apart before its tab stop, such as `AFR1:` before its title (not
+    # a lowercase word ending a sentence on a line of its own, `types:` before `a)`)
+    opens_block = False
+    pieces = _pieces(raw) if flavour == "pdftotext" else set()
+    for index, line in enumerate(raw):
         text = line.strip()
+        if not text:
+            opens_block = True
+            continue
         if flavour == "pdftotext" and LABEL_ALONE.match(text) and label is None:
             label = text
             continue
-        if flavour == "pdftotext" and re.fullmatch(r"\S+:", text) and not prefix:
+        if flavour == "pdftotext" and re.fullmatch(r"[A-Z0-9]\S*:", text) and not prefix:
             prefix = text + " "
             continue
         text, prefix = prefix + text, ""
@@ -293,8 +365,25 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         # show a line stretched to the measure.
         yield _Line(" ".join(text.split()), label,
                     stretched="  " in text.strip().split(" ", 1)[-1].lstrip(" "),
-                    numbered=numbered)
+                    numbered=numbered, opens_block=opens_block, piece=index in pieces)
         label = None
+        opens_block = False
+
+
+def _pieces(raw: list[str]) -> set[int]:
+    """The lines of runs of four or more one-word lines that hold a lowercase word and no
+    label (`Telecommunication`, `Standardization`, `Sector`, `(ITU-T)`, `study`, `groups,`):
+    pdftotext breaks a line it finds stretched far apart into its words. A column of table
+    cells (`Report`, `Video`, `RPM-ASP`) has no lowercase word."""
+    found: set[int] = set()
+    words = [i for i, line in enumerate(raw) if line.strip() and " " not in line.strip()]
+    for _, run in itertools.groupby(enumerate(words), key=lambda pair: pair[1] - pair[0]):
+        indexes = [i for _, i in run]
+        texts = [raw[i].strip() for i in indexes]
+        if len(indexes) >= 4 and any(t[:1].islower() for t in texts) and \
+                not any(LABEL_ALONE.match(t) for t in texts):
+            found.update(indexes)
+    return found
 
 
 def _label(text: str) -> tuple[str | None, str]:
@@ -357,7 +446,8 @@ def _headings(lines: list[_Line], measure: float) -> frozenset[str]:
     for before, line, after in zip(lines, lines[1:], lines[2:], strict=False):
         # … or, if no sentence ends it, a short line before a labelled one (`aware`, `a) …`).
         opens = _fits(before, line, measure, share=0.9) or (
-            after.label is not None and line.text[-1:] not in _ENDS_SENTENCE)
+            after.label is not None and line.text[-1:] not in _ENDS_SENTENCE
+            and before.text[-1:] in _ENDS_SENTENCE + ",")
         short = opens and _fits(line, after, measure, share=0.9)
         if short and line.label is None and before.text[-1:] not in LINE_END_HYPHENS:
             alone[line.key] += 1
@@ -374,6 +464,7 @@ class _Paragraphs:
         self.rules = rules
         self.out: list[_Open] = []
         self.last: dict[str, int] = {}  # label style → its last value
+        self.page_top = False  # the line is the first of its page
 
     def read(self, pages: list[list[_Line]]) -> list[_Open]:
         for page in pages:
@@ -381,7 +472,8 @@ class _Paragraphs:
         return self.out
 
     def add(self, lines: list[_Line]) -> None:
-        for line in lines:
+        for index, line in enumerate(lines):
+            self.page_top = index == 0
             if not self.out:
                 self.out.append(_Open([line]))
                 continue
@@ -399,6 +491,8 @@ class _Paragraphs:
         short; never a number -layout sets under the text of a labelled paragraph."""
         assert line.label is not None
         previous = paragraph.lines[-1]
+        if previous.stretched:  # justified to the measure: no paragraph's last line
+            return False
         if paragraph.labelled and line.indent and abs(line.indent - paragraph.lines[0].column) <= 1:
             return False
         values = _label_values(line.label)
@@ -409,7 +503,10 @@ class _Paragraphs:
         if tab_stop or follows or (
             not line.numbered
             and previous.text[-1:] not in LINE_END_HYPHENS
-            and _fits(previous, line, self._measure(previous))
+            # … the label itself being the word that did not fit on the line above, with
+            # room to spare: widths are estimates
+            and _fits(previous, replace(line, text=line.label), self._measure(previous),
+                      share=0.96)
         ):
             self.last.update(values)
             return True
@@ -422,7 +519,10 @@ class _Paragraphs:
         first = self.out[-1].lines[0]
         if first.right > first.column > first.tab > 0:
             return self.rules.hanging * (first.right - first.column) / (first.right - first.tab)
-        return self.rules.hanging
+        # Without columns: a label wider than the tab stop pushes its text on by its width
+        # and about an em.
+        assert first.label is not None
+        return min(self.rules.hanging, self.rules.measure - _width(first.label) - 1.0)
 
     def _starts(self, paragraph: _Open, line: _Line) -> bool:
         """Whether `line` starts a new paragraph after the open one."""
@@ -430,17 +530,51 @@ class _Paragraphs:
         previous = paragraph.lines[-1]
         if line.label is not None:
             return True
+        if line.piece:
+            return False
+        # A preamble heading alone on its line is the whole heading (`having regard to`).
+        if len(paragraph.lines) == 1 and _opens_section(previous) and \
+                _PREAMBLE_OPENING.match(previous.text):
+            return True
         if _hyphenated(previous, line) or previous.text.rsplit(" ", 1)[-1] in _OPEN_WORDS:
+            return False
+        # An unlabelled paragraph does not open with a parenthesis: `(Rev. Bucharest, 2022)`,
+        # `(AI) for …` go on a sentence left open, and so does a line after a parenthesis
+        # left open (`… warning (JTF` / `SMART Cable Systems);`).
+        if (line.text[:1] == "(" and previous.text[-1:] not in _ENDS_SENTENCE) or \
+                previous.text.count("(") > previous.text.count(")"):
             return False
         if line.key in rules.headings or previous.key in rules.headings:
             return True
-        if rules.flavour == "pdftotext-layout" and not _aligned(paragraph, line):
+        # pdftotext sets a blank line between the blocks it finds, paragraphs among them
+        # (and now and then inside a sentence, before a lowercase word).
+        if line.opens_block and not (previous.text[-1:] not in _ENDS_SENTENCE + ","
+                                     and line.text[:1].islower()):
+            return True
+        # (A page's first line is set by another page's columns.)
+        if rules.flavour == "pdftotext-layout" and not self.page_top and \
+                not _aligned(paragraph, line):
+            return True
+        # A table's cells follow one another in their column; a capital starts the next,
+        # unless it goes on a name (`… the Sustainable` / `Development Goals`).
+        if paragraph.level == "cell" and line.text[:1].isupper() and \
+                not previous.text.rsplit(" ", 1)[-1][:1].isupper():
+            return True
+        if (previous.text[-1:] in _ENDS_SENTENCE + "," and _opens_section(line)) or \
+                _OPENING_FORMULA.match(line.text) or _OWN_PARAGRAPH.match(line.text):
+            return True
+        heading = _opens_section(paragraph.lines[0])
+        if heading and line.text.startswith(("to ", "that ")):
             return True
         # A sentence left open goes on on a lowercase line, but `to …` and `that …` open a
-        # clause under a heading that carries its addressee (`invites Member States`).
-        if previous.text[-1:] not in _ENDS_SENTENCE + "," and line.text[:1].islower() and \
-                not line.text.startswith(("to ", "that ")):
-            return False
+        # clause under a heading that carries its addressee (`invites Member States`): a
+        # heading short enough to leave no doubt.
+        unfinished = previous.text[-1:] not in _ENDS_SENTENCE
+        if unfinished and line.text[:1].islower():
+            if previous.text[-1:] != "," and not heading and \
+                    not line.text.startswith(("to ", "that ")):
+                return False
+            return _fits(previous, line, self._measure(previous), share=0.9)
         # After a sentence, a short capitalised line that no sentence ends can be no
         # paragraph's last line: it is a heading (`Enablers`).
         if previous.text[-1:] in _ENDS_SENTENCE and line.text[:1].isupper() and \
@@ -449,7 +583,9 @@ class _Paragraphs:
             return True
         if previous.stretched:
             return False
-        return _fits(previous, line, self._measure(previous))
+        # Widths are estimates (a few per cent off the PDF's font): a line no sentence ends
+        # must leave clear room for the next word before it is taken for a paragraph's last.
+        return _fits(previous, line, self._measure(previous), share=0.96 if unfinished else 1.0)
 
 
 _STYLES = (("number", re.compile(r"^\(?(\d+)[).]?$")), ("letter", re.compile(r"^\(?([a-z])\)$")),
@@ -494,11 +630,15 @@ def _fits(line: _Line, after: _Line, measure: float, *, share: float = 1.0) -> b
 def _aligned(paragraph: _Open, line: _Line) -> bool:
     """-layout: a line goes on a paragraph when it starts where the paragraph's wrapped lines
     start (under a label's text), or both are centred (a heading that wraps)."""
-    first = paragraph.lines[0]
-    # Each page has its own columns: compare the indents from the page's tab stop.
-    return abs((line.indent - line.tab) - (first.column - first.tab)) <= 1 or (
-        paragraph.lines[-1].centred and line.centred
-    )
+    first, previous = paragraph.lines[0], paragraph.lines[-1]
+    if previous.centred and line.centred:
+        return True
+    # A wrapped line above on the same page (the caller skips a page's first line) starts
+    # where this one should; each page has its own columns, so the first line's text column
+    # is compared from the page's tab stop.
+    if len(paragraph.lines) > 1:
+        return abs(line.indent - previous.indent) <= 1
+    return abs((line.indent - line.tab) - (first.column - first.tab)) <= 1
 
 
 def _joined(paragraph: _Open, stats: Counter[str]) -> str:
@@ -514,29 +654,46 @@ def _joined(paragraph: _Open, stats: Counter[str]) -> str:
 
 
 def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """pdftotext without -layout prints a page's footnote numbers as a block of lone numbers
-    and their texts as the page's last block, one note starting on each line that follows a
-    short one."""
+    """pdftotext without -layout prints a page's footnote numbers as blocks of lone numbers
+    (one or several, counting up) and their texts as the page's last other block, one note
+    starting on each line that follows a short one. The fewest number blocks that explain
+    the texts win: a lone number higher up is more likely a label."""
     blocks = _blocks(lines)
-    for index in range(len(blocks) - 2, -1, -1):
-        numbers = [line.strip() for line in blocks[index]]
-        if not all(n.isdecimal() and len(n) <= 3 for n in numbers) or not all(
+    # A full line's length in characters, to tell a note's last line (short) from the others.
+    full = _typical([len(line.strip()) for block in blocks for line in block])
+    lone = [i for i, block in enumerate(blocks)
+            if all(line.strip().isdecimal() and len(line.strip()) <= 3 for line in block)]
+    for first in reversed(lone):
+        chosen = [i for i in lone if i >= first]
+        numbers = [line.strip() for i in chosen for line in blocks[i]]
+        last = max((i for i in range(len(blocks)) if i not in chosen), default=-1)
+        if last < first or not all(
             int(b) == int(a) + 1 for a, b in itertools.pairwise(numbers)
         ):
             continue
-        above = "\n".join(line for block in blocks[:index] for line in block)
-        if not all(glued(n).search(above) for n in numbers):
+        body = [block for i, block in enumerate(blocks) if i not in {*chosen, last}]
+        text = "\n".join(line for block in body for line in block)
+        if not all(glued(n).search(text) for n in numbers):
             continue
-        texts = [line.strip() for line in blocks[-1]]
-        starts = [0] + [i for i in range(1, len(texts)) if texts[i][:1].isupper() and len(
-            texts[i - 1]) < 0.8 * max(map(len, texts))]
-        if len(starts) != len(numbers):
-            return [line for block in blocks for line in block], []
-        notes = [(n, " ".join(texts[a:b])) for n, (a, b) in
-                 zip(numbers, itertools.pairwise([*starts, len(texts)]), strict=True)]
-        body = [line for block in blocks[:index] + blocks[index + 1:-1] for line in block]
-        return body, notes
-    return [line for block in blocks for line in block], []
+        texts = [line.strip() for line in blocks[last]]
+        if not _NOTE_OPENING.match(texts[0]):
+            continue  # a clause (`to continue …`) under a label set apart
+        opening = [i for i in range(1, len(texts)) if _NOTE_OPENING.match(texts[i])]
+        starts = [0] + [i for i in opening if len(texts[i - 1]) < 0.8 * full]
+        if len(starts) != len(numbers) and len(opening) + 1 == len(numbers):
+            starts = [0, *opening]  # a note's last line that happens to be full
+        if len(starts) == len(numbers):
+            return _unblocked(body), [
+                (n, " ".join(texts[a:b]))
+                for n, (a, b) in zip(numbers, itertools.pairwise([*starts, len(texts)]),
+                                     strict=True)
+            ]
+    return _unblocked(blocks), []
+
+
+def _unblocked(blocks: list[list[str]]) -> list[str]:
+    """The blocks' lines with a blank line between two blocks."""
+    return [line for block in blocks for line in ["", *block]][1:]
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:
@@ -554,7 +711,7 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]
         if note is None:
             continue
         above = "\n".join(filled[:start])
-        if not glued(note[1]).search(above):
+        if not _carries(above, note[1], note[2]):
             continue
         notes: list[tuple[str, str]] = []
         expected = int(note[1])
@@ -563,8 +720,28 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]
             if more and int(more[1]) == expected:
                 notes.append((more[1], more[2]))
                 expected += 1
+            elif more and int(more[1]) < expected:
+                break  # a number seen again: the block started too high (a cell `2 Study …`)
             elif notes:
-                notes[-1] = (notes[-1][0], f"{notes[-1][1]} {rest.strip()}")
-        if all(glued(m).search(above) for m, _ in notes):
-            return filled[:start], notes
+                notes[-1] = (notes[-1][0], _continued(notes[-1][1], rest.strip()))
+        else:
+            if all(_carries(above, m, text) for m, text in notes):
+                return filled[:start], notes
     return filled, []
+
+
+def _continued(note: str, line: str) -> str:
+    """A footnote's text with its next line: a line-end hyphen (`inclusive-` before
+    `digital-communities` in a URL) stays and takes no space after it."""
+    if note[-1:] in LINE_END_HYPHENS and line[:1].islower():
+        return join_hyphenated(note, line)[0]
+    return f"{note} {line}"
+
+
+def _carries(text: str, marker: str, note: str) -> bool:
+    """Whether `text` carries the marker of footnote `note`: glued to a word, or to a number
+    the footnote names (`Focus Group 71` for a note on Focus Group 7)."""
+    if glued(marker).search(text):
+        return True
+    numbered = re.finditer(rf"\b([A-Za-z]{{2,}}\s+\d+){marker}(?!\d)", text)
+    return any(" ".join(match[1].split()) in note for match in numbered)
