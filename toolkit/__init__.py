@@ -24,6 +24,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from toolkit import measure
     from toolkit.align import Alignment, Alignments, ClausePair
     from toolkit.align.simulate import simulate_revision
     from toolkit.commands.align import align
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from toolkit.diff import TextDiff
     from toolkit.errors import MissingEditionError, ToolkitError
     from toolkit.parse import Document
+    from toolkit.render import charts
     from toolkit.render.report import build_report as report
 
 # The public names, and where each lives: (module, name in it).
@@ -61,10 +63,14 @@ _PUBLIC: dict[str, tuple[str, str]] = {
     "ToolkitError": ("toolkit.errors", "ToolkitError"),
     "MissingEditionError": ("toolkit.errors", "MissingEditionError"),
 }
+# Whole modules a notebook reaches through `wt.` for the analyses beyond the commands: the
+# term and region measures (`wt.measure.kwic`, …) and their charts (`wt.charts.…`).
+_MODULES: dict[str, str] = {"measure": "toolkit.measure", "charts": "toolkit.render.charts"}
 __all__ = [
     "Alignment", "Alignments", "ClausePair", "Document", "MissingEditionError", "Source",
-    "TextDiff", "ToolkitError", "__version__", "align", "diff", "edition", "lineage",
-    "open_corpus", "parse", "read", "regions", "report", "simulate_revision", "terms",
+    "TextDiff", "ToolkitError", "__version__", "align", "charts", "diff", "edition", "lineage",
+    "measure", "open_corpus", "parse", "read", "regions", "report", "simulate_revision",
+    "terms",
 ]
 
 
@@ -74,6 +80,8 @@ def __getattr__(name: str) -> Any:
 
         globals()[name] = __version__
         return __version__
+    if name in _MODULES:
+        return importlib.import_module(_MODULES[name])
     if name not in _PUBLIC:
         raise AttributeError(f"module 'toolkit' has no attribute '{name}'")
     module, attribute = _PUBLIC[name]

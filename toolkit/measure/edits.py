@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import polars as pl
 
-from toolkit.align.model import Alignment
 from toolkit.measure.lexicon import Lexicon, Theme, load_lexicon
 from toolkit.measure.text import normalize
+
+if TYPE_CHECKING:
+    from toolkit.align.model import Alignment
 
 PARTS = (
     "kept_old", "kept_new", "deleted_in_edited", "inserted_in_edited", "deleted_clauses",

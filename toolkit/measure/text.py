@@ -12,9 +12,11 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from nltk.stem.snowball import SnowballStemmer
-from nltk.tokenize import RegexpTokenizer
+if TYPE_CHECKING:
+    from nltk.stem.snowball import SnowballStemmer
+    from nltk.tokenize import RegexpTokenizer
 
 _HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2043\ufe63\uff0d"), "-")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -25,7 +27,6 @@ _FOOTNOTE = re.compile(r"(?<=[a-z]{2})\d{1,2}\b")
 # a word holds at least one letter, so "2025" and "2026-2029" are not words. (A letter-requiring
 # pattern does the same in one pass but backtracks: three times slower on the report.)
 _WORD = r"[^\W_]+(?:[-'’][^\W_]+)*"
-_TOKENIZER = RegexpTokenizer(_WORD)
 # NLTK compiles a caller's pattern through its ReDoS guard (the `regex` engine, time-bounded);
 # this pattern cannot backtrack, so the token count behind every rate runs it on `re`: the
 # same tokens (tested), three times faster on the Final Report.
@@ -43,7 +44,7 @@ def tokens(text: str) -> list[str]:
     """Word tokens of a normalised text, case kept, possessive "'s" dropped."""
     return [
         t[:-2] if t.endswith(("'s", "’s")) else t
-        for t in _TOKENIZER.tokenize(text)
+        for t in _tokenizer().tokenize(text)
         if not t.translate(_SEPARATORS).isdigit()
     ]
 
@@ -60,7 +61,6 @@ def surface(token: str) -> str:
     return token if caps >= 2 and caps >= len(letters) - 1 else token.lower()
 
 
-_STEMMER = SnowballStemmer("english")
 # Words whose Snowball stem joins words of another meaning in these texts: "emergency" with
 # "emerging" (technologies), "accessibility" (for persons with disabilities) with "access"
 # ("accessible", mostly "available" here, stays with it), "personal" (data) with "persons"
@@ -84,7 +84,23 @@ def stem(word: str) -> str:
 
 def _part_key(part: str) -> str:
     own = next((k for k in _OWN_KEYS if part.startswith(k)), None)
-    return own if own is not None else _STEMMER.stem(part)
+    return own if own is not None else _stemmer().stem(part)
+
+
+# NLTK loads in a function: importing it costs ~0.2 s, and theme counts (the report, `wtdc
+# terms` without --words) need neither its tokenizer nor its stemmer.
+@cache
+def _tokenizer() -> RegexpTokenizer:
+    from nltk.tokenize import RegexpTokenizer
+
+    return RegexpTokenizer(_WORD)
+
+
+@cache
+def _stemmer() -> SnowballStemmer:
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
 
 
 # Punctuation that ends a phrase: an n-gram never spans "networks, data" or "intelligence (AI".

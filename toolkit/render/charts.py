@@ -13,12 +13,10 @@ import io
 import re
 import textwrap
 from collections.abc import Callable
-from pathlib import PurePath
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import matplotlib
 import numpy as np
-import polars as pl
 from markupsafe import Markup
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -26,19 +24,22 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from toolkit.files import atomic_write_bytes
-from toolkit.measure.regions import leading_regions
-from toolkit.measure.shifts import CONCENTRATED
+from toolkit.render.chart_data import (
+    HeatmapData,
+    RateRatioData,
+    heatmap_data,
+    rate_ratio_data,
+    short_name,
+)
+
+if TYPE_CHECKING:
+    import polars as pl
 
 RISING = "#0072B2"  # Okabe-Ito blue
 FALLING = "#D55E00"  # Okabe-Ito vermillion
 NEUTRAL = "#555555"
 UNCLEAR = "#999999"  # a direction the data do not support: grey, whatever the point says
 UNCLEAR_EDGE = "#E69F00"  # Okabe-Ito orange: a dashed box that shows on dark and light cells
-
-
-def _short(name: str) -> str:
-    """A side's name as a reader knows it: a file by its base name, not its whole path."""
-    return PurePath(name).name if ("/" in name or "\\" in name) else name
 
 
 def _wrap(text: str, width: int = 60) -> str:
@@ -70,7 +71,7 @@ def word_shift_chart(
 
     Rising words on top in blue, falling words below in vermillion, strongest first.
     """
-    old_name, new_name = _short(old_name), _short(new_name)
+    old_name, new_name = short_name(old_name), short_name(new_name)
     rows = shifts.sort("log2_ratio", descending=True)
     ax = _axes(ax, (8.0, max(3.0, 0.3 * rows.height + 1.6)))
     values = rows.get_column("log2_ratio").to_numpy()
@@ -97,16 +98,6 @@ def word_shift_chart(
     return ax
 
 
-def _theme_label(row: dict[str, object]) -> str:
-    """A theme's tick label; an unclear one says why when one document carries it."""
-    label = str(row["label"])
-    share, ratio = row.get("top_document_share"), row.get("rate_ratio")
-    moved = isinstance(ratio, float) and round(ratio, 2) != 1
-    if moved and isinstance(share, float) and share >= CONCENTRATED:
-        return f"{label} ({row['top_document']}: {share:.0%})"
-    return label
-
-
 def rate_ratio_chart(
     shifts: pl.DataFrame,
     ax: Axes | None = None,
@@ -123,16 +114,16 @@ def rate_ratio_chart(
     Themes absent from both sides are left out: they have no ratio to show; a theme without
     the chosen interval (no bootstrap where a side has none) is a hollow dot without a line.
     """
-    old_name, new_name = _short(old_name), _short(new_name)
-    rows = shifts.filter((pl.col("old_count") + pl.col("new_count")) > 0)
-    ax = _axes(ax, (8.5, max(3.0, 0.32 * rows.height + 1.6)))
-    lo_col, hi_col = ("ci_low", "ci_high") if interval == "wilson" else ("boot_low", "boot_high")
-    ratio = rows.get_column("rate_ratio").to_numpy()
-    low = rows.get_column(lo_col).fill_null(np.nan).to_numpy().astype(float)
-    high = rows.get_column(hi_col).fill_null(np.nan).to_numpy().astype(float)
-    y = np.arange(rows.height)[::-1]
-    colours = [{"higher": RISING, "lower": FALLING}.get(d, UNCLEAR)
-               for d in rows.get_column("direction")]
+    return draw_rate_ratio(rate_ratio_data(shifts, old_name=old_name, new_name=new_name,
+                                           title=title, interval=interval), ax)
+
+
+def draw_rate_ratio(data: RateRatioData, ax: Axes | None = None) -> Axes:
+    """`rate_ratio_chart` from what it shows (`chart_data.rate_ratio_data`)."""
+    ax = _axes(ax, (8.5, max(3.0, 0.32 * len(data.labels) + 1.6)))
+    ratio, low, high = data.ratio, data.low, data.high
+    y = np.arange(len(data.labels))[::-1]
+    colours = [{"higher": RISING, "lower": FALLING}.get(d, UNCLEAR) for d in data.directions]
     has = ~(np.isnan(low) | np.isnan(high))
     # An open-ended interval (the theme absent from one side): drawn to the edge, with an arrow.
     finite = np.concatenate([ratio, low[has & (low > 0)], high[has & np.isfinite(high)]])
@@ -153,13 +144,14 @@ def rate_ratio_chart(
     ax.xaxis.set_major_formatter(FuncFormatter(_times))
     ax.xaxis.set_minor_formatter(NullFormatter())
     ax.axvline(1, color=NEUTRAL, linewidth=0.8, linestyle="--")
-    ax.set_yticks(y, [_theme_label(r) for r in rows.iter_rows(named=True)])
-    which = "Wilson" if interval == "wilson" else "bootstrap (whole documents)"
-    ax.set_xlabel(_wrap(f"rate ratio {new_name} / {old_name} (log scale)\n(lines: {which} 95% "
-                        "interval; hollow dot: none. Blue higher, orange lower; grey unclear: "
-                        "the interval includes 1 or one document carries half the change)", 75))
-    ax.set_title(title or _wrap(f"Themes per 10,000 tokens:\n{new_name} compared with "
-                                f"{old_name}"))
+    ax.set_yticks(y, list(data.labels))
+    which = "Wilson" if data.interval == "wilson" else "bootstrap (whole documents)"
+    ax.set_xlabel(_wrap(f"rate ratio {data.new_name} / {data.old_name} (log scale)\n(lines: "
+                        f"{which} 95% interval; hollow dot: none. Blue higher, orange lower; "
+                        "grey unclear: the interval includes 1 or one document carries half "
+                        "the change)", 75))
+    ax.set_title(data.title or _wrap(f"Themes per 10,000 tokens:\n{data.new_name} compared "
+                                     f"with {data.old_name}"))
     return ax
 
 
@@ -172,41 +164,30 @@ def region_heatmap(
     title: str | None = None,
 ) -> Axes:
     """Region × theme heatmap (from `region_emphasis`): rates, or one-vs-rest z-scores."""
-    regions = emphasis.get_column("region").unique(maintain_order=True).to_list()
-    themes = emphasis.select("theme", "label").unique(maintain_order=True)
-    wide = emphasis.pivot(on="region", index="theme", values=value).join(
-        themes, on="theme", how="left", maintain_order="left")
-    matrix = wide.select(regions).to_numpy().astype(float)
-    ax = _axes(ax, (1.1 * len(regions) + 4.0, 0.38 * len(themes) + 1.8))
+    return draw_heatmap(heatmap_data(emphasis, value=value, edition_name=edition_name,
+                                     title=title), ax)
+
+
+def draw_heatmap(data: HeatmapData, ax: Axes | None = None) -> Axes:
+    """`region_heatmap` from what it shows (`chart_data.heatmap_data`)."""
+    matrix, value = data.matrix, data.value
+    ax = _axes(ax, (1.1 * len(data.regions) + 4.0, 0.38 * data.themes + 1.8))
     if value == "z":
         bound = max(float(np.nanmax(np.abs(matrix))), 1e-9)
         image = ax.imshow(matrix, cmap="PuOr_r", vmin=-bound, vmax=bound, aspect="auto")
     else:
         image = ax.imshow(matrix, cmap="cividis", aspect="auto")
-    # Each region's size under its name: a high rate on a short text (CIS's five initiatives
-    # hold 709 tokens at Baku, ARB's 2,091) is a thin basis, and the reader should see it.
-    sizes = dict(emphasis.select("region", "tokens").unique(maintain_order=True).iter_rows())
-    ax.set_xticks(np.arange(len(regions)),
-                  [f"{r}\n{sizes[r]:,} tok." for r in regions], fontsize=8)
-    ax.set_yticks(np.arange(wide.height), wide.get_column("label").to_list())
+    ax.set_xticks(np.arange(len(data.regions)), list(data.region_ticks), fontsize=8)
+    ax.set_yticks(np.arange(len(data.labels)), list(data.labels))
     mid = (np.nanmax(matrix) + np.nanmin(matrix)) / 2
-    carried = wide.join(
-        emphasis.pivot(on="region", index="theme", values="top_initiative_share"),
-        on="theme", how="left", suffix="_share", maintain_order="left",
-    ).select([f"{r}_share" for r in regions]).to_numpy().astype(float) >= CONCENTRATED
     for (i, j), v in np.ndenumerate(matrix):
         light = v < mid if value == "rate_per_10k" else abs(v) > bound / 2
         shown = f"{v:.0f}" if value == "rate_per_10k" else f"{v:+.1f}"
-        ax.text(j, i, shown + "*" * bool(carried[i, j]), ha="center", va="center", fontsize=7,
-                color="white" if light else "black")
+        ax.text(j, i, shown + "*" * bool(data.carried[i, j]), ha="center", va="center",
+                fontsize=7, color="white" if light else "black")
     # Each theme's leading region is boxed: solid where the lead is clear, dashed where not.
-    leads = dict(leading_regions(emphasis).filter(pl.col("count") > 0)
-                 .select("theme", "region", "clear_lead").rows_by_key("theme", unique=True))
-    for i, theme in enumerate(wide.get_column("theme")):
-        if theme not in leads:  # no region mentions it: nothing leads
-            continue
-        region, clear = leads[theme]
-        ax.add_patch(Rectangle((regions.index(region) - 0.5, i - 0.5), 1, 1, fill=False,
+    for i, j, clear in data.leads:
+        ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False,
                                edgecolor="black" if clear else UNCLEAR_EDGE, linewidth=1.6,
                                linestyle="-" if clear else "--"))
     what = "rate per 10,000 tokens" if value == "rate_per_10k" else "one-vs-rest log-odds z"
@@ -215,8 +196,8 @@ def region_heatmap(
                         "it is unclear (its interval overlaps the runner-up's, or one "
                         "initiative carries it); *: one initiative holds half the count or "
                         "more", 70), fontsize=8)
-    where = f", {edition_name}" if edition_name else ""
-    ax.set_title(title or f"Regional initiatives by region{where}:\n{what} per theme")
+    where = f", {data.edition_name}" if data.edition_name else ""
+    ax.set_title(data.title or f"Regional initiatives by region{where}:\n{what} per theme")
     return ax
 
 

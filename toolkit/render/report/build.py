@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from toolkit.errors import InputError
 from toolkit.render.docx import revision_date
+from toolkit.render.drawing import ChartDrawer
 from toolkit.render.report.lineage import link_redlines, overview_section
 from toolkit.render.report.methods import methods_section
 from toolkit.render.report.naming import edition_name, is_simulated, simulated_label
@@ -55,6 +57,7 @@ def build_report(
     progress: ReportProgress | None = None,
     docx: bool = False,
     ignore: Collection[ChangeKind] = (),
+    drawer: ChartDrawer | None = None,
 ) -> Path:
     """Write the comparison report and return the path of its index.html.
 
@@ -64,7 +67,9 @@ def build_report(
     with its prior text; an edition the corpus lacks raises MissingEditionError before
     anything is written. With `docx`, each redline is also written as a Word file with
     tracked changes (`<redline id>.docx`) and linked from the page. `ignore`: kinds of
-    change the redlines set aside (toolkit.align.kinds).
+    change the redlines set aside (toolkit.align.kinds). `drawer` draws the charts; by
+    default one is started here (give one started earlier to overlap more, as `wtdc
+    report` does).
     """
     from toolkit.corpus import edition, open_corpus
     from toolkit.corpus.sources import parsed_edition
@@ -86,64 +91,68 @@ def build_report(
     check_target(target)  # before the work, not only after it
 
     step = _Steps(progress, 5 + len(versions) + (old is not None))
-    step(f"Parsing the {edition_name(new)} final report")
-    new_text = parsed_edition(new.id, corpus=corpus)
-    new_clauses = clauses_frame(new_text.documents)
+    # Started first: a second process loads matplotlib while this one parses.
+    with ChartDrawer() if drawer is None else nullcontext(drawer) as charts:
+        step(f"Parsing the {edition_name(new)} final report")
+        new_text = parsed_edition(new.id, corpus=corpus)
+        new_clauses = clauses_frame(new_text.documents)
+        # The sections with charts come next: their charts are drawn (in the second process
+        # on a fresh run) while this one builds the rest.
+        step("Regional emphasis")
+        regions = regions_section(new_clauses, new, charts)
+        # Each earlier version is read and parsed once, for its term shifts and its redline.
+        version_docs = [parse_source(corpus.read(e)).documents for e in versions]
+        old_clauses = None
+        alignments: tuple[Alignment, ...] = ()
+        extra_files = ReportFiles(revision_date=revision_date() if docx else None)
+        edition_redlines: list[Redline] = []
+        if old is not None and old_entry is not None:
+            from toolkit.align import align_editions
 
-    step("Reading the lineage tables")
-    overview = overview_section(corpus, new, old, new_text)
+            step(f"Redlines: {edition_name(old)} → {edition_name(new)}")
+            old_clauses = clauses_frame(parsed_edition(old.id, corpus=corpus).documents)
+            alignments = align_editions(old.id, new.id, corpus=corpus)
+            edition_redlines.append(edition_redline(alignments, old_entry, new_entry,
+                                                    extra_files, ignore=ignore))
+        step("Term shifts")
+        terms = terms_section(
+            new_clauses, old_clauses, new, old, charts, alignments=alignments,
+            versions=[version_sides(e, docs, new_text)
+                      for e, docs in zip(versions, version_docs, strict=True)],
+            simulated=old_entry is not None and is_simulated(old_entry))
 
-    redlines: list[Redline] = []
-    extra_files = ReportFiles(revision_date=revision_date() if docx else None)
-    # Each earlier version is read and parsed once, for its redline and its term shifts.
-    version_docs = []
-    for entry in versions:
-        step(f"Redline: {entry.title}")
-        old_docs = parse_source(corpus.read(entry)).documents
-        version_docs.append(old_docs)
-        redlines.append(version_redline(corpus, entry, old_docs, new_text, extra_files,
-                                        ignore=ignore))
-    old_clauses = None
-    alignments: tuple[Alignment, ...] = ()
-    if old is not None and old_entry is not None:
-        from toolkit.align import align_editions
-
-        step(f"Redlines: {edition_name(old)} → {edition_name(new)}")
-        old_clauses = clauses_frame(parsed_edition(old.id, corpus=corpus).documents)
-        alignments = align_editions(old.id, new.id, corpus=corpus)
-        redlines.append(edition_redline(alignments, old_entry, new_entry, extra_files,
-                                        ignore=ignore))
-
-    step("Term shifts")
-    terms = terms_section(new_clauses, old_clauses, new, old, alignments=alignments,
-                   versions=[version_sides(e, docs, new_text)
-                             for e, docs in zip(versions, version_docs, strict=True)],
-                   simulated=old_entry is not None and is_simulated(old_entry))
-    step("Regional emphasis")
-    regions = regions_section(new_clauses, new)
-    step("Writing the report")
-    overview = link_redlines(overview, redlines)
-    extra_files["texts.html"] = render_texts(
-        new_text.documents,
-        title=simulated_label(f"The texts of the {edition_name(new)} final report",
-                              is_simulated(new_entry)),
-        subtitle=f"{new_entry.title} ({new_entry.id}), document by document, as this report "
-        "read it. Each resolution and Recommendation of the report's lineage table links here.")
-    simulated = tuple(f"{e.id}: {e.title}" for e in (new_entry, old_entry, *versions)
-                      if e is not None and is_simulated(e))
-    view = ReportView(
-        name=name,
-        title=simulated_label(_title(new, old), bool(simulated)),
-        subtitle=_subtitle(new, old, new_entry),
-        overview=overview,
-        redlines_intro=redlines_intro(new, old, versions),
-        redlines=tuple(redlines),
-        terms=terms,
-        regions=regions,
-        methods=methods_section(corpus, new, old, overview, simulated),
-        simulated=simulated,
-    )
-    page = write_report(view, target, extra_files)
+        step("Reading the lineage tables")
+        overview = overview_section(corpus, new, old, new_text)
+        redlines: list[Redline] = []
+        for entry, old_docs in zip(versions, version_docs, strict=True):
+            step(f"Redline: {entry.title}")
+            redlines.append(version_redline(corpus, entry, old_docs, new_text, extra_files,
+                                            ignore=ignore))
+        redlines += edition_redlines
+        step("Writing the report")
+        overview = link_redlines(overview, redlines)
+        extra_files["texts.html"] = render_texts(
+            new_text.documents,
+            title=simulated_label(f"The texts of the {edition_name(new)} final report",
+                                  is_simulated(new_entry)),
+            subtitle=f"{new_entry.title} ({new_entry.id}), document by document, as this "
+            "report read it. Each resolution and Recommendation of the report's lineage "
+            "table links here.")
+        simulated = tuple(f"{e.id}: {e.title}" for e in (new_entry, old_entry, *versions)
+                          if e is not None and is_simulated(e))
+        view = ReportView(
+            name=name,
+            title=simulated_label(_title(new, old), bool(simulated)),
+            subtitle=_subtitle(new, old, new_entry),
+            overview=overview,
+            redlines_intro=redlines_intro(new, old, versions),
+            redlines=tuple(redlines),
+            terms=terms,
+            regions=regions,
+            methods=methods_section(corpus, new, old, overview, simulated),
+            simulated=simulated,
+        )
+        page = write_report(view, target, extra_files)
     step.finish()
     return page
 

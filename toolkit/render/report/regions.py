@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from toolkit.render.charts import chart_svg, region_heatmap
+from toolkit.render.chart_data import heatmap_data
+from toolkit.render.drawing import ChartDrawer, ChartRequest
 from toolkit.render.report.naming import edition_name
 from toolkit.render.report.tables import Column, table_from_frame
 from toolkit.render.report.view import Chart, Measures
@@ -28,8 +29,9 @@ _EMPHASIS = (
 )
 
 
-def regions_section(new_clauses: pl.DataFrame, new: Edition) -> Measures:
-    """Which region stresses each theme in its regional initiatives, and how clearly."""
+def regions_section(new_clauses: pl.DataFrame, new: Edition, drawer: ChartDrawer) -> Measures:
+    """Which region stresses each theme in its regional initiatives, and how clearly;
+    `drawer` draws the heatmap."""
     from toolkit.measure import leading_regions, region_emphasis
 
     emphasis = region_emphasis(new_clauses)
@@ -42,9 +44,9 @@ def regions_section(new_clauses: pl.DataFrame, new: Edition) -> Measures:
             "boxed: solid where its lead is clear, dashed where it is not (its interval "
             "overlaps the runner-up's, or one initiative carries it); a star marks a cell one "
             "initiative holds half or more of.",
-            chart_svg(lambda ax: region_heatmap(emphasis, ax, edition_name=new.label,
-                                                title=title),
-                      id="chart-region-rates", title=title, size=(7.5, 7.5)),
+            drawer.submit(ChartRequest(
+                heatmap_data(emphasis, edition_name=new.label, title=title),
+                id="chart-region-rates", title=title, size=(7.5, 7.5))),
         ),
     )
     leaders = (

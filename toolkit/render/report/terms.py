@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from toolkit.render.charts import chart_svg, rate_ratio_chart
+from toolkit.render.chart_data import rate_ratio_data
+from toolkit.render.drawing import ChartDrawer, ChartRequest
 from toolkit.render.report.naming import edition_name
 from toolkit.render.report.tables import Column, table_from_frame
 from toolkit.render.report.view import Chart, Contrast, Measures
@@ -67,7 +68,7 @@ def version_sides(entry: CorpusEntry, old_docs: Sequence[Document], new_text: Pa
     )
 
 
-def _contrast(id: str, title: str, text: str, sides: Sides) -> Contrast:
+def _contrast(id: str, title: str, text: str, sides: Sides, drawer: ChartDrawer) -> Contrast:
     """Chart, table and drivers of one comparison, every one of them titled with both sides."""
     import polars as pl
 
@@ -78,18 +79,18 @@ def _contrast(id: str, title: str, text: str, sides: Sides) -> Contrast:
     changed = present.filter(pl.col("old_count") != pl.col("new_count")).height
     chart_id = f"chart-{id}"
     # Where no count changed, the ratios move only with the texts' lengths: a chart of them
-    # would show nothing but noise around 1 (and each chart costs a report ~0.6 s).
+    # would show nothing but noise around 1 (and each chart costs 0.2-0.4 s of CPU to draw).
     charts = (Chart(
         chart_id,
         f"{title}. Dots: rate ratio per theme (log scale); lines: bootstrap 95% interval over "
         "whole documents, with an arrow where it is open-ended; a hollow dot has none (a side "
         "without the theme). Blue higher, orange lower, grey unclear; a theme one document "
         "carries names it. Themes on neither side are left out.",
-        chart_svg(
-            lambda ax: rate_ratio_chart(shifts, ax, old_name=sides.old_name,
-                                        new_name=sides.new_name, title=_wrap_title(title)),
+        drawer.submit(ChartRequest(
+            rate_ratio_data(shifts, old_name=sides.old_name, new_name=sides.new_name,
+                            title=_wrap_title(title)),
             id=chart_id, title=title, size=(7.5, max(2.5, 0.3 * present.height + 1.6)),
-        ),
+        )),
     ),) if changed else ()
     unchanged = "" if changed else (
         f" Each of the {present.height} themes present is counted the same number of times on "
@@ -132,11 +133,13 @@ _RULE = (
 
 
 def terms_section(new_clauses: pl.DataFrame, old_clauses: pl.DataFrame | None,
-                  new: Edition, old: Edition | None, *, alignments: Sequence[Alignment] = (),
+                  new: Edition, old: Edition | None, drawer: ChartDrawer, *,
+                  alignments: Sequence[Alignment] = (),
                   versions: Sequence[tuple[str, Sides]] = (), simulated: bool = False
                   ) -> Measures:
     """Term shifts as named contrasts: real earlier versions first, then the editions or,
-    without an earlier edition, the within-edition contrast labelled as such."""
+    without an earlier edition, the within-edition contrast labelled as such; `drawer`
+    draws their charts."""
     from toolkit.measure import revision_sides
 
     if old_clauses is None or old is None:
@@ -147,7 +150,7 @@ def terms_section(new_clauses: pl.DataFrame, old_clauses: pl.DataFrame | None,
             *(_contrast(f"term-shifts-{part}",
                         f"{sides.old_name} vs {sides.new_name}",
                         "A real earlier version against the adopted text: what the last "
-                        "edits of this part changed.", sides)
+                        "edits of this part changed.", sides, drawer)
               for part, sides in versions),
             _contrast(
                 "term-shifts",
@@ -157,7 +160,7 @@ def terms_section(new_clauses: pl.DataFrame, old_clauses: pl.DataFrame | None,
                 f"resolutions {edition_name(new)} adopted or revised (new side) against those it "
                 "left as earlier editions had them (old side). A difference here says what the "
                 f"texts {edition_name(new)} worked on are about, not how any text changed.",
-                within),
+                within, drawer),
         )
         intro = (
             f"No earlier edition is in the corpus. The real changes of text it holds come "
@@ -171,7 +174,7 @@ def terms_section(new_clauses: pl.DataFrame, old_clauses: pl.DataFrame | None,
         "term-shifts", f"{old_name} vs {edition_name(new)}",
         f"Theme frequencies in all texts of the {old_name} final report (old side) against the "
         f"{edition_name(new)} one (new side).",
-        Sides(old_clauses, new_clauses, old_name, edition_name(new)))
+        Sides(old_clauses, new_clauses, old_name, edition_name(new)), drawer)
     intro = f"How often each theme occurs in {edition_name(new)} against {old_name}. {_RULE}"
     if not alignments:
         return Measures(intro=intro, contrasts=(editions,))

@@ -13,6 +13,8 @@ from toolkit.render.templates import asset, environment
 from toolkit.version import __version__
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from toolkit.parse import Document
 
 
@@ -20,7 +22,12 @@ if TYPE_CHECKING:
 class Chart:
     id: str
     caption: str
-    svg: Markup
+    drawing: Future[Markup]  # perhaps still being drawn in a second process
+
+    @property
+    def svg(self) -> Markup:
+        """The inline SVG, once drawn (the page waits for it)."""
+        return self.drawing.result()
 
 
 @dataclass(frozen=True)
