@@ -35,6 +35,7 @@ MODULES = (
     "toolkit.align",
     "toolkit.diff",
     "toolkit.measure",
+    "toolkit.render.charts",
     "toolkit.errors",
 )
 

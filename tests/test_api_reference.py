@@ -30,8 +30,9 @@ def test_reference_documents_the_notebook_api() -> None:
         assert f'<section id="{name}">' in page
     assert sorted(p.name for p in (REPO / "docs" / "api" / "toolkit").iterdir()) == [
         "align.html", "corpus.html", "diff.html", "errors.html", "ingest.html", "measure.html",
-        "parse.html",
+        "parse.html", "render",
     ]
+    assert (REPO / "docs" / "api" / "toolkit" / "render" / "charts.html").is_file()
 
 
 def test_stale_pages_are_named(reference: dict[str, Any], tmp_path: Path) -> None:

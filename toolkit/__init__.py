@@ -12,8 +12,9 @@ Every result shows itself in Jupyter (a bounded table) and has `.frame()` → po
 polars frame. The pipeline is visible in the subpackages, each with its own public names:
 `toolkit.ingest` → `toolkit.parse` → `toolkit.corpus` → `toolkit.align` → `toolkit.diff` →
 `toolkit.measure` → render, with `commands/` (what a command does end to end) and `cli.py` on
-top; what a user can fix raises a `toolkit.errors.ToolkitError`. Nothing is imported until it
-is used, so that `wtdc --help` starts fast.
+top; what a user can fix raises a `toolkit.errors.ToolkitError`. For the analyses beyond the
+commands, `wt.measure` is `toolkit.measure` and `wt.charts` is `toolkit.render.charts`.
+Nothing is imported until it is used, so that `wtdc --help` starts fast.
 """
 
 from __future__ import annotations
@@ -81,11 +82,12 @@ def __getattr__(name: str) -> Any:
         globals()[name] = __version__
         return __version__
     if name in _MODULES:
-        return importlib.import_module(_MODULES[name])
-    if name not in _PUBLIC:
+        value = importlib.import_module(_MODULES[name])
+    elif name in _PUBLIC:
+        module, attribute = _PUBLIC[name]
+        value = getattr(importlib.import_module(module), attribute)
+    else:
         raise AttributeError(f"module 'toolkit' has no attribute '{name}'")
-    module, attribute = _PUBLIC[name]
-    value = getattr(importlib.import_module(module), attribute)
     globals()[name] = value
     return value
 
