@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Every test reads and parses for itself (and the commands it runs in subprocesses too): the
+# parse cache is off, except in its own tests (tests/corpus/test_cache.py).
+os.environ["WTDC_CACHE"] = "off"
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO / "corpora"

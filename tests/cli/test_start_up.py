@@ -35,6 +35,14 @@ def test_help_imports_no_stage() -> None:
     assert "toolkit.cli" in modules and "toolkit.parse" not in modules
 
 
+def test_diff_of_equal_texts_loads_no_matrix_code_nor_html() -> None:
+    """numpy is for clause matrices, the HTML module for --format html: both cost start-up."""
+    modules = _imported("diff", DECLARATION[0], DECLARATION[0])
+    assert "toolkit.diff.engine" in modules  # the diff ran
+    assert {m.split(".")[0] for m in modules} & {"numpy", "polars"} == set()
+    assert "toolkit.render.diff_html" not in modules
+
+
 def test_a_reader_that_goes_away_is_no_error() -> None:
     """`wtdc lineage --format json | head -c1`: no "Broken pipe" message, and the status a
     C tool killed by SIGPIPE has (128 + 13), as `head`'s writers do. The reader is gone

@@ -25,7 +25,7 @@ def clause_id(doc_id: str, section_index: int, ordinal: int) -> str:
     return f"{doc_id}/{section_index}/{ordinal}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 50 MB diff holds a million of them
 class ClauseRef:
     """A clause together with where it stands in its document."""
 
@@ -40,7 +40,7 @@ class ClauseRef:
         return clause_id(self.doc_id, self.section_index, self.clause.ordinal)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 50 MB diff holds a million of them
 class ClausePair:
     """One link of an alignment; `old` is None for an insertion, `new` None for a deletion."""
 

@@ -13,7 +13,6 @@ from toolkit.corpus.sources import Source, SourceLike, resolve_pair, resolve_sou
 from toolkit.diff import TextDiff, apply_patch, diff_sources, make_patch
 from toolkit.diff.words import Granularity
 from toolkit.errors import InputError
-from toolkit.render.diff_html import render_diff_page
 from toolkit.render.records import dump_json
 from toolkit.render.terminal import render_diff_text, render_stat
 
@@ -90,6 +89,9 @@ def run_diff(
     elif format == "json":
         output = result.to_json(pretty=pretty, warnings=warnings)
     elif format == "html":
+        # Imported here: the HTML page's module costs every other format start-up time.
+        from toolkit.render.diff_html import render_diff_page
+
         output = render_diff_page(result)
     elif format == "docx":
         from toolkit.render.docx import render_docx, revision_date

@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from toolkit.corpus.cache import cached
 from toolkit.corpus.editions import edition, edition_by_label
 from toolkit.corpus.manifest import CorpusEntry
 from toolkit.corpus.registry import Corpus, open_corpus
@@ -28,9 +29,10 @@ from toolkit.errors import (
     ToolkitError,
     UnknownDocumentError,
 )
-from toolkit.ingest import SourceText, read_bytes, read_source
+from toolkit.ingest import SourceText, read_bytes
 from toolkit.ingest.decode import decode
 from toolkit.ingest.layout import cleaning_summary
+from toolkit.ingest.read import format_for, load_source_bytes
 from toolkit.ingest.word import DocxView
 from toolkit.parse import CorpusCheck, Document, Lineage, ParsedText, check_corpus, parse_source
 from toolkit.parse.lineage import parse_lineage
@@ -126,8 +128,8 @@ def resolve_source(
     edition_id, _, doc_id = spec.partition(":")
     summary = None
     if kind in ("file", "stdin"):
-        source, text = _file(spec, docx_view)  # a missing file raises InputError
-        parsed, doc_id, where = parse_source(source, strict=strict), "", None
+        source, parsed, text = _file(spec, docx_view, strict)  # a missing file: InputError
+        doc_id, where = "", None
         read_warnings: tuple[str, ...] = source.warnings
         encoding = source.encoding
         summary = _summary(source, parsed) if source.cleaning is not None else None
@@ -193,30 +195,34 @@ def resolve(
     return resolve_source(spec, doc=doc, corpus=corpus).documents
 
 
-def _file(spec: str, docx_view: DocxView) -> tuple[SourceText, Callable[[], str]]:
-    """A file or standard input, read once, and how to get its text as a patch needs it.
+def _file(
+    spec: str, docx_view: DocxView, strict: bool
+) -> tuple[SourceText, ParsedText, Callable[[], str]]:
+    """A file or standard input, read and parsed once (or taken from the parse cache), and
+    how to get its text as a patch needs it.
 
     The way back to the text keeps no copy of the parsed one alive: a text file is read
     again when asked (a 50 MB file is not held twice through a diff that never asks), the
     bytes of standard input are kept, and only Word's or PDF's extraction is kept as it is.
     """
     if spec == "-":
-        data = sys.stdin.buffer.read()
-        source = read_bytes(data, name="<stdin>", docx_view=docx_view)
-
-        def raw() -> bytes:
-            return data
+        data, name, chosen = sys.stdin.buffer.read(), "<stdin>", None
     else:
-        source = read_source(spec, docx_view=docx_view)  # the reader's clear error if bad
+        data, name = load_source_bytes(spec)  # the reader's clear error if bad
+        chosen = format_for(name)
 
-        def raw() -> bytes:
-            return Path(spec).read_bytes()
+    def read_and_parse() -> tuple[SourceText, ParsedText]:
+        source = read_bytes(data, name=name, format=chosen, docx_view=docx_view)
+        return source, parse_source(source, strict=strict)
 
+    options = ("resolve_source", name, str(chosen), docx_view, str(strict))
+    source, parsed = cached(data, options, read_and_parse)
     if source.format not in _EDITED_AS_TEXT:
         extracted = source.text
-        return source, lambda: extracted
-    name = source.name
-    return source, lambda: _as_edited(raw(), name)
+        return source, parsed, lambda: extracted
+    if spec == "-":
+        return source, parsed, lambda: _as_edited(data, name)
+    return source, parsed, lambda: _as_edited(Path(spec).read_bytes(), name)
 
 
 def _as_edited(data: bytes, name: str) -> str:
@@ -326,7 +332,7 @@ def _texts(
     regions: dict[str, str] = {}
     found: dict[str, str] = {}
     for entry in entries:
-        source, parsed = corpus.parse(entry)
+        source, parsed = _parsed_entry(corpus, entry)
         kept = [d for d in parsed.documents if d.type != "text"]  # a letter is no WTDC text
         for doc in kept:
             if doc.id in found:
@@ -366,8 +372,16 @@ def _edition(edition_id: str, corpus: Corpus | None) -> tuple[SourceText, Parsed
 
 
 def _parsed_entry(corpus: Corpus, entry: CorpusEntry) -> tuple[SourceText, ParsedText]:
-    """A corpus entry's text and parse, read and parsed once per process (per file content)."""
+    """A corpus entry's text and parse, read and parsed once per process (per file content),
+    and once per file content and manifest hash on this machine (the parse cache)."""
     key = (corpus.root, entry.id, entry.sha256)
     if key not in _parsed:
-        _parsed[key] = corpus.parse(entry)
+        try:
+            data = entry.path.read_bytes()
+        except OSError:  # corpus.parse says what is wrong with the entry
+            data = b""
+        options = ("corpus", str(entry.path), entry.format, entry.sha256)
+        _parsed[key] = (
+            cached(data, options, lambda: corpus.parse(entry)) if data else corpus.parse(entry)
+        )
     return _parsed[key]

@@ -10,8 +10,9 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 
 from toolkit.align import align_clauses, is_changed
+from toolkit.align.clauses import clause_refs
 from toolkit.align.model import Alignment, ChangeKind, ClausePair, ClauseRef
-from toolkit.diff.large import LARGE, align_large, refs
+from toolkit.diff.large import LARGE, align_large
 from toolkit.diff.model import ClauseDiff, DiffOptions, DocumentDiff, TextDiff, words_changed
 from toolkit.diff.words import DELETE, EQUAL, INSERT, Granularity, Ops, word_ops
 from toolkit.parse.model import Document
@@ -86,7 +87,7 @@ def _align(old: Document | None, new: Document | None) -> Alignment:
             # a revised report are untouched, and pairing them in order needs no aligner.
             pairs = tuple(
                 ClausePair(o, n, "unchanged", 1.0)
-                for o, n in zip(refs(old), refs(new), strict=True)
+                for o, n in zip(clause_refs(old), clause_refs(new), strict=True)
             )
             return Alignment(old, new, pairs)
         if len(old.clauses) * len(new.clauses) > LARGE:
@@ -94,7 +95,7 @@ def _align(old: Document | None, new: Document | None) -> Alignment:
         return align_clauses(old, new)
     doc = old or new
     assert doc is not None
-    doc_refs = refs(doc)
+    doc_refs = clause_refs(doc)
     if old is not None:
         pairs = tuple(ClausePair(ref, None, "deleted", 0.0) for ref in doc_refs)
         return Alignment(old, None, pairs)

@@ -5,7 +5,7 @@ The clause aligner scores every old clause against every new one, which a docume
 matched as a patience diff does lines: clauses that occur once on each side and keep their
 order anchor the two texts, the runs between anchors are matched the same way in turn, and
 equal runs at their ends are taken too, all in O(n log n). What is left are hunks: the
-changed clauses between two equal runs. Each hunk goes to `align_clauses` on its own (edits,
+changed clauses between two equal runs. Each hunk goes to the clause aligner on its own (edits,
 splits and merges are local); a clause deleted in one hunk and inserted word for word in
 another is then linked as moved.
 """
@@ -16,45 +16,15 @@ from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 
-from toolkit.align import align_clauses
-from toolkit.align.clauses import longest_increasing_from_the_end
+from toolkit.align.clauses import align_clause_refs, clause_refs, longest_increasing_from_the_end
 from toolkit.align.model import Alignment, ClausePair, ClauseRef
 from toolkit.errors import InputError
-from toolkit.parse.model import Clause, Document
+from toolkit.parse.model import Document
 
 # Above this many old × new clause pairs the full score matrix is not built (the report's
 # longest document, Resolution 1, has a few hundred clauses: far below). A single hunk this
 # large (a chapter rewritten from end to end) is refused rather than aligned for minutes.
 LARGE = 4_000_000
-
-
-def refs(doc: Document) -> list[ClauseRef]:
-    return [
-        ClauseRef(doc.id, section.heading, index, clause)
-        for index, section in enumerate(doc.sections)
-        for clause in section.clauses
-    ]
-
-
-class _Parts:
-    """Sub-documents of one document holding only some of its clauses, for the aligner.
-
-    Sections stay in place (emptied), so the aligner's section indices are the document's
-    own; the emptied sections are made once, so a sub-document costs its own clauses only.
-    """
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.empty = [replace(s, clauses=()) for s in doc.sections]
-
-    def only(self, kept: list[ClauseRef]) -> Document:
-        by_section: dict[int, list[Clause]] = {}
-        for ref in kept:
-            by_section.setdefault(ref.section_index, []).append(ref.clause)
-        sections = list(self.empty)
-        for index, clauses in by_section.items():
-            sections[index] = replace(self.doc.sections[index], clauses=tuple(clauses))
-        return replace(self.doc, sections=tuple(sections))
 
 
 def matching_runs(old: list[int], new: list[int]) -> list[tuple[int, int, int]]:
@@ -99,36 +69,36 @@ def matching_runs(old: list[int], new: list[int]) -> list[tuple[int, int, int]]:
 
 def align_large(old: Document, new: Document) -> Alignment:
     """Alignment of two long documents: equal runs unchanged, each hunk by the aligner."""
-    old_refs, new_refs = refs(old), refs(new)
+    old_refs, new_refs = clause_refs(old), clause_refs(new)
     codes: dict[tuple[str | None, str], int] = {}
     old_codes = [codes.setdefault((r.clause.label, r.clause.text), len(codes)) for r in old_refs]
     new_codes = [codes.setdefault((r.clause.label, r.clause.text), len(codes)) for r in new_refs]
     unchanged: list[ClausePair] = []
     aligned: list[ClausePair] = []
-    olds, news = _Parts(old), _Parts(new)
     i = j = 0
     for i1, j1, n in [*matching_runs(old_codes, new_codes), (len(old_refs), len(new_refs), 0)]:
-        aligned += _hunk(olds, news, old_refs[i:i1], new_refs[j:j1])
+        aligned += _hunk(old.id, old_refs[i:i1], new_refs[j:j1])
         unchanged += [ClausePair(o, c, "unchanged", 1.0) for o, c in
                       zip(old_refs[i1 : i1 + n], new_refs[j1 : j1 + n], strict=True)]
         i, j = i1 + n, j1 + n
-    aligned = _moves(old_refs, new_refs, unchanged, _moved_whole(aligned))
-    return Alignment(old, new, _reading_order(old_refs, new_refs, unchanged + aligned))
+    # Where each clause stands, by the clause object: both steps below look pairs up in it.
+    old_at = {id(r.clause): k for k, r in enumerate(old_refs)}
+    new_at = {id(r.clause): k for k, r in enumerate(new_refs)}
+    aligned = _moves(old_at, new_at, unchanged, _moved_whole(aligned))
+    return Alignment(old, new, _reading_order(old_at, new_at, unchanged + aligned))
 
 
-def _hunk(
-    old: _Parts, new: _Parts, old_refs: list[ClauseRef], new_refs: list[ClauseRef]
-) -> list[ClausePair]:
+def _hunk(doc_id: str, old_refs: list[ClauseRef], new_refs: list[ClauseRef]) -> list[ClausePair]:
     """The pairs of one run of changed clauses (either side may be empty)."""
     if not old_refs or not new_refs:
         return ([ClausePair(r, None, "deleted", 0.0) for r in old_refs]
                 + [ClausePair(None, r, "inserted", 0.0) for r in new_refs])
     if len(old_refs) * len(new_refs) > LARGE:
         raise InputError(
-            f"{old.doc.id}: {len(old_refs)} old and {len(new_refs)} new clauses in a row differ, "
+            f"{doc_id}: {len(old_refs)} old and {len(new_refs)} new clauses in a row differ, "
             "too many to align; diff smaller parts, or use --format patch (no alignment)"
         )
-    return list(align_clauses(old.only(old_refs), new.only(new_refs)).pairs)
+    return list(align_clause_refs(old_refs, new_refs))
 
 
 def _moved_whole(pairs: list[ClausePair]) -> list[ClausePair]:
@@ -155,16 +125,14 @@ def _moved_whole(pairs: list[ClausePair]) -> list[ClausePair]:
 
 
 def _moves(
-    old_refs: list[ClauseRef],
-    new_refs: list[ClauseRef],
+    old_at: dict[int, int],
+    new_at: dict[int, int],
     unchanged: list[ClausePair],
     aligned: list[ClausePair],
 ) -> list[ClausePair]:
     """Decide moves against the whole document: the aligner saw only the changed clauses,
     so it could not tell which of two crossed links left its place. A link is moved when it
     is out of the longest in-order run of all links, or changes section."""
-    old_at = {id(r.clause): k for k, r in enumerate(old_refs)}
-    new_at = {id(r.clause): k for k, r in enumerate(new_refs)}
     links = sorted(
         (old_at[id(p.old.clause)], new_at[id(p.new.clause)], k)
         for k, p in enumerate(unchanged + aligned)
@@ -182,12 +150,10 @@ def _moves(
 
 
 def _reading_order(
-    old_refs: list[ClauseRef], new_refs: list[ClauseRef], pairs: list[ClausePair]
+    old_at: dict[int, int], new_at: dict[int, int], pairs: list[ClausePair]
 ) -> tuple[ClausePair, ...]:
     """Pairs in reading order of the new text; a deleted clause after the new position of
     the old clause before it."""
-    old_at = {id(r.clause): k for k, r in enumerate(old_refs)}
-    new_at = {id(r.clause): k for k, r in enumerate(new_refs)}
     partner: dict[int, int] = {}
     for p in pairs:
         if p.old is not None and p.new is not None:
@@ -195,7 +161,7 @@ def _reading_order(
             partner[k] = max(partner.get(k, -1), new_at[id(p.new.clause)])
     anchors: list[int] = []
     anchor = -1
-    for k in range(len(old_refs)):
+    for k in range(len(old_at)):
         anchor = partner.get(k, anchor)
         anchors.append(anchor)
 

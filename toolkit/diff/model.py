@@ -47,7 +47,7 @@ class DiffOptions:
         return "labels" in self.ignore
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per clause pair, 200 000 in a 50 MB diff
 class ClauseDiff:
     """One aligned pair and the word operations from its old text to its new text."""
 

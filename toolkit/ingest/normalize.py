@@ -56,6 +56,12 @@ def comparable(text: str) -> str:
     """
     if not text.isascii():  # ASCII is already NFC and has none of the odd characters
         text = _ODD.sub(lambda m: _TABLE[m[0]], nfc(text))
+    # Most texts have one space or tab between words already: told by C scans, they come
+    # back as they are (not a copy) or with tabs replaced, without splitting them into words.
+    # A printable text holds no whitespace but the plain space.
+    spaced = text.replace("\t", " ")
+    if spaced.isprintable() and "  " not in spaced and spaced[:1] != " " and spaced[-1:] != " ":
+        return spaced
     return " ".join(text.split())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import sys
@@ -11,19 +12,17 @@ from pathlib import Path
 
 from toolkit.errors import InputError
 from toolkit.ingest.edition import is_edition, pack_edition, read_edition_zip
-from toolkit.ingest.html import read_html
-from toolkit.ingest.markdown import read_markdown
-from toolkit.ingest.pdf_layout import read_pdf
-from toolkit.ingest.plain import read_text
 from toolkit.ingest.source import SourceFormat, SourceText
 from toolkit.ingest.word import DocxView, read_docx
 
-READERS: dict[SourceFormat, Callable[..., SourceText]] = {
-    "text": read_text,
-    "markdown": read_markdown,
-    "html": read_html,
-    "docx": read_docx,
-    "pdf": read_pdf,
+# Each format's reader: module and function, imported on first use, so that reading a text
+# file never pays for importing the PDF and Markdown readers (start-up time).
+READERS: dict[SourceFormat, tuple[str, str]] = {
+    "text": ("toolkit.ingest.plain", "read_text"),
+    "markdown": ("toolkit.ingest.markdown", "read_markdown"),
+    "html": ("toolkit.ingest.html", "read_html"),
+    "docx": ("toolkit.ingest.word", "read_docx"),
+    "pdf": ("toolkit.ingest.pdf_layout", "read_pdf"),
 }
 EXTENSIONS: dict[str, SourceFormat] = {
     ".txt": "text",
@@ -114,13 +113,19 @@ def read_bytes(
     elif chosen == "docx":
         source = read_docx(data, name=name, view=docx_view)
     else:
-        source = READERS[chosen](data, name=name)
+        source = _reader(chosen)(data, name=name)
     if not source.text.strip():
         raise InputError(
             f"{name}: contains no text (only markup or blank space); "
             "give a file that holds the text"
         )
     return source
+
+
+def _reader(chosen: SourceFormat) -> Callable[..., SourceText]:
+    module, function = READERS[chosen]
+    reader: Callable[..., SourceText] = getattr(importlib.import_module(module), function)
+    return reader
 
 
 def _is_docx(data: bytes) -> bool:

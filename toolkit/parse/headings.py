@@ -20,11 +20,33 @@ STUDY_GROUP = re.compile(r"^STUDY GROUP \d+$")
 LETTERED_ANNEX = re.compile(r"^Annex [A-Z]$")
 
 # Every line the patterns below can match starts like this: one test rules out the body text.
-STRUCTURAL = re.compile(
-    r"^(?:Part\s|Annex [A-Z]$|STUDY GROUP|[A-Z][A-Z -]+ REGIONAL INITIATIVES$|"
+_STRUCTURAL = (
+    r"(?:Part\s|Annex [A-Z]$|STUDY GROUP|[A-Z][A-Z -]+ REGIONAL INITIATIVES$|"
     r"(?:[A-Z]+ ){0,2}DECLARATION$|[A-Z][a-z]+(?: [A-Z][a-z]+)? Action Plan$|"
     r"(?:AFR|AMS|ARB|ASP|CIS|EUR)\d|RESOLUTION|ANNEX|RECOMMENDATION|QUESTION)"
 )
+STRUCTURAL = re.compile(f"^{_STRUCTURAL}")
+# The same test over a whole text at once, so that a text where no line can open a document
+# (a letter, 50 MB of prose) is read as paragraphs without being read line by line first:
+# `\s*$` for `$` because a line is tested stripped, and a search for "\n" rather than a
+# MULTILINE `^` (which the regex engine tries at every character, 3× slower).
+_FIRST_STRUCTURAL = re.compile(r"\s*" + _STRUCTURAL.replace("$", r"\s*$"), re.MULTILINE)
+_NEXT_STRUCTURAL = re.compile(r"\n" + _FIRST_STRUCTURAL.pattern, re.MULTILINE)
+
+
+def may_hold_documents(text: str) -> bool:
+    """False only if no line of `text` can open a document, a part or a region. A text with
+    tab-indented lines is always read line by line: such a line may be a soft wrap, joined to
+    the line above it (toolkit.parse.lines)."""
+    return (
+        text.startswith(("\t", " \t"))
+        or "\n\t" in text
+        or "\n \t" in text
+        or _FIRST_STRUCTURAL.match(text) is not None
+        or _NEXT_STRUCTURAL.search(text) is not None
+    )
+
+
 # "DECLARATION", "BAKU DECLARATION", "KIGALI DECLARATION", "BUENOS AIRES DECLARATION"
 DECLARATION = re.compile(r"^(?:[A-Z]+ ){0,2}DECLARATION$")
 ACTION_PLAN = re.compile(r"^(?:Baku|Kigali|Buenos Aires|Dubai|Hyderabad|Doha) Action Plan$")

@@ -35,15 +35,15 @@ def next_paragraph_label(label: str) -> str:
     return f"{base}{PARAGRAPH_MARK}{int(number or 1) + 1}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Footnote:
     marker: str
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Clause:
-    """One labelled (or unlabelled) paragraph of a section."""
+    """One labelled (or unlabelled) paragraph of a section (slots: a 50 MB text has 206k)."""
 
     label: str | None
     text: str  # normalised for comparison (see ingest.normalize.comparable)

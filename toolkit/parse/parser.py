@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from toolkit.errors import ParseError, UnknownDocumentError
 from toolkit.ingest import SourceText, comparable
@@ -369,13 +370,20 @@ class _Parser:
             return tidy(_strip_markers(box.parts[0], attached.get(id(box), ())))
 
         def notes(box: _Clause) -> tuple[Footnote, ...]:
-            return tuple(f for f, _, _ in attached.get(id(box), ()))
+            hits = attached.get(id(box))
+            return tuple(f for f, _, _ in hits) if hits else ()
+
+        def marked(box: _Clause) -> str:
+            """The clause's parts without their footnote markers, one per line."""
+            hits = attached.get(id(box))
+            if not hits:
+                return "\n".join(box.parts)
+            return "\n".join(_strip_markers(p, hits, i) for i, p in enumerate(box.parts))
 
         all_clauses = [c for d in kept for s in d.sections for c in s.clauses]
-        texts = iter(_comparable_all(
-            "\n".join(_strip_markers(p, attached.get(id(c), ()), i) for i, p in enumerate(c.parts))
-            for c in all_clauses
-        ))
+        raws = {id(c): "\n".join(c.parts).replace("\t", " ") for c in all_clauses}
+        texts = dict(zip(raws, _comparable_all(map(marked, all_clauses), raws.values()),
+                         strict=True))
         for doc in kept:
             self.done.append(
                 Document(
@@ -392,10 +400,10 @@ class _Parser:
                             clauses=tuple(
                                 Clause(
                                     label=c.label,
-                                    text=next(texts),
+                                    text=texts[id(c)],
                                     ordinal=n,
                                     footnotes=notes(c),
-                                    raw="\n".join(p.replace("\t", " ") for p in c.parts),
+                                    raw=raws[id(c)],
                                     span=(c.start, c.end),
                                 )
                                 for n, c in enumerate(s.clauses, 1)
@@ -828,20 +836,20 @@ def _find_number_marker(
 
 
 _MARKER_PATTERNS: dict[str, re.Pattern[str]] = {}
-# Names that end in a digit of their own: never a footnote marker.
-_OWN_DIGIT = r"(?<!\bIPv)(?<!\bWeb)"
 
 
 def _marker_pattern(marker: str) -> re.Pattern[str]:
     # Glued to a word of two letters or more, or to closing punctuation: `developing1`,
     # `Secretariat5;`, `programme1,`. A lone capital (`C4`, `Q1`), a name whose digit is its
     # own (`IPv6`, `Web3`) or a digit that runs on into more digits or letters (`5G`,
-    # `ICT4D`) is not taken for a marker.
+    # `ICT4D`) is not taken for a marker. The marker comes first and what precedes it is
+    # looked behind from its end: a pattern that starts with a literal is searched for as
+    # fast as str.find, one that starts with a look-behind is tried at every character.
     pattern = _MARKER_PATTERNS.get(marker)
     if pattern is None:
         pattern = re.compile(
-            rf"(?:(?<=[A-Za-z][a-z])|(?<=[a-z][A-Za-z])|(?<=[)\]\"”’']))"
-            rf"{_OWN_DIGIT}{marker}(?![\w])"
+            rf"{marker}(?:(?<=[A-Za-z][a-z]{marker})|(?<=[a-z][A-Za-z]{marker})"
+            rf"|(?<=[)\]\"”’']{marker}))(?<!\bIPv{marker})(?<!\bWeb{marker})(?![\w])"
         )
         _MARKER_PATTERNS[marker] = pattern
     return pattern
@@ -854,18 +862,13 @@ def _strip_markers(text: str, hits: tuple[tuple[Footnote, int, int], ...], part:
     return text
 
 
-_SEPARATOR = "\x00"  # no whitespace, no combining mark: comparable() leaves it alone
-
-
-def _comparable_all(texts: Iterable[str]) -> list[str]:
-    """comparable() of many texts in one call (the parser's hot spot, ~3x faster batched)."""
-    texts = list(texts)
-    if not texts:
-        return []
-    joined = _SEPARATOR.join(texts)
-    if joined.count(_SEPARATOR) != len(texts) - 1:  # a text holds the separator itself
-        return [comparable(t) for t in texts]
-    return [t.strip() for t in comparable(joined).split(_SEPARATOR)]
+def _comparable_all(texts: Iterable[str], raws: Iterable[str]) -> list[str]:
+    """comparable() of each text; where it equals the clause's display text, the display
+    text itself, so that a text held twice is stored once."""
+    return [
+        raw if raw == text else text
+        for raw, text in zip(raws, map(comparable, texts), strict=True)
+    ]
 
 
 def parse_source(source: SourceText, *, strict: bool = False) -> ParsedText:
@@ -875,7 +878,9 @@ def parse_source(source: SourceText, *, strict: bool = False) -> ParsedText:
     resolution, a document twice) is read with a best guess and a warning naming file:line;
     `strict` refuses it instead (ParseError).
     """
-    parsed = _Parser(source, strict=strict).run()
+    parsed = ParsedText(source.name, ())
+    if h.may_hold_documents(source.text):
+        parsed = _Parser(source, strict=strict).run()
     if parsed.documents or parsed.notes:
         return parsed
     document = _paragraphs(source)
@@ -889,18 +894,20 @@ def _paragraphs(source: SourceText) -> Document:
     raws: list[str] = []
     spans: list[tuple[int, int]] = []
     block: list[str] = []
-    start = 0
-    for number, line in enumerate([*source.text.split("\n"), ""], start=1):
+    start = last = 0
+    # The blank line after the last one closes the last paragraph.
+    for number, line in enumerate(chain(source.text.split("\n"), ("",)), start=1):
         stripped = line.strip()
         if stripped:
             if not block:
                 start = number
             block.append(stripped)
+            last = number
         elif block:
             raws.append("\n".join(block))
-            spans.append((start, number - 1))
+            spans.append((start, last))
             block = []
-    texts = _comparable_all(raws)
+    texts = map(comparable, raws)  # a paragraph already comparable is kept once, not copied
     clauses = [
         Clause(None, text, n, (), raw, span)
         for n, (text, raw, span) in enumerate(zip(texts, raws, spans, strict=True), start=1)
