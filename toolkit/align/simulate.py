@@ -44,6 +44,9 @@ class TruePair:
 
 @dataclass(frozen=True)
 class SimulatedRevision:
+    """A SIMULATED earlier version of a Baku document and the links an aligner should find
+    between it and the Baku text: the answer key of the alignment tests and benchmarks."""
+
     document: Document  # the simulated earlier version
     truth: tuple[TruePair, ...]
     edits: dict[Edit, int]  # how many times each edit was applied

@@ -71,6 +71,7 @@ class ParsedText:
 
     @property
     def ids(self) -> tuple[str, ...]:
+        """The ids of the documents found, in the order of the text."""
         return tuple(d.id for d in self.documents)
 
     def warnings_for(self, ids: Collection[str]) -> tuple[str, ...]:
@@ -104,6 +105,8 @@ class ParsedText:
         return dict(self.regions).get(code.upper())
 
     def document(self, doc_id: str) -> Document:
+        """The one document an id names; an error that lists the candidates when it names
+        none or several."""
         found = self.select(doc_id)
         if len(found) != 1:
             raise UnknownDocumentError(
