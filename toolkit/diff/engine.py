@@ -135,7 +135,8 @@ def _diff_document(alignment: Alignment, options: DiffOptions) -> DocumentDiff:
             new_text = " ".join(_unique_texts(p.new for p in group))
             ops = diff(old_text, new_text)
         else:
-            assert pair.old is not None and pair.new is not None
+            assert pair.old is not None
+            assert pair.new is not None
             old_text, new_text = pair.old.clause.text, pair.new.clause.text
             if pair.status in _KEPT and old_text == new_text:
                 # Most pairs of two versions of a long text: equal, nothing to count.
