@@ -63,8 +63,11 @@ def matching_runs(old: list[int], new: list[int]) -> list[tuple[int, int, int]]:
                 runs.append((i0, j0, 1))
             if i0 + 1 < i1 and j0 + 1 < j1 and anchors:
                 stack.append((i0 + 1, i1, j0 + 1, j1))
-    runs.sort()
-    # Runs that touch are one run (anchors come one clause at a time): one run per gap.
+    return _joined(sorted(runs))
+
+
+def _joined(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Runs that touch as one run (anchors come one clause at a time): one run per gap."""
     joined: list[tuple[int, int, int]] = []
     for i, j, n in runs:
         if joined and joined[-1][0] + joined[-1][2] == i and joined[-1][1] + joined[-1][2] == j:

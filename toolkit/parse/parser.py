@@ -1007,7 +1007,8 @@ _CHUNK = 1 << 20
 
 
 def _lines(text: str) -> Iterator[str]:
-    """`text.split("\n")`, a chunk of about a million characters at a time."""
+    """The lines of `text`, as splitting it at each newline gives them, split a chunk of about
+    a million characters at a time."""
     begin = 0
     while len(text) - begin > _CHUNK:
         end = text.find("\n", begin + _CHUNK)
