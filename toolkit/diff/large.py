@@ -80,13 +80,11 @@ def _joined(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
 def align_large(old: Document, new: Document) -> Alignment:
     """Alignment of two long documents: equal runs unchanged, each hunk by the aligner."""
     old_refs, new_refs = clause_refs(old), clause_refs(new)
-    codes: dict[tuple[str | None, str], int] = {}
-    old_codes = [codes.setdefault((r.clause.label, r.clause.text), len(codes)) for r in old_refs]
-    new_codes = [codes.setdefault((r.clause.label, r.clause.text), len(codes)) for r in new_refs]
+    runs = matching_runs(*_codes(old_refs, new_refs))
     unchanged: list[ClausePair] = []
     aligned: list[ClausePair] = []
     i = j = 0
-    for i1, j1, n in [*matching_runs(old_codes, new_codes), (len(old_refs), len(new_refs), 0)]:
+    for i1, j1, n in [*runs, (len(old_refs), len(new_refs), 0)]:
         aligned += _hunk(old.id, old_refs[i:i1], new_refs[j:j1])
         unchanged += [ClausePair(o, c, "unchanged", 1.0) for o, c in
                       zip(old_refs[i1 : i1 + n], new_refs[j1 : j1 + n], strict=True)]
@@ -96,6 +94,21 @@ def align_large(old: Document, new: Document) -> Alignment:
     new_at = {id(r.clause): k for k, r in enumerate(new_refs)}
     aligned = _moves(old_at, new_at, unchanged, _moved_whole(aligned))
     return Alignment(old, new, _reading_order(old_at, new_at, unchanged + aligned))
+
+
+def _codes(old_refs: list[ClauseRef], new_refs: list[ClauseRef]) -> tuple[list[int], list[int]]:
+    """Each clause as a number, the same for the same label and text. An unlabelled clause is
+    keyed by its text alone: no tuple per paragraph of a 50 MB text (a str never equals a
+    tuple)."""
+    codes: dict[str | tuple[str, str], int] = {}
+
+    def coded(refs: list[ClauseRef]) -> list[int]:
+        return [
+            codes.setdefault(c.text if c.label is None else (c.label, c.text), len(codes))
+            for c in (r.clause for r in refs)
+        ]
+
+    return coded(old_refs), coded(new_refs)
 
 
 def _hunk(doc_id: str, old_refs: list[ClauseRef], new_refs: list[ClauseRef]) -> list[ClausePair]:

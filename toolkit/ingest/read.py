@@ -103,7 +103,8 @@ def read_bytes(
 ) -> SourceText:
     """Read bytes already in memory; `format=None` takes it from the extension of `name`,
     else from the first bytes."""
-    if not data.strip():
+    # `isspace`, not `strip`: stripping a 50 MB file's final newline copies the whole of it.
+    if not data or data.isspace():
         raise InputError(f"{name}: is empty; give a file that holds the text")
     chosen = format or EXTENSIONS.get(Path(name).suffix.lower()) or sniff_format(data)
     if chosen not in READERS:
@@ -114,7 +115,7 @@ def read_bytes(
         source = read_docx(data, name=name, view=docx_view)
     else:
         source = _reader(chosen)(data, name=name)
-    if not source.text.strip():
+    if not source.text or source.text.isspace():
         raise InputError(
             f"{name}: contains no text (only markup or blank space); "
             "give a file that holds the text"
