@@ -58,19 +58,18 @@ def _texts(clauses: pl.DataFrame) -> tuple[str, ...]:
 # Per lexicon, per clause text: (tokens, theme counts). Groups, subsets and both sides of a
 # comparison drawn from one parsed edition are then counted once per process.
 _ROWS: dict[Lexicon, dict[str, tuple[int, tuple[int, ...]]]] = {}
-_JOIN = "\n\x00\n"  # between clauses: no match can span it
 
 
 def _count(texts: list[str], lexicon: Lexicon) -> list[tuple[int, tuple[int, ...]]]:
-    """Tokens and theme matches of clause texts, scanning the joined texts theme by theme."""
+    """Tokens and theme matches of clause texts, each theme's regex run only on the texts
+    that hold one of its literals."""
     normalized = [normalize(t) for t in texts]
     tokens_ = [token_count(t) for t in normalized]
-    joined = _JOIN.join(normalized)
-    folded = joined.lower()
-    starts = [0, *np.cumsum([len(t) + len(_JOIN) for t in normalized[:-1]]).tolist()]
+    column = pl.Series(normalized, dtype=pl.String)
+    folded = column.str.to_lowercase()
     counts = np.zeros((len(texts), len(lexicon.themes)), dtype=np.int64)
     for j, theme in enumerate(lexicon.themes):
-        rows = theme.candidate_rows(joined, folded, starts)
+        rows = theme.candidate_rows(column, folded)
         for i in range(len(texts)) if rows is None else rows:
             counts[i, j] = len(theme.spans(normalized[i]))
     return [(tokens_[i], tuple(int(c) for c in counts[i])) for i in range(len(texts))]

@@ -51,7 +51,11 @@ def tokens(text: str) -> list[str]:
 
 def token_count(text: str) -> int:
     """len(tokens(text)), without building the words: the denominator of every rate."""
-    return sum(1 for t in _WORD_RE.findall(text) if not t.translate(_SEPARATORS).isdigit())
+    words = _WORD_RE.findall(text)
+    # A word starts with a letter or digit, never a separator: only words starting with a
+    # digit can be numbers, and testing the first character first halves the time.
+    numbers = sum(1 for t in words if t[0].isdigit() and t.translate(_SEPARATORS).isdigit())
+    return len(words) - numbers
 
 
 def surface(token: str) -> str:
