@@ -62,15 +62,20 @@ _ROWS: dict[Lexicon, dict[str, tuple[int, tuple[int, ...]]]] = {}
 
 def _count(texts: list[str], lexicon: Lexicon) -> list[tuple[int, tuple[int, ...]]]:
     """Tokens and theme matches of clause texts, each theme's regex run only on the texts
-    that hold one of its literals."""
+    that hold its literals (found for all themes in one polars pass)."""
     normalized = [normalize(t) for t in texts]
     tokens_ = [token_count(t) for t in normalized]
-    column = pl.Series(normalized, dtype=pl.String)
-    folded = column.str.to_lowercase()
+    tests = [theme.may_match(pl.col("text"), pl.col("folded")) for theme in lexicon.themes]
+    may = (
+        pl.DataFrame({"text": normalized}, schema={"text": pl.String})
+        .with_columns(folded=pl.col("text").str.to_lowercase())
+        .select(*(test.alias(str(j)) for j, test in enumerate(tests) if test is not None))
+    )
     counts = np.zeros((len(texts), len(lexicon.themes)), dtype=np.int64)
-    for j, theme in enumerate(lexicon.themes):
-        rows = theme.candidate_rows(column, folded)
-        for i in range(len(texts)) if rows is None else rows:
+    for j, (theme, test) in enumerate(zip(lexicon.themes, tests, strict=True)):
+        rows = (range(len(texts)) if test is None
+                else np.flatnonzero(may.get_column(str(j)).to_numpy()).tolist())
+        for i in rows:
             counts[i, j] = len(theme.spans(normalized[i]))
     return [(tokens_[i], tuple(int(c) for c in counts[i])) for i in range(len(texts))]
 

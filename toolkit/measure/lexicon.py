@@ -27,11 +27,6 @@ _ADJACENT = re.compile(r"[\s-]*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 
 
-def _longest_piece(phrase: str) -> str:
-    """The longest run of a phrase that every match must contain (hyphens are optional)."""
-    return max(re.split(r"[\s*-]+", phrase.lower()), key=len)
-
-
 def _phrase_body(phrase: str) -> str:
     """Phrase → regex (no word edges): spaces match spaces/hyphens, hyphens are optional."""
     stem = phrase.endswith("*")
@@ -58,7 +53,7 @@ class Theme:
     # file extends a shipped theme. Shown by `wtdc terms --themes`; not part of the rule.
     source: str = field(default="shipped", compare=False)
     _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    _folded: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _pieces: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         entries = [f"(?i:{_phrase_body(p)})" for p in self.phrases]
@@ -79,25 +74,24 @@ class Theme:
                 f"theme '{self.id}' has an invalid regex ({error}); fix it in the lexicon"
             ) from None
         object.__setattr__(self, "_pattern", pattern)
-        # Literals one of which a text must hold before the full regex runs on it: the
-        # longest piece of each phrase, lower-cased, or an acronym as written.
-        folded = sorted({_longest_piece(p) for p in self.phrases})
-        object.__setattr__(self, "_folded", tuple(folded))
+        # Per phrase, the lower-case pieces every match holds (a hyphen between them is
+        # optional, so no piece spans one): a text lacking one cannot match the phrase.
+        pieces = (frozenset(re.split(r"[\s*-]+", p.lower())) - {""} for p in self.phrases)
+        object.__setattr__(self, "_pieces", tuple(tuple(sorted(p)) for p in pieces))
 
-    def candidate_rows(self, texts: pl.Series, folded: pl.Series) -> set[int] | None:
-        """Which of `texts` (`folded`: their lower-case forms) may hold a match; None when
-        the theme has regex entries.
+    def may_match(self, text: pl.Expr, folded: pl.Expr) -> pl.Expr | None:
+        """Whether a text (`folded`: its lower-case form) may hold a match: it holds every
+        piece of one of the phrases, or one of the acronyms; None when the theme has regex
+        entries (any text may).
 
-        One multi-literal search (Aho-Corasick, in polars) over all texts is far cheaper than
-        the full regex on each; `spans` then runs only on these texts."""
+        Literal searches in polars over all texts are far cheaper than the full regex on
+        each; `spans` then runs only where this holds."""
         if self.regex:
             return None
-        hits = pl.repeat(False, texts.len(), eager=True)
-        if self._folded:
-            hits |= folded.str.contains_any(list(self._folded))
-        if self.acronyms:
-            hits |= texts.str.contains_any(list(self.acronyms))
-        return set(hits.arg_true().to_list())
+        phrases = [pl.all_horizontal([folded.str.contains(p, literal=True) for p in pieces])
+                   for pieces in self._pieces]
+        acronyms = [text.str.contains_any(list(self.acronyms))] * bool(self.acronyms)
+        return pl.any_horizontal([*phrases, *acronyms])
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Match spans in `text`, overlapping ones merged, "phrase (ACRONYM)" counted once."""
