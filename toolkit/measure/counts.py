@@ -8,7 +8,7 @@ The frame is what `toolkit.parse.clauses_frame` returns; counts group by any of 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,7 +16,7 @@ import numpy as np
 import polars as pl
 
 from toolkit.errors import InputError
-from toolkit.measure.lexicon import Lexicon, load_lexicon
+from toolkit.measure.lexicon import Lexicon, Theme, load_lexicon
 from toolkit.measure.text import (
     ngrams,
     normalize,
@@ -49,7 +49,8 @@ class WordTable:
     display: dict[str, str]
 
 
-def _texts(clauses: pl.DataFrame) -> tuple[str, ...]:
+def clause_texts(clauses: pl.DataFrame) -> tuple[str, ...]:
+    """The `text` column of a clauses frame, a missing text as ""."""
     if "text" not in clauses.columns:
         raise InputError("the clauses frame has no `text` column; build it with clauses_frame()")
     return tuple(t or "" for t in clauses.get_column("text").to_list())
@@ -95,7 +96,7 @@ def _theme_table(texts: tuple[str, ...], lexicon: Lexicon) -> ThemeTable:
 
 
 def theme_table(clauses: pl.DataFrame, lexicon: Lexicon | None = None) -> ThemeTable:
-    return _theme_table(_texts(clauses), lexicon or load_lexicon())
+    return _theme_table(clause_texts(clauses), lexicon or load_lexicon())
 
 
 @lru_cache(maxsize=32)
@@ -126,7 +127,7 @@ def _word_table(texts: tuple[str, ...], n: int) -> WordTable:
 def word_table(clauses: pl.DataFrame, *, n: int = 1) -> WordTable:
     if n not in (1, 2):
         raise InputError(f"n-grams of length {n} are not counted; use 1 (words) or 2 (bigrams)")
-    return _word_table(_texts(clauses), n)
+    return _word_table(clause_texts(clauses), n)
 
 
 def _with_keys(clauses: pl.DataFrame, by: Sequence[str]) -> pl.DataFrame:
@@ -209,30 +210,40 @@ def kwic(
 
     Columns doc_id, label, left, match, right (in reading order); one row per counted match.
     """
-    lex = lexicon or load_lexicon()
-    rule = lex.theme(theme)
-    doc_ids = (
-        clauses.get_column("doc_id").to_list() if "doc_id" in clauses.columns
-        else [None] * clauses.height
-    )
-    labels = (
-        clauses.get_column("label").to_list() if "label" in clauses.columns
-        else [None] * clauses.height
-    )
+    rule = (lexicon or load_lexicon()).theme(theme)
+    doc_ids = _column(clauses, "doc_id")
+    labels = clause_labels(clauses)
     out: dict[str, list[str | None]] = {k: [] for k in ("doc_id", "label", "left", "match",
                                                           "right")}
-    for doc_id, label, raw in zip(doc_ids, labels, _texts(clauses), strict=True):
-        text = normalize(raw)
-        for a, b in rule.spans(text):
+    for doc_id, label, raw in zip(doc_ids, labels, clause_texts(clauses), strict=True):
+        for left, match, right in in_context(raw, rule, width=width):
             out["doc_id"].append(doc_id)
             out["label"].append(label)
-            left, right = text[max(0, a - width):a].split(), text[b:b + width].split()
-            # Words cut by the window are left out rather than shown in pieces.
-            if left and a - width > 0 and not text[a - width - 1].isspace():
-                left = left[1:] if not text[a - width].isspace() else left
-            if right and b + width < len(text) and not text[b + width].isspace():
-                right = right[:-1] if not text[b + width - 1].isspace() else right
-            out["left"].append(" ".join(left))
-            out["match"].append(text[a:b])
-            out["right"].append(" ".join(right))
+            out["left"].append(left)
+            out["match"].append(match)
+            out["right"].append(right)
     return pl.DataFrame(out, schema={k: pl.String for k in out})
+
+
+def clause_labels(clauses: pl.DataFrame) -> list[str | None]:
+    """The `label` column of a clauses frame, or None for each clause when it has none."""
+    return _column(clauses, "label")
+
+
+def _column(clauses: pl.DataFrame, name: str) -> list[str | None]:
+    return (clauses.get_column(name).to_list() if name in clauses.columns
+            else [None] * clauses.height)
+
+
+def in_context(raw: str, rule: Theme, *, width: int = 40) -> Iterator[tuple[str, str, str]]:
+    """Each match of `rule` in a text as (left, match, right), `width` characters each side,
+    in the counting form of the text (`kwic` for a whole frame)."""
+    text = normalize(raw)
+    for a, b in rule.spans(text):
+        left, right = text[max(0, a - width):a].split(), text[b:b + width].split()
+        # Words cut by the window are left out rather than shown in pieces.
+        if left and a - width > 0 and not text[a - width - 1].isspace():
+            left = left[1:] if not text[a - width].isspace() else left
+        if right and b + width < len(text) and not text[b + width].isspace():
+            right = right[:-1] if not text[b + width - 1].isspace() else right
+        yield " ".join(left), text[a:b], " ".join(right)
