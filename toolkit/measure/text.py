@@ -36,7 +36,8 @@ _SEPARATORS = dict.fromkeys(map(ord, "-'’"), None)
 
 def normalize(text: str) -> str:
     """The counting form of a text: NFC, one hyphen, no soft hyphens, no footnote markers."""
-    text = unicodedata.normalize("NFC", text).translate(_HYPHENS).translate(_INVISIBLE)
+    if not text.isascii():  # (what NFC and the tables change is never ASCII: twice faster)
+        text = unicodedata.normalize("NFC", text).translate(_HYPHENS).translate(_INVISIBLE)
     return _FOOTNOTE.sub("", text)
 
 
