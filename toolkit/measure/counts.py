@@ -8,7 +8,7 @@ The frame is what `toolkit.parse.clauses_frame` returns; counts group by any of 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,22 +63,38 @@ _ROWS: dict[Lexicon, dict[str, tuple[int, tuple[int, ...]]]] = {}
 
 def _count(texts: list[str], lexicon: Lexicon) -> list[tuple[int, tuple[int, ...]]]:
     """Tokens and theme matches of clause texts, each theme's regex run only on the texts
-    that hold its literals (found for all themes in one polars pass)."""
+    that hold its literals (all of them searched in one polars pass)."""
     normalized = [normalize(t) for t in texts]
     tokens_ = [token_count(t) for t in normalized]
-    tests = [theme.may_match(pl.col("text"), pl.col("folded")) for theme in lexicon.themes]
-    may = (
+    column, searches = _literal_searches(lexicon)
+    holds = (
         pl.DataFrame({"text": normalized}, schema={"text": pl.String})
         .with_columns(folded=pl.col("text").str.to_lowercase())
-        .select(*(test.alias(str(j)) for j, test in enumerate(tests) if test is not None))
-    )
+        .select(searches)
+        .to_numpy()
+    )  # texts × literals
     counts = np.zeros((len(texts), len(lexicon.themes)), dtype=np.int64)
-    for j, (theme, test) in enumerate(zip(lexicon.themes, tests, strict=True)):
-        rows = (range(len(texts)) if test is None
-                else np.flatnonzero(may.get_column(str(j)).to_numpy()).tolist())
+    for j, theme in enumerate(lexicon.themes):
+        rows: Iterable[int] = range(len(texts))
+        if theme.requirements is not None:
+            may = np.zeros(len(texts), dtype=bool)
+            for need in theme.requirements:
+                may |= holds[:, [column[literal] for literal in need]].all(axis=1)
+            rows = np.flatnonzero(may).tolist()
         for i in rows:
             counts[i, j] = len(theme.spans(normalized[i]))
     return [(tokens_[i], tuple(int(c) for c in counts[i])) for i in range(len(texts))]
+
+
+@lru_cache(maxsize=8)
+def _literal_searches(lexicon: Lexicon) -> tuple[dict[tuple[str, bool], int], list[pl.Expr]]:
+    """Every literal the lexicon's themes require, its column, and its search as a polars
+    expression (over `text`, or `folded` for a folded literal); each literal once."""
+    literals = sorted({literal for theme in lexicon.themes for need in theme.requirements or ()
+                       for literal in need})
+    searches = [pl.col("folded" if folded else "text").str.contains(literal, literal=True)
+                .alias(str(i)) for i, (literal, folded) in enumerate(literals)]
+    return {literal: i for i, literal in enumerate(literals)}, searches
 
 
 def _theme_table(texts: tuple[str, ...], lexicon: Lexicon) -> ThemeTable:

@@ -79,19 +79,18 @@ class Theme:
         pieces = (frozenset(re.split(r"[\s*-]+", p.lower())) - {""} for p in self.phrases)
         object.__setattr__(self, "_pieces", tuple(tuple(sorted(p)) for p in pieces))
 
-    def may_match(self, text: pl.Expr, folded: pl.Expr) -> pl.Expr | None:
-        """Whether a text (`folded`: its lower-case form) may hold a match: it holds every
-        piece of one of the phrases, or one of the acronyms; None when the theme has regex
-        entries (any text may).
+    @property
+    def requirements(self) -> tuple[tuple[tuple[str, bool], ...], ...] | None:
+        """When the theme may match a text: where the text holds every literal of one of
+        these, each (literal, folded), searched in the text's lower-case form when folded;
+        None when the theme has regex entries, which may match anywhere.
 
-        Literal searches in polars over all texts are far cheaper than the full regex on
-        each; `spans` then runs only where this holds."""
+        Literal searches over all texts are far cheaper than the full regex on each, which
+        then runs only where they allow a match."""
         if self.regex:
             return None
-        phrases = [pl.all_horizontal([folded.str.contains(p, literal=True) for p in pieces])
-                   for pieces in self._pieces]
-        acronyms = [text.str.contains_any(list(self.acronyms))] * bool(self.acronyms)
-        return pl.any_horizontal([*phrases, *acronyms])
+        return (*(tuple((piece, True) for piece in pieces) for pieces in self._pieces),
+                *(((acronym, False),) for acronym in self.acronyms))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Match spans in `text`, overlapping ones merged, "phrase (ACRONYM)" counted once."""
