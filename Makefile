@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 REPORT_STAMP := $(VENV)/.installed-report
 STAMP := $(VENV)/.installed
 
-.PHONY: report test lint typecheck notebooks bench browser tools clean
+.PHONY: report test lint typecheck docs notebooks bench browser tools clean
 
 $(REPORT_STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -26,6 +26,12 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
+
+# The generated references: docs/cli.md from `--help`, docs/api/ from the docstrings (pdoc).
+# A test fails when either is stale.
+docs: $(STAMP)
+	$(PY) scripts/cli_reference.py
+	$(PY) scripts/api_reference.py
 
 # Jupyter Lab on notebooks/ (each notebook runs top to bottom on the shipped corpus).
 notebooks: $(STAMP)

@@ -26,7 +26,8 @@ REPO = Path(__file__).resolve().parents[1]
 def render_pdf(folder: Path) -> Path:
     spec = importlib.util.spec_from_file_location("render_formats",
                                                   REPO / "scripts" / "render_formats.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     generator = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = generator
     spec.loader.exec_module(generator)

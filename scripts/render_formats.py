@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from toolkit.ingest import comparable
 from toolkit.parse import headings as h
@@ -136,69 +137,23 @@ def _soft_hyphens(text: str) -> str:
     return re.sub(r"[^\W\d_]+", lambda m: breakable(m[0]), text)
 
 
+_MARGIN, _GUTTER, _BASE_BREAK, _LINE_HEIGHT = 20.0, 10.0, 22.0, 4.6
+
+
 def write_pdf(blocks: Sequence[Block], path: Path, *, header: str = RUNNING_HEADER) -> int:
     """A4, running header, page numbers at the foot, footnotes at the foot of the page where
     their paragraph starts, justified and hyphenated text. Returns the page count."""
-    from fpdf import FPDF
-
-    margin, gutter, base_break = 20.0, 10.0, 22.0
-
-    class Report(FPDF):
-        notes: list[Block]
-
-        def header(self) -> None:
-            self.set_font("Serif", size=9)
-            self.set_xy(margin, 10)
-            self.cell(self.epw, 4, header, align="C")
-            self.set_y(20)
-
-        def footer(self) -> None:
-            self.set_font("Serif", size=8)
-            height = sum(_note_height(self, n) for n in self.notes)
-            y = self.h - base_break - height + 2
-            for note in self.notes:
-                self.set_xy(margin, y)
-                self.cell(6, 3.5, note.marker or "")
-                self.set_xy(margin + 6, y)
-                self.multi_cell(self.epw - 6, 3.5, note.text.replace("\t", " "), align="L")
-                y = self.get_y()
-            self.notes = []
-            self.set_auto_page_break(True, base_break)
-            self.set_xy(margin, self.h - 12)
-            self.cell(self.epw, 4, str(self.page_no()), align="C")
-
-    def _note_height(pdf: FPDF, note: Block) -> float:
-        lines = pdf.multi_cell(pdf.epw - 6, 3.5, note.text.replace("\t", " "), dry_run=True,
-                               output="LINES")
-        return 3.5 * len(lines) + 0.5
-
-    pdf = Report(format="A4")
-    pdf.notes = []
-    pdf.set_margins(margin, 20, margin)
-    for style, suffix in (("", ""), ("B", "-Bold"), ("I", "-Italic")):
-        pdf.add_font("Serif", style=style, fname=str(FONTS / f"DejaVuSerif{suffix}.ttf"))
-    pdf.set_auto_page_break(True, base_break)
-    pdf.add_page()
-    line_height = 4.6
+    pdf = _report_pdf(header)
     for block in blocks:
         if block.role == "footnote" and block.referenced:
             continue
-        if pdf.get_y() + 3 * line_height > pdf.page_break_trigger:
+        if pdf.get_y() + 3 * _LINE_HEIGHT > pdf.page_break_trigger:
             pdf.add_page()
         # A footnote goes to the foot of the page where its paragraph starts (one whose
         # marker the text lost, where it stands): the body stops above it.
         notes = block.notes if block.role != "footnote" else [block]
         if notes:
-            pdf.set_font("Serif", size=8)
-            pdf.notes.extend(notes)
-            reserve = sum(_note_height(pdf, n) for n in pdf.notes)
-            pdf.set_auto_page_break(True, base_break + reserve + 3)
-            if pdf.get_y() + 3 * line_height > pdf.page_break_trigger:
-                pdf.notes = [n for n in pdf.notes if n not in notes]
-                pdf.add_page()
-                pdf.notes.extend(notes)
-                reserve = sum(_note_height(pdf, n) for n in pdf.notes)
-                pdf.set_auto_page_break(True, base_break + reserve + 3)
+            _reserve_notes(pdf, notes)
         if block.role == "footnote":
             continue
         if block.heading:
@@ -206,31 +161,97 @@ def write_pdf(blocks: Sequence[Block], path: Path, *, header: str = RUNNING_HEAD
             pdf.ln(3)
             pdf.multi_cell(0, 5.5, block.text.replace("\t", "   "), align="C")
             pdf.ln(2)
-            continue
-        pdf.set_font("Serif", size=10)
-        left = margin + {"body": 0.0, "indented": gutter, "cell": 1.5 * gutter}[block.role]
-        # A tab stop after the label, pushed right by a long one (`2.1.1.1`).
-        text_left = left + (max(gutter, pdf.get_string_width(block.label) + 3)
-                            if block.label else 0.0)
-        if block.label:
-            pdf.set_xy(left, pdf.get_y())
-            pdf.cell(text_left - left, line_height, block.label)
-        pdf.set_xy(text_left, pdf.get_y())  # text_columns starts at x, not at l_margin
-        align = "L" if block.role == "cell" else "J"
-        with (
-            pdf.text_columns(text_align=align, l_margin=text_left, r_margin=margin,
-                             line_height=1.15) as columns,
-            columns.paragraph(bottom_margin=2.2) as paragraph,
-        ):
-            for text, marker in pieces(block):
-                if marker is None:
-                    paragraph.write(_soft_hyphens(text.replace("\t", "   ")))
-                else:
-                    pdf.char_vpos = "SUP"
-                    paragraph.write(marker)
-                    pdf.char_vpos = "LINE"
+        else:
+            _pdf_paragraph(pdf, block)
     pdf.output(str(path))
     return pdf.page_no()
+
+
+def _report_pdf(header: str) -> Any:
+    """An empty A4 report whose pages carry the running header, their footnotes and their
+    number (fpdf loads only when a PDF is written)."""
+    from fpdf import FPDF
+
+    class Report(FPDF):
+        notes: list[Block]
+
+        def header(self) -> None:
+            self.set_font("Serif", size=9)
+            self.set_xy(_MARGIN, 10)
+            self.cell(self.epw, 4, header, align="C")
+            self.set_y(20)
+
+        def footer(self) -> None:
+            self.set_font("Serif", size=8)
+            height = sum(_note_height(self, n) for n in self.notes)
+            y = self.h - _BASE_BREAK - height + 2
+            for note in self.notes:
+                self.set_xy(_MARGIN, y)
+                self.cell(6, 3.5, note.marker or "")
+                self.set_xy(_MARGIN + 6, y)
+                self.multi_cell(self.epw - 6, 3.5, note.text.replace("\t", " "), align="L")
+                y = self.get_y()
+            self.notes = []
+            self.set_auto_page_break(True, _BASE_BREAK)
+            self.set_xy(_MARGIN, self.h - 12)
+            self.cell(self.epw, 4, str(self.page_no()), align="C")
+
+    pdf = Report(format="A4")
+    pdf.notes = []
+    pdf.set_margins(_MARGIN, 20, _MARGIN)
+    for style, suffix in (("", ""), ("B", "-Bold"), ("I", "-Italic")):
+        pdf.add_font("Serif", style=style, fname=str(FONTS / f"DejaVuSerif{suffix}.ttf"))
+    pdf.set_auto_page_break(True, _BASE_BREAK)
+    pdf.add_page()
+    return pdf
+
+
+def _note_height(pdf: Any, note: Block) -> float:
+    lines = pdf.multi_cell(pdf.epw - 6, 3.5, note.text.replace("\t", " "), dry_run=True,
+                           output="LINES")
+    return 3.5 * len(lines) + 0.5
+
+
+def _reserve_notes(pdf: Any, notes: list[Block]) -> None:
+    """Keep room at the foot of this page for `notes`, or start a page when the paragraph
+    would no longer fit above them."""
+    pdf.set_font("Serif", size=8)
+    pdf.notes.extend(notes)
+    reserve = sum(_note_height(pdf, n) for n in pdf.notes)
+    pdf.set_auto_page_break(True, _BASE_BREAK + reserve + 3)
+    if pdf.get_y() + 3 * _LINE_HEIGHT > pdf.page_break_trigger:
+        pdf.notes = [n for n in pdf.notes if n not in notes]
+        pdf.add_page()
+        pdf.notes.extend(notes)
+        reserve = sum(_note_height(pdf, n) for n in pdf.notes)
+        pdf.set_auto_page_break(True, _BASE_BREAK + reserve + 3)
+
+
+def _pdf_paragraph(pdf: Any, block: Block) -> None:
+    """A paragraph: its label, then its text at a tab stop, justified (table cells ragged),
+    footnote markers raised."""
+    pdf.set_font("Serif", size=10)
+    left = _MARGIN + {"body": 0.0, "indented": _GUTTER, "cell": 1.5 * _GUTTER}[block.role]
+    # A tab stop after the label, pushed right by a long one (`2.1.1.1`).
+    text_left = left + (max(_GUTTER, pdf.get_string_width(block.label) + 3)
+                        if block.label else 0.0)
+    if block.label:
+        pdf.set_xy(left, pdf.get_y())
+        pdf.cell(text_left - left, _LINE_HEIGHT, block.label)
+    pdf.set_xy(text_left, pdf.get_y())  # text_columns starts at x, not at l_margin
+    align = "L" if block.role == "cell" else "J"
+    with (
+        pdf.text_columns(text_align=align, l_margin=text_left, r_margin=_MARGIN,
+                         line_height=1.15) as columns,
+        columns.paragraph(bottom_margin=2.2) as paragraph,
+    ):
+        for text, marker in pieces(block):
+            if marker is None:
+                paragraph.write(_soft_hyphens(text.replace("\t", "   ")))
+            else:
+                pdf.char_vpos = "SUP"
+                paragraph.write(marker)
+                pdf.char_vpos = "LINE"
 
 
 # --- Word ----------------------------------------------------------------------------
@@ -262,46 +283,59 @@ def write_docx(blocks: Sequence[Block], path: Path, *, tracked: bool = False) ->
         if (block.role == "cell") != in_table:
             body.append("<w:tbl>" if not in_table else "</w:tbl>")
             in_table = not in_table
-        props = ""
-        if block.role == "indented":
-            props = '<w:pPr><w:ind w:left="1134"/></w:pPr>'
-        elif block.role == "footnote":
-            props = '<w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
-        elif block.heading:
-            props = '<w:pPr><w:pStyle w:val="Heading1"/><w:jc w:val="center"/></w:pPr>'
-        runs = [_run(f"{block.label}\t")] if block.label else []
-        if block.role == "footnote":
-            runs.append(_run(f"{block.marker}\t"))
-        for text, marker in pieces(block):
-            if marker is None:
-                runs.append(_tracked(text, n) if tracked and not block.heading else _run(text))
-                continue
-            note_id = len(notes) + 1
-            note = next(b for b in block.notes if b.marker == marker)
-            notes.append(
-                f'<w:footnote w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/>'
-                '</w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
-                f"<w:footnoteRef/></w:r>{_run(' ' + note.text)}</w:p></w:footnote>"
-            )
-            runs.append('<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
-                        f'<w:footnoteReference w:id="{note_id}"/></w:r>')
+        runs = _docx_runs(block, n, notes, tracked=tracked)
         if tracked and n == 7:
             runs.insert(0, '<w:commentRangeStart w:id="1"/>')
             runs.append('<w:commentRangeEnd w:id="1"/><w:r><w:commentReference w:id="1"/></w:r>')
-        paragraph = f"<w:p>{props}{''.join(runs)}</w:p>"
+        paragraph = f"<w:p>{_docx_properties(block)}{''.join(runs)}</w:p>"
         body.append(f"<w:tr><w:tc>{paragraph}</w:tc></w:tr>" if in_table else paragraph)
     if in_table:
         body.append("</w:tbl>")
+    _write_docx_package(path, "".join(body), "".join(notes), tracked=tracked)
+
+
+def _docx_properties(block: Block) -> str:
+    if block.role == "indented":
+        return '<w:pPr><w:ind w:left="1134"/></w:pPr>'
+    if block.role == "footnote":
+        return '<w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+    if block.heading:
+        return '<w:pPr><w:pStyle w:val="Heading1"/><w:jc w:val="center"/></w:pPr>'
+    return ""
+
+
+def _docx_runs(block: Block, n: int, notes: list[str], *, tracked: bool) -> list[str]:
+    """The runs of a paragraph; each footnote it references is added to `notes`."""
+    runs = [_run(f"{block.label}\t")] if block.label else []
+    if block.role == "footnote":
+        runs.append(_run(f"{block.marker}\t"))
+    for text, marker in pieces(block):
+        if marker is None:
+            runs.append(_tracked(text, n) if tracked and not block.heading else _run(text))
+            continue
+        note_id = len(notes) + 1
+        note = next(b for b in block.notes if b.marker == marker)
+        notes.append(
+            f'<w:footnote w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/>'
+            '</w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+            f"<w:footnoteRef/></w:r>{_run(' ' + note.text)}</w:p></w:footnote>"
+        )
+        runs.append('<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+                    f'<w:footnoteReference w:id="{note_id}"/></w:r>')
+    return runs
+
+
+def _write_docx_package(path: Path, body: str, notes: str, *, tracked: bool) -> None:
     parts = {
         "[Content_Types].xml": _CONTENT_TYPES.format(comments=_COMMENTS_TYPE if tracked else ""),
         "_rels/.rels": _PACKAGE_RELS,
         "word/_rels/document.xml.rels": _DOCUMENT_RELS.format(
             comments=_COMMENTS_REL if tracked else ""),
-        "word/document.xml": f'<w:document {_NS}><w:body>{"".join(body)}</w:body></w:document>',
+        "word/document.xml": f'<w:document {_NS}><w:body>{body}</w:body></w:document>',
         "word/footnotes.xml": f'<w:footnotes {_NS}><w:footnote w:type="separator" w:id="-1">'
         '<w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
         '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
-        f'<w:continuationSeparator/></w:r></w:p></w:footnote>{"".join(notes)}</w:footnotes>',
+        f'<w:continuationSeparator/></w:r></w:p></w:footnote>{notes}</w:footnotes>',
         "word/styles.xml": f'<w:styles {_NS}><w:style w:type="paragraph" w:default="1" '
         'w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>',
     }
@@ -368,59 +402,68 @@ def _html_body(blocks: Sequence[Block], *, word: bool, prefix: str = "") -> str:
     out: list[str] = []
     notes: list[str] = []
     in_table = False
-    count = 0
     for n, block in enumerate(blocks):
         if block.role == "footnote" and block.referenced:
             continue
         if (block.role == "cell") != in_table:
             out.append("<table>" if not in_table else "</table>")
             in_table = not in_table
-        label = ""
-        if block.label:
-            esc = html.escape(block.label)
-            label = (f'<span class="label">{esc}</span>' if not word else
-                     f"{esc}&nbsp;" if n % 2 else
-                     f"{esc}<span style='mso-tab-count:1'>&nbsp;&nbsp;&nbsp; </span>")
-        text = []
-        for piece, marker in pieces(block):
-            if marker is None:
-                text.append(html.escape(piece).replace("\t", "&nbsp;&nbsp; "))
-                continue
-            count += 1
-            note = next(b for b in block.notes if b.marker == marker)
-            if word:
-                text.append(f'<a style="mso-footnote-id:ftn{count}" href="#_ftn{count}" '
-                            f'name="_ftnref{count}"><span class=MsoFootnoteReference>'
-                            f"[{count}]</span></a>")
-                notes.append(f"<div style='mso-element:footnote' id=ftn{count}>"
-                             f'<p class=MsoFootnoteText><a href="#_ftnref{count}" '
-                             f'name="_ftn{count}"><span class=MsoFootnoteReference>[{count}]'
-                             f"</span></a> {html.escape(note.text)}</p></div>")
-            else:
-                ident = f"{prefix}fn{count}"
-                text.append(f'<sup><a href="#{ident}" id="{ident}-ref">{marker}</a></sup>')
-                notes.append(f'<p id="{ident}"><sup>{marker}</sup> {html.escape(note.text)}</p>')
-        body = "".join(text)
-        if not word and block.label:
-            body = f"<span>{body}</span>"
-        if block.role == "footnote":
-            css = "MsoFootnoteText" if word else "footnote"
-            out.append(f'<p class="{css}">{block.marker}&nbsp;{body}</p>')
-        elif block.heading:
-            out.append(f"<h2>{body}</h2>")
-        elif block.role == "cell":
-            out.append(f"<tr><td><p>{label}{body}</p></td></tr>")
-        elif block.role == "indented":
-            out.append(f"<blockquote><p>{label}{body}</p></blockquote>")
-        else:
-            out.append(f"<p class=MsoNormal>{label}{body}</p>" if word else
-                       f"<p>{label}{body}</p>")
+        body = _html_text(block, notes, word=word, prefix=prefix)
+        out.append(_html_block(block, _html_label(block, n, word=word), body, word=word))
     if in_table:
         out.append("</table>")
     if notes:
         out.append("<div style='mso-element:footnote-list'>" + "".join(notes) + "</div>"
                    if word else '<aside class="footnotes">' + "".join(notes) + "</aside>")
     return "\n".join(out)
+
+
+def _html_label(block: Block, n: int, *, word: bool) -> str:
+    if not block.label:
+        return ""
+    esc = html.escape(block.label)
+    return (f'<span class="label">{esc}</span>' if not word else
+            f"{esc}&nbsp;" if n % 2 else
+            f"{esc}<span style='mso-tab-count:1'>&nbsp;&nbsp;&nbsp; </span>")
+
+
+def _html_text(block: Block, notes: list[str], *, word: bool, prefix: str) -> str:
+    """A paragraph's text with its footnote references; each footnote is added to `notes`,
+    numbered on from those already there."""
+    text = []
+    for piece, marker in pieces(block):
+        if marker is None:
+            text.append(html.escape(piece).replace("\t", "&nbsp;&nbsp; "))
+            continue
+        count = len(notes) + 1
+        note = next(b for b in block.notes if b.marker == marker)
+        if word:
+            text.append(f'<a style="mso-footnote-id:ftn{count}" href="#_ftn{count}" '
+                        f'name="_ftnref{count}"><span class=MsoFootnoteReference>'
+                        f"[{count}]</span></a>")
+            notes.append(f"<div style='mso-element:footnote' id=ftn{count}>"
+                         f'<p class=MsoFootnoteText><a href="#_ftnref{count}" '
+                         f'name="_ftn{count}"><span class=MsoFootnoteReference>[{count}]'
+                         f"</span></a> {html.escape(note.text)}</p></div>")
+        else:
+            ident = f"{prefix}fn{count}"
+            text.append(f'<sup><a href="#{ident}" id="{ident}-ref">{marker}</a></sup>')
+            notes.append(f'<p id="{ident}"><sup>{marker}</sup> {html.escape(note.text)}</p>')
+    body = "".join(text)
+    return f"<span>{body}</span>" if not word and block.label else body
+
+
+def _html_block(block: Block, label: str, body: str, *, word: bool) -> str:
+    if block.role == "footnote":
+        css = "MsoFootnoteText" if word else "footnote"
+        return f'<p class="{css}">{block.marker}&nbsp;{body}</p>'
+    if block.heading:
+        return f"<h2>{body}</h2>"
+    if block.role == "cell":
+        return f"<tr><td><p>{label}{body}</p></td></tr>"
+    if block.role == "indented":
+        return f"<blockquote><p>{label}{body}</p></blockquote>"
+    return f"<p class=MsoNormal>{label}{body}</p>" if word else f"<p>{label}{body}</p>"
 
 
 def _page(title: str, body: str) -> str:

@@ -12,7 +12,8 @@ REPO = Path(__file__).resolve().parents[1]
 def load_cli_reference() -> ModuleType:
     path = REPO / "scripts" / "cli_reference.py"
     spec = importlib.util.spec_from_file_location("cli_reference", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -9,9 +9,12 @@
     wt.regions("baku-2025"); wt.lineage("baku-2025"); wt.report(new_edition="baku-2025")
 
 Every result shows itself in Jupyter (a bounded table) and has `.frame()` → polars, or is a
-polars frame. The pipeline is visible in the subpackages: ingest → parse → corpus → align →
-diff → measure → render, with `commands/` (what a command does end to end) and `cli.py` on
-top. Nothing is imported until it is used, so that `wtdc --help` starts fast.
+polars frame. The pipeline is visible in the subpackages, each with its own public names:
+`toolkit.ingest` → `toolkit.parse` → `toolkit.corpus` → `toolkit.align` → `toolkit.diff` →
+`toolkit.measure` → render, with `commands/` (what a command does end to end) and `cli.py` on
+top; what a user can fix raises a `toolkit.errors.ToolkitError`. For the analyses beyond the
+commands, `wt.measure` is `toolkit.measure` and `wt.charts` is `toolkit.render.charts`.
+Nothing is imported until it is used, so that `wtdc --help` starts fast.
 """
 
 from __future__ import annotations
@@ -76,13 +79,15 @@ def __getattr__(name: str) -> Any:
     if name == "__version__":
         from toolkit.version import __version__  # read once asked: it scans site-packages
 
+        globals()[name] = __version__
         return __version__
     if name in _MODULES:
-        return importlib.import_module(_MODULES[name])
-    if name not in _PUBLIC:
+        value = importlib.import_module(_MODULES[name])
+    elif name in _PUBLIC:
+        module, attribute = _PUBLIC[name]
+        value = getattr(importlib.import_module(module), attribute)
+    else:
         raise AttributeError(f"module 'toolkit' has no attribute '{name}'")
-    module, attribute = _PUBLIC[name]
-    value = getattr(importlib.import_module(module), attribute)
     globals()[name] = value
     return value
 

@@ -42,4 +42,5 @@ def _replace_with(target: Path, data: bytes) -> None:
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
+    """`atomic_write_bytes` of `text` in UTF-8, the encoding of every file the toolkit writes."""
     return atomic_write_bytes(path, text.encode("utf-8"))

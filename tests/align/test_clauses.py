@@ -84,7 +84,8 @@ def test_relabel_insert_delete_and_edit(make_doc: MakeDoc) -> None:
         (None, "c)", "inserted"),
     ]
     edited = alignment.pairs[2]
-    assert edited.relabelled and edited.change_kinds == ()
+    assert edited.relabelled
+    assert edited.change_kinds == ()
     assert 0.9 < edited.similarity < 1.0
     assert [proposal_mark(p) for p in alignment.pairs] == ["NOC", "SUP", "MOD", "ADD"]
 

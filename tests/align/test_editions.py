@@ -241,7 +241,8 @@ def test_reference_only_edit_is_hidden(kigali_root: Path, aligned: dict[str, Any
         patch.setenv("WTDC_CORPUS", str(kigali_root))
         out = _run("align", "kigali-2022", "baku-2025", "--format", "json", "--hide", "references")
     hidden = _by_pair(json.loads(out))[("res-9", "res-9")]
-    assert hidden["hidden"] == 1 and len(hidden["pairs"]) == len(res9) - 1
+    assert hidden["hidden"] == 1
+    assert len(hidden["pairs"]) == len(res9) - 1
 
 
 def test_history_over_two_editions(kigali_root: Path) -> None:
@@ -263,9 +264,11 @@ def test_history_over_two_editions(kigali_root: Path) -> None:
     }
     # New at Baku: introduced there, not "≤ baku-2025", now that Kigali was looked at.
     res91 = corpus_history("res-91", corpus=corpus)
-    assert set(res91["introduced_in"]) == {"baku-2025"} and not res91["predates_history"].any()
+    assert set(res91["introduced_in"]) == {"baku-2025"}
+    assert not res91["predates_history"].any()
     # Abrogated at Baku: every clause ends there.
     res53 = corpus_history("res-53", corpus=corpus)
     assert res53.height == 96
     assert set(res53["removed_in"]) == {"baku-2025"}
-    assert set(res53["introduced_in"]) == {"kigali-2022"} and res53["predates_history"].all()
+    assert set(res53["introduced_in"]) == {"kigali-2022"}
+    assert res53["predates_history"].all()

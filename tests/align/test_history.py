@@ -53,7 +53,8 @@ def test_three_edition_chain(baku: ParsedText) -> None:
     )
     counts = dict(frame.group_by("introduced_in").len().iter_rows())
     assert sum(counts.values()) == frame.height
-    assert counts[MIDDLE] > 0 and counts[NEWEST] > 0
+    assert counts[MIDDLE] > 0
+    assert counts[NEWEST] > 0
     removed = dict(
         frame.filter(pl.col("removed_in").is_not_null()).group_by("removed_in").len().iter_rows()
     )

@@ -42,7 +42,8 @@ def test_same_seed_same_revision(baku: ParsedText) -> None:
     res37 = baku.document("res-37")
     first = simulate_revision(res37, seed=5, rate=0.2)
     again = simulate_revision(res37, seed=5, rate=0.2)
-    assert first.truth == again.truth and first.document == again.document
+    assert first.truth == again.truth
+    assert first.document == again.document
 
 
 def test_aligner_recovers_simulated_res37(baku: ParsedText) -> None:
@@ -63,7 +64,8 @@ def test_alignment_invariants_on_every_resolution(baku: ParsedText) -> None:
         alignment = align_clauses(revision.document, doc)
         olds = Counter(p.old.id for p in alignment.pairs if p.old)
         news = Counter(p.new.id for p in alignment.pairs if p.new)
-        assert set(olds) == ids(revision.document) and set(news) == ids(doc), doc.id
+        assert set(olds) == ids(revision.document), doc.id
+        assert set(news) == ids(doc), doc.id
         for p in alignment.pairs:
             assert not (p.old and olds[p.old.id] > 1) or p.status == "split"
             assert not (p.new and news[p.new.id] > 1) or p.status == "merged"

@@ -62,7 +62,8 @@ def test_declaration_json_follows_schema(
     data = json.loads(out)
     jsonschema.validate(data, schema)
     pairs = data["pairs"]
-    assert len(pairs) == 23 and data["hidden"] == 0
+    assert len(pairs) == 23
+    assert data["hidden"] == 0
     assert [p["mark"] for p in pairs].count("MOD") == 22
     assert pairs[1]["mark"] == "NOC"
     two = pairs[6]

@@ -72,7 +72,8 @@ def test_report_against_a_revision_with_word_replacements(
     assert diff["identical"] is False
     assert len(diff["documents"]) == 112
     guesses = [w for w in diff["warnings"] if "footnote" not in w]
-    assert guesses and all(str(revised_report) in w for w in guesses)
+    assert guesses
+    assert all(str(revised_report) in w for w in guesses)
     lines = err.splitlines()
     assert len(lines) == min(len(diff["warnings"]), 10) + (len(diff["warnings"]) > 10)
     assert all(line.startswith("wtdc: warning: ") for line in lines)
@@ -92,7 +93,8 @@ def test_report_against_itself_twice(
     validate_diff(diff)
     assert diff["totals"]["unchanged"] == diff["totals"]["inserted"] == 4939
     second = [d["new_id"] for d in diff["documents"] if d["old_id"] is None]
-    assert len(second) == 112 and second[0] == "declaration~2"
+    assert len(second) == 112
+    assert second[0] == "declaration~2"
     repeats = [w for w in diff["warnings"] if "appears again" in w]
     assert len(repeats) == 112
     assert repeats[0] == (f"{twice}:21760: declaration appears again (first at line 1095); read "
@@ -125,7 +127,8 @@ def test_align_of_texts_without_structure_says_so(
 def test_document_ids_are_case_insensitive(capsys: pytest.CaptureFixture[str]) -> None:
     upper = run(capsys, "parse", "baku-2025:RES-37", "--format", "json")
     lower = run(capsys, "parse", "baku-2025:res-37", "--format", "json")
-    assert upper == lower and upper[0] == 0
+    assert upper == lower
+    assert upper[0] == 0
 
 
 # --- any two texts: a property ---------------------------------------------------------------

@@ -33,7 +33,8 @@ REPO = Path(__file__).resolve().parents[2]
 def _load_cli_reference() -> ModuleType:
     spec = importlib.util.spec_from_file_location("cli_reference",
                                                   REPO / "scripts" / "cli_reference.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -148,7 +149,8 @@ SECOND_SIDE = ("missing", "empty", "binary", "unknown-edition-doc", "unknown-doc
                "absent-edition-doc")
 
 
-def _cases() -> Iterator[Case]:
+def _source_cases() -> Iterator[Case]:
+    """Every bad file or edition id as each command's source."""
     for kind in EVERY:
         bad, partner = _bad(kind), _partner(kind)
         yield Case(f"diff-old-{kind}", ("diff",), ("diff", bad, partner), _says(kind))
@@ -178,6 +180,10 @@ def _cases() -> Iterator[Case]:
         if kind not in ("empty", "blank"):  # an empty patch is the patch of identical texts
             yield Case(f"patch-file-{kind}", ("patch", "apply"),
                        ("patch", "apply", "{good_old}", bad, "-o", "{out}/new.txt"), _says(kind))
+
+
+def _other_input_cases() -> Iterator[Case]:
+    """A bad lexicon, bad standard input, a patch that is none, bad history ids."""
     for kind in ("missing", "corrupt-pdf"):
         yield Case(f"terms-lexicon-{kind}", ("terms",),
                    ("terms", "{good_old}", "{good_new}", "--lexicon", _bad(kind)), _says(kind))
@@ -194,6 +200,10 @@ def _cases() -> Iterator[Case]:
                ("history", "res-9999", "-o", "{out}/history.txt"), ("res-9999",))
     yield Case("history-typo-doc-id", ("history",), ("history", "RES-377"),
                ("RES-377", "did you mean", "res-37"))
+
+
+def _corpus_cases() -> Iterator[Case]:
+    """What the corpus commands refuse, and typos answered with a "did you mean"."""
     for kind in ("unknown-edition", "unknown-edition-doc", "unknown-document"):
         yield Case(f"corpus-fetch-{kind}", ("corpus", "fetch"), ("corpus", "fetch", _bad(kind)),
                    (BAD_SPECS[kind][0], "baku-2025"))
@@ -227,6 +237,9 @@ def _cases() -> Iterator[Case]:
                ("RES-377", "did you mean", "res-37"))
     yield Case("report--old-file", ("report",), ("report", "--old", "{good_old}", "-o",
                                                  "{out}/report"), ("old.txt", "wtdc corpus add"))
+
+
+def _strict_and_usage_cases() -> Iterator[Case]:
     # --strict keeps the refusals of layouts the parser otherwise reads with a warning.
     for kind, (name, _, line) in LAYOUTS.items():
         where = f"{name}:{line}" if line else name
@@ -250,6 +263,9 @@ def _cases() -> Iterator[Case]:
     yield Case("diff-missing-argument", ("diff",), ("diff", "{good_old}"), ("NEW", "--help"))
     yield Case("parse-unknown-format", ("parse",), ("parse", "{good_old}", "--format", "xml"),
                ("xml", "--help"))
+
+
+def _output_cases() -> Iterator[Case]:
     # Output paths that cannot be written: into a regular file, or onto a directory.
     outputs = {
         "diff": ("diff", "{good_old}", "{good_new}", "-o"),
@@ -278,7 +294,8 @@ def _cases() -> Iterator[Case]:
                    ("read-only",), needs_permissions=True)
 
 
-CASES = list(_cases())
+CASES = [*_source_cases(), *_other_input_cases(), *_corpus_cases(), *_strict_and_usage_cases(),
+         *_output_cases()]
 
 
 # Run as a user runs them too, in a fresh interpreter: one per kind of failure (a reader,
@@ -350,7 +367,8 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     paths["patch"] = root / "old-to-new.patch"
     status, _, err = _in_process(["diff", str(paths["good_old"]), str(paths["good_new"]),
                                   "--format", "patch", "-o", str(paths["patch"])])
-    assert status == 1 and paths["patch"].stat().st_size > 0, err
+    assert status == 1, err
+    assert paths["patch"].stat().st_size > 0, err
     return paths
 
 
@@ -431,7 +449,8 @@ def test_bad_input(case: Case, outcomes: dict[str, Outcome]) -> None:
     assert outcome.stdout == "", f"stdout: {outcome.stdout[:300]!r}"
     assert outcome.leftovers == [], "output left behind"
     lines = outcome.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("wtdc: "), outcome.stderr
+    assert len(lines) == 1, outcome.stderr
+    assert lines[0].startswith("wtdc: "), outcome.stderr
     missing = [word for word in case.says if word not in lines[0]]
     assert not missing, f"the message does not name {missing}: {lines[0]}"
 
@@ -442,7 +461,8 @@ def test_bad_input(case: Case, outcomes: dict[str, Outcome]) -> None:
 def test_version() -> None:
     result = cli.run_wtdc("--version")
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout.startswith("wtdc ") and result.stdout.count("\n") == 1
+    assert result.stdout.startswith("wtdc ")
+    assert result.stdout.count("\n") == 1
 
 
 def test_no_arguments_prints_help_to_stderr() -> None:
@@ -455,7 +475,8 @@ def test_no_arguments_prints_help_to_stderr() -> None:
 def test_unknown_subcommand() -> None:
     result = cli.run_wtdc("frobnicate")
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr.startswith("wtdc: ") and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("wtdc: ")
+    assert result.stderr.count("\n") == 1
 
 
 def test_diff_exit_status(workspace: dict[str, Path]) -> None:

@@ -88,7 +88,8 @@ def test_parse_json_follows_the_schema(capsys: pytest.CaptureFixture[str]) -> No
         "line_end": 8205,
     }
     assert records[2]["text"].startswith("that the distribution of the benefits brought about")
-    assert "developing1" in records[2]["raw"] and "developing1" not in records[2]["text"]
+    assert "developing1" in records[2]["raw"]
+    assert "developing1" not in records[2]["text"]
 
 
 def test_parse_whole_report_json_follows_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
@@ -149,7 +150,8 @@ def test_parse_errors(capsys: pytest.CaptureFixture[str], argv: list[str], messa
 def test_parse_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "parse", "no/such/file.txt")
     assert (status, out) == (2, "")
-    assert err.startswith("wtdc: no/such/file.txt: ") and err.count("\n") == 1
+    assert err.startswith("wtdc: no/such/file.txt: ")
+    assert err.count("\n") == 1
 
 
 def test_lineage_table(capsys: pytest.CaptureFixture[str]) -> None:

@@ -32,7 +32,8 @@ def test_help_imports_no_stage() -> None:
     modules = _imported("--help")
     heavy = {"numpy", "polars", "rapidfuzz", "matplotlib", "nltk", "diff_match_patch", "rich"}
     assert {m.split(".")[0] for m in modules} & heavy == set()
-    assert "toolkit.cli" in modules and "toolkit.parse" not in modules
+    assert "toolkit.cli" in modules
+    assert "toolkit.parse" not in modules
 
 
 def test_diff_of_equal_texts_loads_no_matrix_code_nor_html() -> None:

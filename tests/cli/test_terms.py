@@ -44,7 +44,8 @@ def test_terms_json_follows_its_schema(capsys: pytest.CaptureFixture[str]) -> No
     # Resolution 91 on AI: 16 "AI", one "artificial intelligence (AI)" and one "Artificial
     # Intelligence" in its clauses (its title is not a clause); Resolution 37 has 4.
     assert (ai["theme"], ai["old_count"], ai["new_count"]) == ("ai", 4, 18)
-    assert ai["ci_low"] > 1 and ai["z"] > 0
+    assert ai["ci_low"] > 1
+    assert ai["z"] > 0
     # Each side is one resolution: what could carry the rise alone is a clause; none does
     # (res-91's clause 3 holds 3 of the 18).
     assert (ai["documents_old"], ai["documents_new"]) == (1, 1)
@@ -193,7 +194,8 @@ def test_trouble_is_one_line_and_exit_2(
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, *argv)
     assert (code, out) == (2, "")
-    assert err.startswith(message) and err.count("\n") == 1
+    assert err.startswith(message)
+    assert err.count("\n") == 1
     assert not (tmp_path / "chart.pdf").exists()
 
 
@@ -208,7 +210,8 @@ def test_plot_into_a_path_under_a_file_is_refused_before_work(
     assert err == (f"wtdc: cannot draw a chart into '{blocker / 'out.png'}': {blocker} is a "
                    "file, not a directory; choose another path\n")
     code, _, err = run(capsys, "regions", "--plot", str(tmp_path / "dir.png"))
-    assert code == 2 and "it is a directory; name a file" in err
+    assert code == 2
+    assert "it is a directory; name a file" in err
 
 
 def test_kwic_over_one_text(capsys: pytest.CaptureFixture[str]) -> None:
@@ -218,7 +221,8 @@ def test_kwic_over_one_text(capsys: pytest.CaptureFixture[str]) -> None:
     jsonschema.validate(rows, schema("kwic"))
     # As many matches as the theme count of the whole edition; 93 when read at the audit
     # (61 "AI", 28 "artificial intelligence (AI)", 3 without the acronym, 1 "machine learning").
-    assert len(rows) == 93 and {r["side"] for r in rows} == {"baku-2025"}
+    assert len(rows) == 93
+    assert {r["side"] for r in rows} == {"baku-2025"}
     assert sum(r["match"] == "artificial intelligence (AI)" for r in rows) == 28
     # Without --kwic one text is not enough: one line, exit 2.
     code, out, err = run(capsys, "terms", "baku-2025")

@@ -402,7 +402,7 @@ def test_add_leaves_no_file_when_the_manifest_cannot_be_written(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("toolkit.corpus.registry.write_manifest", fail)
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="No space left on device"):
         open_corpus(corpus_copy).add(user_file, edition="kigali-2022", kind="other")
     assert _state(corpus_copy) == before
 

@@ -73,10 +73,14 @@ def test_merge_is_diffed_once_as_a_whole(declaration_diff: TextDiff) -> None:
     # connectivity …" became the final 1).
     merged = [c for c in declaration_diff.clauses if c.pair.status in ("merged", "split")]
     lead = _by_labels(declaration_diff, "i)", "1)")
-    assert merged[0] is lead and len(merged) == 2
-    assert lead.status == "merged" and not lead.follower and len(lead.group) == 2
+    assert merged[0] is lead
+    assert len(merged) == 2
+    assert lead.status == "merged"
+    assert not lead.follower
+    assert len(lead.group) == 2
     assert re.search(r"from i\) \+ ¶\d+,", lead.describe())
-    assert merged[1].follower and merged[1].ops == ()
+    assert merged[1].follower
+    assert merged[1].ops == ()
     assert merged[1].pair.old is not None
     assert merged[1].pair.old.clause.text.startswith("Universal and meaningful connectivity")
 
@@ -131,11 +135,13 @@ def test_identical_and_ignore_options() -> None:
     # A new label alone is no change: only the relabelled count says it.
     assert not diff_sources((old,), (relettered,), ignore=("case",)).identical  # "live  here"
     case = diff_sources((old,), (relettered,), ignore=("case", "whitespace"))
-    assert case.identical and case.stat().relabelled == 2
+    assert case.identical
+    assert case.stat().relabelled == 2
     assert case.stat().as_dict()["words_added"] == 0  # an ignored edit shows as the new text
     loose = diff_sources((old,), (relettered,), ignore=("case", "whitespace", "labels"))
     assert loose.identical
-    assert loose.stat().clauses == {"unchanged": 2} and loose.stat().relabelled == 0
+    assert loose.stat().clauses == {"unchanged": 2}
+    assert loose.stat().relabelled == 0
 
 
 def test_documents_pair_by_id_and_unpaired_show_whole() -> None:

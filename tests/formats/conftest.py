@@ -23,7 +23,8 @@ GENERATOR = REPO / "scripts" / "render_formats.py"
 
 def load_generator() -> ModuleType:
     spec = importlib.util.spec_from_file_location("render_formats", GENERATOR)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)

@@ -7,7 +7,7 @@ import pytest
 
 @pytest.fixture
 def write(tmp_path):
-    """write(name, bytes) → path of a new file in tmp_path."""
+    """A function that writes a new file of these bytes in tmp_path and returns its path."""
 
     def _write(name: str, data: bytes):
         path = tmp_path / name

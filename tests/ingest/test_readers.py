@@ -215,7 +215,8 @@ def test_shipped_final_report_keeps_its_tab_indentation(final_report_path) -> No
 def test_shipped_prefinal_declaration_as_text(prefinal_declaration_path) -> None:
     source = read_source(prefinal_declaration_path)
     assert source.format == "markdown"
-    assert "*" not in source.text and "#" not in source.text
+    assert "*" not in source.text
+    assert "#" not in source.text
     labelled = [
         line.split(" ", 1)[0]
         for line in source.lines

@@ -33,7 +33,7 @@ def excerpts(final_report_path: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture()
+@pytest.fixture
 def excerpt_frame(excerpts: dict[str, str]) -> pl.DataFrame:
     return pl.DataFrame({
         "doc_id": ["ri-afr2", "action-plan", "ri-asp3"],

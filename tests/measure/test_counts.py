@@ -91,8 +91,10 @@ def test_tokens_and_stems() -> None:
                         ("initial", "initiatives")):
         assert stem(word) != stem(other), (word, other)
     # ... while inflections of each still group.
-    assert stem("emergencies") == stem("emergency") and stem("accessible") == stem("access")
-    assert stem("nationally") == stem("national") and stem("resilient") == stem("resilience")
+    assert stem("emergencies") == stem("emergency")
+    assert stem("accessible") == stem("access")
+    assert stem("nationally") == stem("national")
+    assert stem("resilient") == stem("resilience")
 
 
 def test_word_counts_group_on_stems_and_show_real_words(excerpt_frame: pl.DataFrame) -> None:
@@ -103,7 +105,8 @@ def test_word_counts_group_on_stems_and_show_real_words(excerpt_frame: pl.DataFr
         ("services", 5), ("development", 4), ("AI", 3)]
     as_dict = dict(words.select("term", "count").iter_rows())
     # The most frequent printed form is shown: "Goals" and "goals" tie, "Africa" keeps case.
-    assert as_dict["Africa"] == 2 and as_dict["developmental"] == 1
+    assert as_dict["Africa"] == 2
+    assert as_dict["developmental"] == 1
     bigrams = word_counts(excerpt_frame, by=(), n=2)
     as_dict = dict(bigrams.select("term", "count").iter_rows())
     assert as_dict["artificial intelligence"] == 1

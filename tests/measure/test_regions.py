@@ -76,8 +76,10 @@ def test_baku_leaders(baku_matrix: pl.DataFrame) -> None:
     # it in one initiative.
     ldc = lead["ldc-sids-lldc"]
     assert (ldc["region"], ldc["initiatives_with_theme"]) == ("ASP", 1)
-    assert ldc["z"] > 5 and ldc["rate_low"] > 100
-    assert lead["ai"]["region"] == "CIS" and lead["resilience"]["region"] == "AMS"
+    assert ldc["z"] > 5
+    assert ldc["rate_low"] > 100
+    assert lead["ai"]["region"] == "CIS"
+    assert lead["resilience"]["region"] == "AMS"
     # No region's lead on AI, satellites or resilience is clear of every other region:
     # each leader's interval overlaps the runner-up's.
     for theme in ("ai", "satellite", "resilience"):

@@ -36,10 +36,12 @@ def test_a_shift_spread_over_every_document_has_a_direction() -> None:
     shifts = term_shifts(OLD, new, n_boot=200)
     ai, satellite = row(shifts, "ai"), row(shifts, "satellite")
     assert (ai["old_count"], ai["new_count"], ai["direction"]) == (6, 16, "higher")
-    assert ai["boot_low"] > 1 and ai["top_document_share"] == pytest.approx(3 / 16)
+    assert ai["boot_low"] > 1
+    assert ai["top_document_share"] == pytest.approx(3 / 16)
     assert (ai["documents_old"], ai["documents_new"]) == (6, 6)
     assert (satellite["old_count"], satellite["new_count"]) == (6, 1)
-    assert satellite["direction"] == "lower" and satellite["boot_high"] < 1
+    assert satellite["direction"] == "lower"
+    assert satellite["boot_high"] < 1
     # Shrinking, the side that carries the change is OLD: its first document, a sixth of it.
     assert (satellite["top_document"], satellite["top_document_share"]) == (
         "o0", pytest.approx(1 / 6))

@@ -110,7 +110,8 @@ def test_poisson_interval_matches_exact_limits() -> None:
     low, high = poisson_interval(np.array([10.0, 0.0]))
     assert low[0] == pytest.approx(4.795, abs=0.01)
     assert high[0] == pytest.approx(18.39, abs=0.02)
-    assert low[1] == 0.0 and high[1] == pytest.approx(3.689, abs=0.03)
+    assert low[1] == 0.0
+    assert high[1] == pytest.approx(3.689, abs=0.03)
 
 
 def test_term_shifts_on_a_small_pair() -> None:
@@ -230,7 +231,8 @@ def test_baku_revised_vs_unchanged_directions(
     assert access["reason"] == "no bootstrap interval (a side has none); res-58 carries 70%"
     # Cybersecurity: the Wilson interval excludes 1, the bootstrap over documents does not.
     cyber = rows["cybersecurity"]
-    assert cyber["ci_low"] > 1 and cyber["boot_low"] < 1
+    assert cyber["ci_low"] > 1
+    assert cyber["boot_low"] < 1
     assert (cyber["direction"], cyber["reason"]) == ("unclear", "bootstrap interval includes 1")
     # What does rise, spread over many resolutions.
     assert {t for t, r in rows.items() if r["direction"] == "higher"} == {

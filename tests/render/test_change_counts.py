@@ -34,7 +34,8 @@ def test_cli_json_and_notebook_count_alike(
     totals = json.loads(capsys.readouterr().out)["totals"]
     assert (totals["pairs"], totals["changed"], totals["relabelled_only"]) == (40, 15, 22)
     # notebook 02, cell c12
-    assert wt.align(*ASP).changes() == wt.align(*ASP).changes(ignore=()) and (
+    assert wt.align(*ASP).changes() == wt.align(*ASP).changes(ignore=())
+    assert (
         wt.align(*ASP).changes().summary() == COUNTS)
     # Set typography aside and five more pairs are only relabelled: ASP1 3), ASP5 1) and 6)
     # (punctuation), ASP3 6) "radio-frequency", ASP5 3) "cyberliteracy" (spacing).

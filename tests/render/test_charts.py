@@ -52,7 +52,8 @@ def test_word_shift_chart() -> None:
     # The log2 axis is labelled with the factors themselves.
     ax.figure.canvas.draw()  # type: ignore[union-attr]
     ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
-    assert "1×" in ticks and all(t.endswith("×") for t in ticks)
+    assert "1×" in ticks
+    assert all(t.endswith("×") for t in ticks)
 
 
 def test_word_shift_whiskers_only_where_both_sides_have_the_word() -> None:
@@ -88,7 +89,8 @@ def test_rate_ratio_chart() -> None:
     # Ticks read as factors (1/2×, 1×, 2×), not in scientific notation (2×10⁻¹).
     ax.figure.canvas.draw()  # type: ignore[union-attr]
     ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
-    assert "1×" in ticks and all(t.endswith("×") and "10^" not in t for t in ticks)
+    assert "1×" in ticks
+    assert all(t.endswith("×") and "10^" not in t for t in ticks)
 
 
 def colours(ax: object) -> list[str]:

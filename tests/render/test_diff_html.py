@@ -22,7 +22,8 @@ HOSTILE = make_diff(
 
 def test_every_input_text_is_escaped() -> None:
     html = render_diff_page(HOSTILE)
-    assert "<script>alert" not in html and "<b>bold" not in html
+    assert "<script>alert" not in html
+    assert "<b>bold" not in html
     assert (
         "<p>a &lt;<del>b&gt;bold</del><ins>script&gt;alert(&#39;x&#39;)</ins>&lt;/<del>b</del>"
         "<ins>script</ins>&gt; &amp; co</p>"
@@ -35,7 +36,8 @@ def test_every_input_text_is_escaped() -> None:
 def test_self_contained() -> None:
     html = render_diff_page(relabelled_diff())
     assert not re.search(r"""(src|href|url)\s*[=(]\s*["']?(https?:)?//""", html)
-    assert "<link" not in html and "@import" not in html
+    assert "<link" not in html
+    assert "@import" not in html
     assert html.startswith("<!DOCTYPE html>")
 
 
@@ -44,8 +46,10 @@ def test_views_summary_and_navigation() -> None:
     # three changed clauses (edited, deleted, inserted; the relabel-only one is counted, not
     # listed), in each of two views
     assert html.count('class="wd-clause') == 6
-    assert 'class="wd-view wd-view-sbs"' in html and 'class="wd-view wd-view-inl"' in html
-    assert 'data-step="-1"' in html and 'data-step="1"' in html
+    assert 'class="wd-view wd-view-sbs"' in html
+    assert 'class="wd-view wd-view-inl"' in html
+    assert 'data-step="-1"' in html
+    assert 'data-step="1"' in html
     # The strip: each kind with its count, linked to its first change; then ITU's marks.
     strip = re.findall(r'<li class="wd-k wd-[km]-(\w+)">(?:<a href="#[\w-]+-(c\d+)">)?', html)
     counts = re.findall(r"</a> <b>(\d+)</b></li>|\w <b>(\d+)</b></li>", html)

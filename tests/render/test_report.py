@@ -127,7 +127,8 @@ def test_missing_texts_and_editions_are_stated(built: Path, page: str) -> None:
 
 
 def test_redlines_show_the_real_pairs(built: Path, page: str) -> None:
-    assert 'id="redline-declaration"' in page and 'id="redline-ri-asp"' in page
+    assert 'id="redline-declaration"' in page
+    assert 'id="redline-ri-asp"' in page
     # The editorial pass of the declaration: older people → older persons, bracket removed.
     assert "<del>people</del><ins>persons</ins>" in page
     pairs = json.loads((built.parent / "redline-ri-asp.json").read_text())
@@ -141,8 +142,10 @@ def test_redlines_show_the_real_pairs(built: Path, page: str) -> None:
 def test_term_shifts_and_regions(built: Path) -> None:
     shifts = {row["theme"]: row for row in _json(built, "term-shifts")}
     ai = shifts["ai"]
-    assert ai["old_count"] == 0 and ai["new_count"] > 0
-    assert ai["ci_low"] is not None and ai["ci_low"] > 1
+    assert ai["old_count"] == 0
+    assert ai["new_count"] > 0
+    assert ai["ci_low"] is not None
+    assert ai["ci_low"] > 1
     # Every row carries its direction by the one rule; gender and accessibility are unclear,
     # carried by Resolutions 55 and 58.
     for name in ("term-shifts", "term-shifts-declaration", "term-shifts-ri-asp"):
@@ -193,7 +196,9 @@ def test_page_is_self_contained_and_accessible(built: Path, page: str) -> None:
     outline = _outline(page)
     tags = [tag for tag, _ in outline.tags]
     # No external resource of any kind: nothing to load but the page itself.
-    assert "link" not in tags and "img" not in tags and "iframe" not in tags
+    assert "link" not in tags
+    assert "img" not in tags
+    assert "iframe" not in tags
     assert all("src" not in attrs for _, attrs in outline.tags)
     for tag, attrs in outline.tags:
         href = attrs.get("href") or ""

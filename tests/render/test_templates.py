@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from toolkit.render import diff_html
 from toolkit.render.templates import asset, environment
 
@@ -13,19 +15,18 @@ def test_one_environment_per_whitespace_mode() -> None:
     plain, trimmed = environment(), environment(trim_blocks=True)
     assert (plain.trim_blocks, plain.lstrip_blocks) == (False, False)
     assert (trimmed.trim_blocks, trimmed.lstrip_blocks) == (True, True)
-    assert plain.keep_trailing_newline and trimmed.keep_trailing_newline
+    assert plain.keep_trailing_newline
+    assert trimmed.keep_trailing_newline
 
 
 def test_autoescape_and_strict_undefined() -> None:
     template = environment().from_string("<p>{{ text }}</p>")
     assert template.render(text="<script>alert('x')</script> & co") == (
         "<p>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co</p>")
-    try:
+    # jinja2.UndefinedError: jinja2 is imported lazily by the module, so matched by name.
+    with pytest.raises(Exception, match="'text' is undefined") as raised:
         template.render()
-    except Exception as error:  # jinja2.UndefinedError, imported lazily by the module
-        assert type(error).__name__ == "UndefinedError"
-    else:
-        raise AssertionError("an undefined name rendered silently")
+    assert type(raised.value).__name__ == "UndefinedError"
 
 
 def test_diff_html_uses_it_and_assets_are_ours() -> None:

@@ -311,14 +311,7 @@ def _groups(
         text = pieces_side[piece]
         words = [index[w] for w in set(text)]
         shares = incidence[:, words].sum(axis=1) / len(words)
-        best, best_score = -1, CONTAINMENT * 100
-        for whole in wholes:
-            if lengths[whole] <= len(text) or shares[whole] < 0.8:
-                continue
-            score = fuzz.partial_ratio(text, whole_side[whole], score_cutoff=best_score)
-            if score > best_score or (best < 0 and score >= best_score):
-                best, best_score = whole, score
-        return best
+        return _containing_whole(text, wholes, whole_side, shares, lengths)
 
     found: dict[int, list[int]] = {}
     for piece in pieces:
@@ -342,6 +335,26 @@ def _groups(
         if together >= max(alone + min(GROUP_GAIN, (1 - alone) / 2), LINK_THRESHOLD):
             groups[whole] = members
     return groups
+
+
+def _containing_whole(
+    text: str,
+    wholes: Iterable[int],
+    whole_side: tuple[str, ...],
+    shares: npt.NDArray[np.float32],
+    lengths: npt.NDArray[np.int64],
+) -> int:
+    """The longer whole that holds the piece `text` best (partial_ratio of at least
+    CONTAINMENT, the first of equals), -1 if none; `shares` (of the piece's words in each
+    whole) rules out most wholes before the costly comparison."""
+    best, best_score = -1, CONTAINMENT * 100
+    for whole in wholes:
+        if lengths[whole] <= len(text) or shares[whole] < 0.8:
+            continue
+        score = fuzz.partial_ratio(text, whole_side[whole], score_cutoff=best_score)
+        if score > best_score or (best < 0 and score >= best_score):
+            best, best_score = whole, score
+    return best
 
 
 def _loose(i: int | None, j: int | None, similarity: npt.NDArray[np.float64]) -> bool:
@@ -428,36 +441,7 @@ def align_clause_refs(
     weights = _weights(o, n, similarity)
     links = _link_sections_first(o, n, similarity, weights)
 
-    # Pieces of a split or merge: unlinked clauses, and weakly linked ones (a short piece
-    # often finds some poor partner of its own before the grouping sees it).
-    partner_of_new = {j: i for i, j in links.items()}
-    splits = _groups(
-        n.keys,
-        o.keys,
-        [j for j in range(len(n.refs)) if _loose(partner_of_new.get(j), j, similarity)],
-        partner_of_new,
-        similarity,
-    )
-    for whole, pieces in splits.items():
-        links.pop(whole, None)
-        for piece in pieces:
-            if partner_of_new.get(piece) not in (None, whole):
-                links.pop(partner_of_new[piece], None)
-    merges = _groups(
-        o.keys,
-        n.keys,
-        [i for i in range(len(o.refs)) if i not in splits and _loose(i, links.get(i), similarity)],
-        links,
-        similarity.T,
-    )
-    split_pieces = {j for pieces in splits.values() for j in pieces}
-    merges = {j: pieces for j, pieces in merges.items() if j not in split_pieces}
-    for whole, pieces in merges.items():
-        for piece in pieces:
-            links.pop(piece, None)
-        for i in [i for i, j in links.items() if j == whole]:
-            links.pop(i)
-
+    splits, merges = _splits_and_merges(o, n, links, similarity)
     ambiguous = _ambiguous(links, similarity, weights)
     sections = _section_map(o, n, links)
     # A clause that went to another section moved; of the rest, those outside one longest
@@ -493,6 +477,55 @@ def align_clause_refs(
                 ((j, 0, i), _pair(o.refs[i], n.refs[j], "merged", similarity[i, j], False))
             )
 
+    pairs += _unpaired(o, n, pairs)
+    pairs.sort(key=lambda item: item[0])
+    return tuple(p for _, p in pairs)
+
+
+def _splits_and_merges(
+    o: _Side, n: _Side, links: dict[int, int], similarity: npt.NDArray[np.float64]
+) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """Old clauses split into several new ones, and new ones merged from several old ones
+    ({whole: pieces}); the one-to-one links they replace leave `links`."""
+    # Pieces of a split or merge: unlinked clauses, and weakly linked ones (a short piece
+    # often finds some poor partner of its own before the grouping sees it).
+    partner_of_new = {j: i for i, j in links.items()}
+    splits = _groups(
+        n.keys,
+        o.keys,
+        [j for j in range(len(n.refs)) if _loose(partner_of_new.get(j), j, similarity)],
+        partner_of_new,
+        similarity,
+    )
+    for whole, pieces in splits.items():
+        links.pop(whole, None)
+        for piece in pieces:
+            if partner_of_new.get(piece) not in (None, whole):
+                links.pop(partner_of_new[piece], None)
+    merges = _groups(
+        o.keys,
+        n.keys,
+        [i for i in range(len(o.refs)) if i not in splits and _loose(i, links.get(i), similarity)],
+        links,
+        similarity.T,
+    )
+    split_pieces = {j for pieces in splits.values() for j in pieces}
+    merges = {j: pieces for j, pieces in merges.items() if j not in split_pieces}
+    for whole, pieces in merges.items():
+        for piece in pieces:
+            links.pop(piece, None)
+        for i in [i for i, j in links.items() if j == whole]:
+            links.pop(i)
+
+    return splits, merges
+
+
+def _unpaired(
+    o: _Side, n: _Side, pairs: list[tuple[tuple[int, int, int], ClausePair]]
+) -> list[tuple[tuple[int, int, int], ClausePair]]:
+    """Deleted old clauses, each after the new place of the old clause before it, and
+    inserted new ones, keyed for the reading order of `pairs`."""
+    unpaired: list[tuple[tuple[int, int, int], ClausePair]] = []
     new_of_old: dict[int, int] = {}
     for (j, _, i), _ in pairs:
         new_of_old[i] = max(new_of_old.get(i, -1), j)
@@ -501,13 +534,12 @@ def align_clause_refs(
         if i in new_of_old:
             anchor = new_of_old[i]
         else:
-            pairs.append(((anchor, 1, i), ClausePair(ref, None, "deleted", 0.0)))
+            unpaired.append(((anchor, 1, i), ClausePair(ref, None, "deleted", 0.0)))
     covered_new = {key[0] for key, _ in pairs if key[1] == 0}
     for j, ref in enumerate(n.refs):
         if j not in covered_new:
-            pairs.append(((j, 0, -1), ClausePair(None, ref, "inserted", 0.0)))
-    pairs.sort(key=lambda item: item[0])
-    return tuple(p for _, p in pairs)
+            unpaired.append(((j, 0, -1), ClausePair(None, ref, "inserted", 0.0)))
+    return unpaired
 
 
 def _one_to_one(old: ClauseRef, new: ClauseRef) -> tuple[ClausePair, ...]:

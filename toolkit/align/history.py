@@ -71,56 +71,12 @@ def clause_history(
     import polars as pl
 
     editions = list(docs_by_edition)
-    stories: list[_Story] = []
-    current: dict[str, _Story] = {}  # ClauseRef id in the latest edition seen → its story
-
-    def see(story: _Story, edition: str, ref_id: str, section: str | None, clause: Clause) -> None:
-        story.editions.append(edition)
-        story.ids.append(ref_id)
-        story.section, story.label, story.text = section, clause.label, clause.text
-
-    def fresh(edition: str, origin: str | None = None) -> _Story:
-        doc_id = docs_by_edition[edition].id
-        story = _Story(f"{doc_id}#{len(stories) + 1}", edition, edition, origin=origin)
-        stories.append(story)
-        return story
-
-    first = editions[0] if editions else None
-    since = since if since is not None else first
-    if first is not None:
-        doc = docs_by_edition[first]
-        for index, section in enumerate(doc.sections):
-            for clause in section.clauses:
-                story = fresh(first)
-                ref_id = f"{doc.id}/{index}/{clause.ordinal}"
-                see(story, first, ref_id, section.heading, clause)
-                current[ref_id] = story
+    chronicle = _Chronicle(docs_by_edition)
+    since = since if since is not None else (editions[0] if editions else None)
+    current = chronicle.begin(editions[0]) if editions else {}
     for before, after in pairwise(editions):
-        alignment = align_clauses(docs_by_edition[before], docs_by_edition[after])
-        following: dict[str, _Story] = {}
-        for pair in alignment.pairs:
-            if pair.new is None:
-                assert pair.old is not None
-                current[pair.old.id].removed_in = after
-                continue
-            if pair.new.id in following:  # merged: a further source of a clause already seen
-                assert pair.old is not None
-                gone = current[pair.old.id]
-                gone.removed_in = after
-                gone.origin = f"merged into {following[pair.new.id].clause}"
-                continue
-            past = current.get(pair.old.id) if pair.old is not None else None
-            if past is None:
-                story = fresh(after)
-            elif pair.status == "split" and past.editions[-1] == after:
-                story = fresh(after, origin=f"split from {past.clause}")
-            else:
-                story = past
-                if pair.status != "unchanged":
-                    story.last_amended_in = after
-            see(story, after, pair.new.id, pair.new.section, pair.new.clause)
-            following[pair.new.id] = story
-        current = following
+        current = chronicle.advance(current, before, after)
+    stories = chronicle.stories
     if gone_in is not None:
         for story in stories:
             if story.removed_in is None:
@@ -147,6 +103,67 @@ def clause_history(
     }
     schema["predates_history"] = pl.Boolean()
     return pl.DataFrame(rows, schema=schema)
+
+
+class _Chronicle:
+    """The stories of one document's clauses, told edition by edition; each step maps the
+    ClauseRef ids of the latest edition seen to their stories."""
+
+    def __init__(self, docs_by_edition: Mapping[str, Document]) -> None:
+        self.docs_by_edition = docs_by_edition
+        self.stories: list[_Story] = []
+
+    def fresh(self, edition: str, origin: str | None = None) -> _Story:
+        doc_id = self.docs_by_edition[edition].id
+        story = _Story(f"{doc_id}#{len(self.stories) + 1}", edition, edition, origin=origin)
+        self.stories.append(story)
+        return story
+
+    def begin(self, edition: str) -> dict[str, _Story]:
+        """A story for each clause of the oldest edition."""
+        doc = self.docs_by_edition[edition]
+        current: dict[str, _Story] = {}
+        for index, section in enumerate(doc.sections):
+            for clause in section.clauses:
+                story = self.fresh(edition)
+                ref_id = f"{doc.id}/{index}/{clause.ordinal}"
+                _see(story, edition, ref_id, section.heading, clause)
+                current[ref_id] = story
+        return current
+
+    def advance(self, current: dict[str, _Story], before: str, after: str) -> dict[str, _Story]:
+        """The stories of `after`'s clauses, from `before`'s (`current`) and their alignment."""
+        alignment = align_clauses(self.docs_by_edition[before], self.docs_by_edition[after])
+        following: dict[str, _Story] = {}
+        for pair in alignment.pairs:
+            if pair.new is None:
+                assert pair.old is not None
+                current[pair.old.id].removed_in = after
+                continue
+            if pair.new.id in following:  # merged: a further source of a clause already seen
+                assert pair.old is not None
+                gone = current[pair.old.id]
+                gone.removed_in = after
+                gone.origin = f"merged into {following[pair.new.id].clause}"
+                continue
+            past = current.get(pair.old.id) if pair.old is not None else None
+            if past is None:
+                story = self.fresh(after)
+            elif pair.status == "split" and past.editions[-1] == after:
+                story = self.fresh(after, origin=f"split from {past.clause}")
+            else:
+                story = past
+                if pair.status != "unchanged":
+                    story.last_amended_in = after
+            _see(story, after, pair.new.id, pair.new.section, pair.new.clause)
+            following[pair.new.id] = story
+        return following
+
+
+def _see(story: _Story, edition: str, ref_id: str, section: str | None, clause: Clause) -> None:
+    story.editions.append(edition)
+    story.ids.append(ref_id)
+    story.section, story.label, story.text = section, clause.label, clause.text
 
 
 def corpus_history(doc_id: str, *, corpus: Corpus | None = None) -> pl.DataFrame:

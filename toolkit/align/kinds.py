@@ -182,6 +182,7 @@ class ChangeCount:
 
     @classmethod
     def of(cls, pairs: Iterable[ClausePair], *, ignore: Collection[ChangeKind] = ()) -> ChangeCount:
+        """The counts over `pairs`, setting aside the kinds in `ignore`."""
         pairs = list(pairs)
         return cls(
             pairs=len(pairs),

@@ -44,6 +44,9 @@ class TruePair:
 
 @dataclass(frozen=True)
 class SimulatedRevision:
+    """A SIMULATED earlier version of a Baku document and the links an aligner should find
+    between it and the Baku text: the answer key of the alignment tests and benchmarks."""
+
     document: Document  # the simulated earlier version
     truth: tuple[TruePair, ...]
     edits: dict[Edit, int]  # how many times each edit was applied
@@ -118,8 +121,6 @@ def simulate_revision(
     `word_rate` (default `rate`) of its words replaced, dropped or swapped. Deleted clauses
     are borrowed from `donors` (other documents), the hardest kind of stranger to reject.
     """
-    rng = random.Random(f"{seed}:{doc.id}:{rate}:{','.join(edits)}")
-    count = dict.fromkeys(edits, 0)
     sections: list[tuple[Section, list[_Item]]] = [
         (
             section,
@@ -127,84 +128,159 @@ def simulate_revision(
         )
         for s, section in enumerate(doc.sections)
     ]
-    baku = {
-        clause_id(doc.id, s, c.ordinal): c
-        for s, sec in enumerate(doc.sections)
-        for c in sec.clauses
-    }
-    vocabulary = [w for c in doc.clauses for w in c.text.split()] or ["text"]
-
-    def hit() -> bool:
-        return rng.random() < rate
-
+    editing = _Editing(
+        rng=random.Random(f"{seed}:{doc.id}:{rate}:{','.join(edits)}"),
+        rate=rate,
+        word_rate=word_rate or rate,
+        vocabulary=[w for c in doc.clauses for w in c.text.split()] or ["text"],
+        donors=donors,
+        doc_id=doc.id,
+        count=dict.fromkeys(edits, 0),
+    )
     for edit in edits:
-        for _, items in sections:
-            k = 0
-            while k < len(items):
-                item = items[k]
-                fresh = item.origin == "same" and not item.notes
-                if edit == "split" and fresh and k + 1 < len(items) and hit():
-                    nxt = items[k + 1]
-                    if nxt.origin == "same" and not nxt.notes:
-                        joined = item.text.rstrip(";,. ") + "; " + nxt.text
-                        items[k : k + 2] = [
-                            _Item(item.label, joined, item.new_ids + nxt.new_ids, "whole")
-                        ]
-                        items[k].notes.append(edit)
-                        count[edit] += 1
-                elif edit == "merge" and fresh and hit() and (halves := _cut(item.text)):
-                    items[k : k + 1] = [
-                        _Item(item.label, halves[0], item.new_ids, "piece", notes=[edit]),
-                        _Item(
-                            item.label and _other_label(item.label, rng),
-                            halves[1],
-                            item.new_ids,
-                            "piece",
-                            notes=[edit],
-                        ),
-                    ]
-                    count[edit] += 1
-                    k += 1
-                elif edit == "insert" and fresh and hit():
-                    del items[k]
-                    count[edit] += 1
-                    continue
-                elif edit == "delete" and donors and hit():
-                    donor = rng.choice(donors)
-                    if donor.id != doc.id and donor.clauses:
-                        stranger = rng.choice(donor.clauses)
-                        items.insert(k, _Item(stranger.label, stranger.text, [], "borrowed"))
-                        items[k].notes.append(edit)
-                        count[edit] += 1
-                        k += 1
-                elif edit == "reword" and item.origin != "borrowed" and hit():
-                    item.text = _reword(item.text, word_rate or rate, vocabulary, rng)
-                    item.notes.append(edit)
-                    count[edit] += 1
-                elif edit == "relabel" and item.label and hit():
-                    item.label = _other_label(item.label, rng)
-                    item.relabelled = True
-                    item.notes.append(edit)
-                    count[edit] += 1
-                elif edit == "reorder" and k + 1 < len(items) and hit():
-                    items[k], items[k + 1] = items[k + 1], items[k]
-                    items[k].swapped_with = items[k + 1].new_ids[0]
-                    item.notes.append(edit)
-                    count[edit] += 1
-                    k += 1
-                k += 1
-        if edit == "move" and len(sections) > 1:
-            for s, (_, items) in enumerate(sections):
-                for item in list(items):
-                    if item.origin == "same" and not item.moved and not item.swapped_with and hit():
-                        target = rng.choice([t for t in range(len(sections)) if t != s])
-                        items.remove(item)
-                        item.moved = True
-                        item.notes.append(edit)
-                        sections[target][1].append(item)
-                        count[edit] += 1
+        if edit == "move":
+            editing.move(sections)
+        else:
+            for _, items in sections:
+                editing.apply(edit, items)
+    _mark_swapped(sections)
+    built, truth = _old_text(doc, sections)
+    simulated = replace(
+        doc,
+        sections=tuple(built),
+        edition_label=f"{doc.edition_label or doc.heading} {SIMULATED}",
+        title=f"{doc.title} {SIMULATED}",
+    )
+    return SimulatedRevision(simulated, tuple(truth), editing.count)
 
-    # Where each Baku clause stands in the old text (section, position), for swaps.
+
+def _fresh(item: _Item) -> bool:
+    """A clause no edit has touched yet, which a split, merge or insertion may take."""
+    return item.origin == "same" and not item.notes
+
+
+@dataclass
+class _Editing:
+    """The edits of one simulated revision, all drawing on one seeded random source in a
+    fixed order, so that a seed gives the same revision every time."""
+
+    rng: random.Random
+    rate: float
+    word_rate: float
+    vocabulary: list[str]
+    donors: Sequence[Document]
+    doc_id: str
+    count: dict[Edit, int]
+
+    def hit(self) -> bool:
+        return self.rng.random() < self.rate
+
+    def apply(self, edit: Edit, items: list[_Item]) -> None:
+        """`edit` on each eligible clause of one section, in order; each step says where the
+        next clause stands after it."""
+        step = {
+            "split": self._split,
+            "merge": self._merge,
+            "insert": self._insert,
+            "delete": self._delete,
+            "reword": self._reword,
+            "relabel": self._relabel,
+            "reorder": self._reorder,
+        }[edit]
+        k = 0
+        while k < len(items):
+            k = step(items, k)
+
+    # An old clause joined from two Baku clauses: Baku split it.
+    def _split(self, items: list[_Item], k: int) -> int:
+        item = items[k]
+        if _fresh(item) and k + 1 < len(items) and self.hit() and _fresh(items[k + 1]):
+            joined = item.text.rstrip(";,. ") + "; " + items[k + 1].text
+            new_ids = item.new_ids + items[k + 1].new_ids
+            items[k : k + 2] = [_Item(item.label, joined, new_ids, "whole", notes=["split"])]
+            self.count["split"] += 1
+        return k + 1
+
+    # An old clause in two pieces: Baku merged them.
+    def _merge(self, items: list[_Item], k: int) -> int:
+        item = items[k]
+        if not (_fresh(item) and self.hit() and (halves := _cut(item.text))):
+            return k + 1
+        items[k : k + 1] = [
+            _Item(item.label, halves[0], item.new_ids, "piece", notes=["merge"]),
+            _Item(item.label and _other_label(item.label, self.rng), halves[1], item.new_ids,
+                  "piece", notes=["merge"]),
+        ]
+        self.count["merge"] += 1
+        return k + 2
+
+    # A Baku clause missing from the old text: Baku inserted it.
+    def _insert(self, items: list[_Item], k: int) -> int:
+        if _fresh(items[k]) and self.hit():
+            del items[k]
+            self.count["insert"] += 1
+            return k
+        return k + 1
+
+    # A stranger from another document in the old text: Baku deleted it.
+    def _delete(self, items: list[_Item], k: int) -> int:
+        if not (self.donors and self.hit()):
+            return k + 1
+        donor = self.rng.choice(self.donors)
+        if donor.id == self.doc_id or not donor.clauses:
+            return k + 1
+        stranger = self.rng.choice(donor.clauses)
+        items.insert(k, _Item(stranger.label, stranger.text, [], "borrowed", notes=["delete"]))
+        self.count["delete"] += 1
+        return k + 2
+
+    def _reword(self, items: list[_Item], k: int) -> int:
+        item = items[k]
+        if item.origin != "borrowed" and self.hit():
+            item.text = _reword(item.text, self.word_rate, self.vocabulary, self.rng)
+            item.notes.append("reword")
+            self.count["reword"] += 1
+        return k + 1
+
+    def _relabel(self, items: list[_Item], k: int) -> int:
+        item = items[k]
+        if item.label and self.hit():
+            item.label = _other_label(item.label, self.rng)
+            item.relabelled = True
+            item.notes.append("relabel")
+            self.count["relabel"] += 1
+        return k + 1
+
+    # Two neighbours swapped: the one read first in the old text moved.
+    def _reorder(self, items: list[_Item], k: int) -> int:
+        item = items[k]
+        if not (k + 1 < len(items) and self.hit()):
+            return k + 1
+        items[k], items[k + 1] = items[k + 1], item
+        items[k].swapped_with = item.new_ids[0]
+        item.notes.append("reorder")
+        self.count["reorder"] += 1
+        return k + 2
+
+    def move(self, sections: list[tuple[Section, list[_Item]]]) -> None:
+        """Untouched clauses taken to the end of another section: Baku moved them back."""
+        if len(sections) < 2:
+            return
+        for s, (_, items) in enumerate(sections):
+            for item in list(items):
+                if item.origin == "same" and not item.moved and not item.swapped_with \
+                        and self.hit():
+                    target = self.rng.choice([t for t in range(len(sections)) if t != s])
+                    items.remove(item)
+                    item.moved = True
+                    item.notes.append("move")
+                    sections[target][1].append(item)
+                    self.count["move"] += 1
+
+
+def _mark_swapped(sections: list[tuple[Section, list[_Item]]]) -> None:
+    """A swapped clause stays moved only while its partner still follows it in its section."""
+    # Where each Baku clause stands in the old text (section, position).
     place = {
         new_id: (s, k)
         for s, (_, items) in enumerate(sections)
@@ -216,6 +292,17 @@ def simulate_revision(
             partner = place.get(item.swapped_with or "")
             if partner is not None and partner[0] == s and partner[1] > k:
                 item.moved = True
+
+
+def _old_text(
+    doc: Document, sections: list[tuple[Section, list[_Item]]]
+) -> tuple[list[Section], list[TruePair]]:
+    """The simulated old sections, and the links from their clauses to `doc`'s."""
+    baku = {
+        clause_id(doc.id, s, c.ordinal): c
+        for s, sec in enumerate(doc.sections)
+        for c in sec.clauses
+    }
     built: list[Section] = []
     truth: list[TruePair] = []
     seen: set[str] = set()
@@ -241,13 +328,7 @@ def simulate_revision(
                 seen.add(new_id)
                 truth.append(TruePair(old_id, new_id, status, item.relabelled))
     truth += [TruePair(None, new_id, "inserted") for new_id in baku if new_id not in seen]
-    simulated = replace(
-        doc,
-        sections=tuple(built),
-        edition_label=f"{doc.edition_label or doc.heading} {SIMULATED}",
-        title=f"{doc.title} {SIMULATED}",
-    )
-    return SimulatedRevision(simulated, tuple(truth), count)
+    return built, truth
 
 
 # --- SIMULATED final reports: revised documents written back in the report's layout --------
@@ -257,8 +338,8 @@ SIMULATED_HEADER = "SIMULATED final report (toolkit/align/simulate.py): not an I
 
 
 def document_lines(doc: Document, *, heading: str | None = None) -> list[str]:
-    """`doc` as the final report prints a resolution or Question: tab-indented heading, title,
-    section headings ("1\\tStatement …") and clauses ("a)\\ttext"), blank lines between."""
+    r"""`doc` as the final report prints a resolution or Question: tab-indented heading, title,
+    section headings ("1\tStatement …") and clauses ("a)\ttext"), blank lines between."""
     indent = "\t\t\t"
     lines = [indent + (heading or doc.heading), "", indent + doc.title, ""]
     for section in doc.sections:

@@ -15,6 +15,8 @@ from toolkit.messages import suggest
 
 @dataclass(frozen=True, order=True)
 class Edition:
+    """A WTDC edition the toolkit knows of, whether or not its texts are in the corpus."""
+
     year: int
     id: str  # "kigali-2022"
     city: str
@@ -28,6 +30,7 @@ class Edition:
 
 @cache
 def known_editions() -> tuple[Edition, ...]:
+    """Every edition in editions.toml, oldest first (read once per process)."""
     data = tomllib.loads(resources.files("toolkit.corpus").joinpath("editions.toml").read_text())
     return tuple(sorted(Edition(**row) for row in data["edition"]))
 

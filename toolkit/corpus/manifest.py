@@ -47,6 +47,7 @@ class CorpusEntry:
 
     @property
     def is_final(self) -> bool:
+        """Whether this is the adopted text rather than an earlier version of a part of it."""
         return self.stage == "final"
 
 
@@ -119,6 +120,7 @@ def _entry(row: object, *, root: Path, manifest: Path) -> CorpusEntry:
 
 
 def write_manifest(root: Path, entries: tuple[CorpusEntry, ...]) -> None:
+    """Replace `root`/manifest.toml atomically with `entries`, paths relative to `root`."""
     import tomli_w
 
     rows = []

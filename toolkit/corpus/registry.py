@@ -70,6 +70,7 @@ class Corpus:
 
     @property
     def entries(self) -> tuple[CorpusEntry, ...]:
+        """Every entry of the manifest, in its order."""
         return self._entries
 
     def editions(self) -> tuple[str, ...]:
@@ -78,7 +79,8 @@ class Corpus:
         return tuple(e.id for e in known_editions() if e.id in present)
 
     def entries_for(self, edition_id: str) -> tuple[CorpusEntry, ...]:
-        edition(edition_id)  # an unknown id is an error, not an empty answer
+        """The entries of one edition; an unknown edition id is an error, not an empty answer."""
+        edition(edition_id)
         return tuple(entry for entry in self._entries if entry.edition == edition_id)
 
     def entry(self, entry_id: str) -> CorpusEntry:

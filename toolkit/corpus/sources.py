@@ -80,6 +80,7 @@ class Source:
 
     @cached_property
     def text(self) -> str:
+        """The whole text, read on first use (a patch needs it, a clause diff does not)."""
         return self._text()
 
     @property

@@ -133,7 +133,8 @@ def _diff_document(alignment: Alignment, options: DiffOptions) -> DocumentDiff:
             new_text = " ".join(_unique_texts(p.new for p in group))
             ops = diff(old_text, new_text)
         else:
-            assert pair.old is not None and pair.new is not None
+            assert pair.old is not None
+            assert pair.new is not None
             old_text, new_text = pair.old.clause.text, pair.new.clause.text
             # An edit of ignored kinds only (`--ignore typography`) shows as the new text.
             same = not is_changed(pair, ignore=options.ignore)

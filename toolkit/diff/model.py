@@ -30,20 +30,25 @@ STATUSES: tuple[PairStatus, ...] = (
 
 @dataclass(frozen=True)
 class DiffOptions:
+    """How a diff compares: by word or by character, and which kinds of change it sets aside."""
+
     granularity: Granularity = "word"
     # Kinds of change set aside (`--ignore`): see toolkit.align.kinds.
     ignore: frozenset[ChangeKind] = frozenset()
 
     @property
     def ignore_case(self) -> bool:
+        """Whether a change of case alone is set aside (`--ignore case`)."""
         return "case" in self.ignore
 
     @property
     def ignore_whitespace(self) -> bool:
+        """Whether a change of spacing alone is set aside (`--ignore whitespace`)."""
         return "whitespace" in self.ignore
 
     @property
     def ignore_labels(self) -> bool:
+        """Whether a new label alone is set aside (`--ignore labels`)."""
         return "labels" in self.ignore
 
 
@@ -63,6 +68,7 @@ class ClauseDiff:
 
     @property
     def follower(self) -> bool:
+        """A later piece of a split or merge, shown within its group's first pair."""
         return bool(self.group) and self.group[0] is not self.pair
 
     @property
@@ -108,15 +114,19 @@ class ClauseDiff:
 
 @dataclass(frozen=True)
 class DocumentDiff:
+    """One document pair (or a document only one side has) and the diffs of its clause pairs."""
+
     alignment: Alignment
     clauses: tuple[ClauseDiff, ...]
 
     @property
     def old_id(self) -> str | None:
+        """The old document's id; None for a document only in NEW."""
         return self.alignment.old_doc.id if self.alignment.old_doc else None
 
     @property
     def new_id(self) -> str | None:
+        """The new document's id; None for a document only in OLD."""
         return self.alignment.new_doc.id if self.alignment.new_doc else None
 
     @property
@@ -129,6 +139,7 @@ class DocumentDiff:
         return self.new_id if self.old_id == self.new_id else f"{self.old_id} → {self.new_id}"
 
     def changed(self) -> bool:
+        """Whether the document is only on one side or one of its clause pairs changed."""
         return None in (self.old_id, self.new_id) or any(c.changed() for c in self.clauses)
 
 
@@ -156,6 +167,7 @@ class DiffStat:
         )
 
     def as_dict(self) -> dict[str, int]:
+        """The counts as the JSON's `stat` object writes them."""
         return {
             "pairs": self.changes.pairs,
             "changed": self.changes.changed,
@@ -186,6 +198,7 @@ class TextDiff:
 
     @property
     def clauses(self) -> tuple[ClauseDiff, ...]:
+        """Every clause diff of every document, in order."""
         return tuple(c for d in self.documents for c in d.clauses)
 
     @property
@@ -194,6 +207,7 @@ class TextDiff:
         return not any(d.changed() for d in self.documents)
 
     def stat(self) -> DiffStat:
+        """The counts `wtdc diff --stat` prints: clauses by status, pairs changed, words."""
         return DiffStat.of(self.clauses)
 
     def frame(self) -> pl.DataFrame:

@@ -62,6 +62,7 @@ def tokens(text: str, *, granularity: Granularity = "word") -> list[str]:
 
 
 def count_words(text: str) -> int:
+    """The number of words in `text`, counted as the diff tokenises it."""
     return len(_WORD.findall(text))
 
 
@@ -120,8 +121,10 @@ def word_ops(
 
 
 def old_text(ops: Ops) -> str:
+    """The old text the operations start from (everything but insertions)."""
     return "".join(text for op, text in ops if op != INSERT)
 
 
 def new_text(ops: Ops) -> str:
+    """The new text the operations lead to (everything but deletions)."""
     return "".join(text for op, text in ops if op != DELETE)

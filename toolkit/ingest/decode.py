@@ -24,6 +24,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 @dataclass(frozen=True)
 class Decoded:
+    """A file's text, the encoding it was read in, and what a reader should know about it."""
+
     text: str
     encoding: str
     warnings: tuple[str, ...] = ()

@@ -57,6 +57,7 @@ def pack_edition(path: Path) -> tuple[bytes, str]:
 
 
 def read_edition_zip(data: bytes, *, name: str) -> SourceText:
+    """A zipped per-chapter HTML edition as one text, its chapters in reading order."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         pages = {n: archive.read(n) for n in archive.namelist()

@@ -525,8 +525,14 @@ class _Paragraphs:
         return min(self.rules.hanging, self.rules.measure - _width(first.label) - 1.0)
 
     def _starts(self, paragraph: _Open, line: _Line) -> bool:
-        """Whether `line` starts a new paragraph after the open one."""
-        rules = self.rules
+        """Whether `line` starts a new paragraph after the open one: the first rule that
+        decides, in order — labels and wrapped words, then the layout, then sentences."""
+        verdict = self._by_label_or_wrap(paragraph, line)
+        if verdict is None:
+            verdict = self._by_layout(paragraph, line)
+        return self._by_sentence(paragraph, line) if verdict is None else verdict
+
+    def _by_label_or_wrap(self, paragraph: _Open, line: _Line) -> bool | None:
         previous = paragraph.lines[-1]
         if line.label is not None:
             return True
@@ -544,6 +550,11 @@ class _Paragraphs:
         if (line.text[:1] == "(" and previous.text[-1:] not in _ENDS_SENTENCE) or \
                 previous.text.count("(") > previous.text.count(")"):
             return False
+        return None
+
+    def _by_layout(self, paragraph: _Open, line: _Line) -> bool | None:
+        rules = self.rules
+        previous = paragraph.lines[-1]
         if line.key in rules.headings or previous.key in rules.headings:
             return True
         # pdftotext sets a blank line between the blocks it finds, paragraphs among them
@@ -563,15 +574,18 @@ class _Paragraphs:
         if (previous.text[-1:] in _ENDS_SENTENCE + "," and _opens_section(line)) or \
                 _OPENING_FORMULA.match(line.text) or _OWN_PARAGRAPH.match(line.text):
             return True
-        heading = _opens_section(paragraph.lines[0])
-        if heading and line.text.startswith(("to ", "that ")):
+        if _opens_section(paragraph.lines[0]) and line.text.startswith(("to ", "that ")):
             return True
+        return None
+
+    def _by_sentence(self, paragraph: _Open, line: _Line) -> bool:
+        previous = paragraph.lines[-1]
         # A sentence left open goes on on a lowercase line, but `to …` and `that …` open a
         # clause under a heading that carries its addressee (`invites Member States`): a
         # heading short enough to leave no doubt.
         unfinished = previous.text[-1:] not in _ENDS_SENTENCE
         if unfinished and line.text[:1].islower():
-            if previous.text[-1:] != "," and not heading and \
+            if previous.text[-1:] != "," and not _opens_section(paragraph.lines[0]) and \
                     not line.text.startswith(("to ", "that ")):
                 return False
             return _fits(previous, line, self._measure(previous), share=0.9)

@@ -17,6 +17,7 @@ def furniture_key(line: str) -> str:
 
 
 def is_page_number(line: str) -> bool:
+    """Whether a line is only a page number (`12`, `Page 12`, `3 of 40`), which no text keeps."""
     return bool(_PAGE_NUMBER.match(line.strip()))
 
 

@@ -44,6 +44,8 @@ _LEADING_MARKER = re.compile(r"^\[?(\d{1,3})\]?[\s\u00a0]*")
 
 
 def read_html(data: bytes, *, name: str) -> SourceText:
+    """An HTML page (ITU's or a browser's save) in the report's paragraph layout, its footnotes
+    placed after the paragraph that carries their marker."""
     try:
         from selectolax.lexbor import LexborHTMLParser
     except ImportError:
@@ -114,54 +116,45 @@ class _Page:
         return out, placed
 
     def walk(self, node: LexborNode, level: Level) -> None:
+        """Add the text under `node` to the paragraphs, block by block."""
         for child in node.iter(include_text=True):
             if child.is_text_node:
                 self.add(_HTML_SPACE.sub(" ", child.text_content or ""))
-                continue
-            if not child.is_element_node:
-                continue  # comments, doctype
-            tag = child.tag or ""
-            if tag in _DROPPED:
-                continue
-            attributes = child.attributes
-            for key in ("id", "name"):
-                if attributes.get(key):
-                    self.anchors.add(attributes[key] or "")
-            inner = level
-            if level != "footnote" and (
-                tag == "aside"
-                or any(_NOTE_CONTAINER.search(attributes.get(k) or "")
-                       for k in ("class", "id", "style"))
-            ):
-                inner = "footnote"
-            elif tag == "blockquote" and level == "body":
-                inner = "indented"
-            if tag == "br":
-                # ITU's soft wrap inside a paragraph: a space (none after a slash).
-                if self.current and not self.current[-1].endswith(("/", " ")):
-                    self.add(" ")
-            elif "mso-tab-count" in (attributes.get("style") or ""):
-                self.current.append("\t")
-            elif tag == "tr":
-                self.end(level)
-                self._row(child, level)
-            elif tag == "pre":
-                self.end(level)
-                for line in child.text(deep=True).split("\n"):
-                    self.add(line)
-                    self.end(inner)
-            elif tag in _BLOCKS:
-                self.end(level)
-                self.walk(child, inner)
+            # Comments and the doctype are neither text nor elements.
+            elif child.is_element_node and (child.tag or "") not in _DROPPED:
+                self._element(child, child.tag or "", level)
+
+    def _element(self, node: LexborNode, tag: str, level: Level) -> None:
+        attributes = node.attributes
+        self.anchors.update(attributes[key] or "" for key in ("id", "name") if attributes.get(key))
+        inner = _inner_level(tag, attributes, level)
+        if tag == "br":
+            self._soft_wrap()
+        elif "mso-tab-count" in (attributes.get("style") or ""):
+            self.current.append("\t")
+        elif tag == "tr":
+            self.end(level)
+            self._row(node, level)
+        elif tag == "pre":
+            self.end(level)
+            for line in node.text(deep=True).split("\n"):
+                self.add(line)
                 self.end(inner)
-            elif self._marker(child, tag, level):
-                continue
-            else:
-                starts = not "".join(self.current).strip()
-                self.walk(child, inner)
-                # `<span>a)</span><span>that …</span>`: a label ends with its span.
-                if starts and tag == "span" and LABEL_ALONE.match("".join(self.current).strip()):
-                    self.current = ["".join(self.current).strip(), "\t"]
+        elif tag in _BLOCKS:
+            self.end(level)
+            self.walk(node, inner)
+            self.end(inner)
+        elif not self._marker(node, tag, level):
+            starts = not "".join(self.current).strip()
+            self.walk(node, inner)
+            # `<span>a)</span><span>that …</span>`: a label ends with its span.
+            if starts and tag == "span" and LABEL_ALONE.match("".join(self.current).strip()):
+                self.current = ["".join(self.current).strip(), "\t"]
+
+    def _soft_wrap(self) -> None:
+        """ITU's <br> inside a paragraph: a space (none after a slash)."""
+        if self.current and not self.current[-1].endswith(("/", " ")):
+            self.add(" ")
 
     def _marker(self, node: LexborNode, tag: str, level: Level) -> bool:
         """A footnote reference: glue its number to the word before; True if it was one."""
@@ -202,6 +195,19 @@ class _Page:
             not cells[0].strip().isdigit()
         self.add("\t".join(cells).rstrip("\t"))
         self.end(level if label_row or level != "body" else "cell")
+
+
+def _inner_level(tag: str, attributes: dict[str, str | None], level: Level) -> Level:
+    """The level of what an element holds: a footnote container's text is a footnote, a block
+    quote's in the body is indented."""
+    if level != "footnote" and (
+        tag == "aside"
+        or any(_NOTE_CONTAINER.search(attributes.get(k) or "") for k in ("class", "id", "style"))
+    ):
+        return "footnote"
+    if tag == "blockquote" and level == "body":
+        return "indented"
+    return level
 
 
 def _footnote(text: str, marker: str | None) -> Paragraph:

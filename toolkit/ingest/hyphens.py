@@ -25,6 +25,8 @@ def lexicon_words(text: str) -> list[str]:
 
 @cache
 def lexicon() -> frozenset[str]:
+    """The known words (English, and names in ITU texts; package data words.txt): a line-end
+    hyphen is undone when the joined word is one of them."""
     data = resources.files("toolkit.ingest").joinpath("words.txt").read_text(encoding="utf-8")
     return frozenset(data.split())
 

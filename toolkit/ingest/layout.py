@@ -23,6 +23,8 @@ _TABS: dict[Level, str] = {"body": "\t" * 3, "indented": "\t" * 4, "footnote": "
 
 @dataclass(frozen=True)
 class Paragraph:
+    """One paragraph as a reader found it, before it is laid out at its level's tab depth."""
+
     text: str  # a label is followed by a tab; footnote markers are glued to their word
     level: Level = "body"
 
@@ -60,6 +62,7 @@ def cleaning_summary(
 
 
 def summary_line(summary: dict[str, object]) -> str:
+    """`cleaning_summary` as the one line `wtdc parse FILE` prints on stderr."""
     pages = "" if summary["pages"] is None else f"{summary['pages']} pages, "
     return (
         f"{summary['file']}: {pages}{summary['furniture_lines_removed']} header/footer lines "
@@ -70,6 +73,7 @@ def summary_line(summary: dict[str, object]) -> str:
 
 
 def footnote(marker: str, text: str) -> Paragraph:
+    """A footnote paragraph (`1<tab>text`) as every reader lays it, its text on one line."""
     return Paragraph(f"{marker}\t{' '.join(text.split())}", "footnote")
 
 

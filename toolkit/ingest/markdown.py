@@ -30,6 +30,7 @@ _HARD_BREAK = re.compile(r"(?:[ \t]+|\\)$")
 
 
 def read_markdown(data: bytes, *, name: str) -> SourceText:
+    """A Markdown file as plain text: the markup goes, the words and lines stay."""
     decoded = decode(data, name=name)
     text = nfc(unify_newlines(decoded.text))
     return SourceText(
@@ -42,6 +43,7 @@ def read_markdown(data: bytes, *, name: str) -> SourceText:
 
 
 def strip_markdown(text: str) -> str:
+    """`text` without its Markdown markup, line for line, so line numbers still point home."""
     return "\n".join(_strip_line(line) for line in text.split("\n"))
 
 

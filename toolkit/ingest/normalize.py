@@ -43,6 +43,7 @@ def unify_ligatures(text: str) -> str:
 
 
 def nfc(text: str) -> str:
+    """`text` in Unicode NFC, so that a composed and a decomposed accent compare equal."""
     return unicodedata.normalize("NFC", text)
 
 

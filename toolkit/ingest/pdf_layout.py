@@ -65,6 +65,9 @@ class _Line:
 
 
 def read_pdf(data: bytes, *, name: str) -> SourceText:
+    """A PDF's text in the report's paragraph layout, rebuilt from where pdfium places each
+    character: running headers, footers and page numbers dropped, line-end hyphens undone where
+    the joined word is a word."""
     try:
         import pypdfium2 as pdfium
     except ImportError:
@@ -177,72 +180,56 @@ class _Open:
         return {m for ln in self.lines for m in ln.markers}
 
 
-def _rebuild(pages: list[tuple[list[_Line], tuple[float, float]]]) -> tuple[str, Cleaning]:
-    furniture = _furniture(pages)
-    body_lines = [ln for lines, _ in pages for ln in lines]
+@dataclass(frozen=True)
+class _Margins:
+    """Where the body text sits: its type size, left and right margins, and whether it is
+    justified."""
+
+    body: float
+    left: float
+    right: float
+    justified: bool
+
+
+def _margins(lines: list[_Line]) -> _Margins:
     weights: Counter[float] = Counter()
-    for ln in body_lines:
+    for ln in lines:
         weights[round(ln.size, 1)] += len(ln.text)
     body = weights.most_common(1)[0][0] if weights else 10.0
-    lefts = Counter(round(ln.x0) for ln in body_lines if abs(ln.size - body) < 0.5)
+    lefts = Counter(round(ln.x0) for ln in lines if abs(ln.size - body) < 0.5)
     # The text's left margin: the leftmost x where many lines start (labelled paragraphs
     # hang their other lines further in, and those are the most frequent).
     floor = 0.05 * sum(lefts.values())
     left = min((x for x, n in lefts.items() if n >= floor), default=0.0)
-    rights = sorted(ln.x1 for ln in body_lines if abs(ln.size - body) < 0.5)
+    rights = sorted(ln.x1 for ln in lines if abs(ln.size - body) < 0.5)
     right = rights[int(0.9 * (len(rights) - 1))] if rights else 0.0
     # Justified text puts most lines at the right margin; ragged-right text (a word
     # processor's default) few: there a short line ends a paragraph only where the next
     # line's first word would have fitted.
     justified = sum(abs(x - right) < 1.5 for x in rights) > _JUSTIFIED * len(rights)
+    return _Margins(body, left, right, justified)
+
+
+def _rebuild(pages: list[tuple[list[_Line], tuple[float, float]]]) -> tuple[str, Cleaning]:
+    furniture = _furniture(pages)
+    margins = _margins([ln for lines, _ in pages for ln in lines])
     out: list[_Open] = []
     stats = Counter[str]()
 
     for lines, (width, _) in pages:
-        kept_lines = []
-        for ln in lines:
-            if _placed_key(ln) in furniture:
-                stats["furniture"] += 1
-            else:
-                kept_lines.append(ln)
-        notes, text_lines = _page_footnotes(kept_lines, body)
+        kept_lines = [ln for ln in lines if _placed_key(ln) not in furniture]
+        stats["furniture"] += len(lines) - len(kept_lines)
+        notes, text_lines = _page_footnotes(kept_lines, margins.body)
         centre = width / 2
         first = max(len(out) - 1, 0)  # the paragraph open when the page starts
         previous: _Line | None = None
         for ln in text_lines:
-            current = out[-1] if out else None
-            starts = (
-                current is None
-                or (ln.text[:1] and "\t" in ln.text[:12] and ln.x0 < right - 100)
-                or abs(ln.size - current.size) > 0.5
-            )
-            if previous is None and current is not None and not starts:
-                # Across the page break the paragraph goes on when its last line reached the
-                # right margin and this line does not stand out to the left of the text.
-                starts = _ends_short(current.lines[-1], ln, right - 0.3 * body,
-                                     justified=justified) or ln.x0 < left - 2
-            elif previous is not None and not starts:
-                # Lines further apart than one and a half times the type size, or a short line
-                # (a justified paragraph's last) unless it and this one are both centred: a
-                # heading or title that wraps.
-                pitch = previous.top - ln.top
-                starts = pitch > 1.5 * max(previous.size, ln.size) or (
-                    current is not None
-                    and current.level != "cell"  # table cells are set ragged right
-                    and _ends_short(previous, ln, right - 2 * body, justified=justified)
-                    and not (_centred(previous, centre) and _centred(ln, centre))
-                )
-            if starts:
-                out.append(_Open([ln], _level(ln, left, centre, body), ln.size))
+            if _starts(ln, previous, out[-1] if out else None, margins, centre=centre):
+                out.append(_Open([ln], _level(ln, margins.left, centre, margins.body), ln.size))
             else:
                 out[-1].lines.append(ln)
             previous = ln
-        # Each footnote follows the paragraph of this page whose superscript is its marker
-        # (the paragraph open when the page began when none is).
-        for marker, text in notes:
-            carriers = [p for p in out[first:] if marker in p.markers] or out[first:first + 1]
-            if carriers:
-                carriers[-1].notes.append(footnote(marker, text))
+        _place_footnotes(notes, out[first:])
         stats["footnotes"] += len(notes)
     paragraphs: list[Paragraph] = []
     for paragraph in out:
@@ -259,6 +246,43 @@ def _rebuild(pages: list[tuple[list[_Line], tuple[float, float]]]) -> tuple[str,
         footnotes=stats["footnotes"],
     )
     return report_text(paragraphs), cleaning
+
+
+def _starts(
+    ln: _Line, previous: _Line | None, current: _Open | None, margins: _Margins, *, centre: float
+) -> bool:
+    """Whether `ln` opens a paragraph rather than going on with `current`; `previous` is the
+    line above it on its page (None at the top of a page)."""
+    if (
+        current is None
+        or bool(ln.text[:1] and "\t" in ln.text[:12] and ln.x0 < margins.right - 100)
+        or abs(ln.size - current.size) > 0.5
+    ):
+        return True
+    if previous is None:
+        # Across the page break the paragraph goes on when its last line reached the
+        # right margin and this line does not stand out to the left of the text.
+        return _ends_short(current.lines[-1], ln, margins.right - 0.3 * margins.body,
+                           justified=margins.justified) or ln.x0 < margins.left - 2
+    # Lines further apart than one and a half times the type size, or a short line
+    # (a justified paragraph's last) unless it and this one are both centred: a
+    # heading or title that wraps.
+    pitch = previous.top - ln.top
+    return pitch > 1.5 * max(previous.size, ln.size) or (
+        current.level != "cell"  # table cells are set ragged right
+        and _ends_short(previous, ln, margins.right - 2 * margins.body,
+                        justified=margins.justified)
+        and not (_centred(previous, centre) and _centred(ln, centre))
+    )
+
+
+def _place_footnotes(notes: list[tuple[str, str]], page: list[_Open]) -> None:
+    """Each footnote follows the paragraph of its page whose superscript is its marker (the
+    paragraph open when the page began when none is)."""
+    for marker, text in notes:
+        carriers = [p for p in page if marker in p.markers] or page[:1]
+        if carriers:
+            carriers[-1].notes.append(footnote(marker, text))
 
 
 def _ends_short(line: _Line, following: _Line, limit: float, *, justified: bool) -> bool:

@@ -10,6 +10,8 @@ from toolkit.ingest.source import SourceText
 
 
 def read_text(data: bytes, *, name: str) -> SourceText:
+    """A plain-text file as it is, decoded and NFC-normalised; a PDF's text as pypdf or
+    pdftotext saved it gets the PDF reader's repairs."""
     decoded = decode(data, name=name)
     text = nfc(unify_newlines(decoded.text))
     # A PDF's text as pypdf or pdftotext saved it (form feeds, page numbers counting up)

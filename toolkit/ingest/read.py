@@ -137,6 +137,8 @@ def _is_docx(data: bytes) -> bool:
 
 
 def sniff_format(data: bytes) -> SourceFormat:
+    """The format the first bytes show (PDF, a Word package, HTML, else text), for a name
+    without a known extension."""
     head = data[:1024].lstrip()
     if head.startswith(b"%PDF-"):
         return "pdf"

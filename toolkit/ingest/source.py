@@ -28,4 +28,5 @@ class SourceText:
 
     @property
     def lines(self) -> list[str]:
+        """The text's lines, as warnings and diffs number them (from 1)."""
         return self.text.splitlines()

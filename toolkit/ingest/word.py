@@ -27,6 +27,8 @@ _FIRST_LINE_INDENT = 567  # twips (1 cm): a paragraph set this far in is a deepe
 
 
 def read_docx(data: bytes, *, name: str, view: DocxView = "accepted") -> SourceText:
+    """A Word file in the report's paragraph layout, its tracked changes accepted or rejected
+    (`view`), its list numbering written out as labels and its footnotes placed."""
     try:
         import docx
         from docx.table import Table
@@ -230,16 +232,7 @@ def _list_labels(document: Any) -> Callable[[Any], str]:
         numbering = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):
         return lambda paragraph: ""
-    levels: dict[str, dict[int, tuple[int, str, str, str]]] = {}
-    abstract: dict[str, dict[int, tuple[int, str, str, str]]] = {}
-    for node in numbering.iterchildren(f"{_W}abstractNum"):
-        abstract[node.get(f"{_W}abstractNumId")] = {
-            int(lvl.get(f"{_W}ilvl", "0")): _level(lvl) for lvl in node.iterchildren(f"{_W}lvl")
-        }
-    for node in numbering.iterchildren(f"{_W}num"):
-        ref = node.find(f"{_W}abstractNumId")
-        if ref is not None:
-            levels[node.get(f"{_W}numId")] = dict(abstract.get(ref.get(f"{_W}val"), {}))
+    levels = _list_levels(numbering)
     counters: dict[str, dict[int, int]] = {}
     num_pr_of = _style_numbering(document)
 
@@ -263,6 +256,22 @@ def _list_labels(document: Any) -> Callable[[Any], str]:
         return label + suffix
 
     return label_of
+
+
+def _list_levels(numbering: Any) -> dict[str, dict[int, tuple[int, str, str, str]]]:
+    """Each list's (numId's) levels: start, number format, label text and suffix, read from
+    the abstract numbering it points to."""
+    abstract: dict[str, dict[int, tuple[int, str, str, str]]] = {}
+    for node in numbering.iterchildren(f"{_W}abstractNum"):
+        abstract[node.get(f"{_W}abstractNumId")] = {
+            int(lvl.get(f"{_W}ilvl", "0")): _level(lvl) for lvl in node.iterchildren(f"{_W}lvl")
+        }
+    levels: dict[str, dict[int, tuple[int, str, str, str]]] = {}
+    for node in numbering.iterchildren(f"{_W}num"):
+        ref = node.find(f"{_W}abstractNumId")
+        if ref is not None:
+            levels[node.get(f"{_W}numId")] = dict(abstract.get(ref.get(f"{_W}val"), {}))
+    return levels
 
 
 def _level(lvl: Any) -> tuple[int, str, str, str]:

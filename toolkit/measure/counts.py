@@ -112,6 +112,7 @@ def _theme_table(texts: tuple[str, ...], lexicon: Lexicon) -> ThemeTable:
 
 
 def theme_table(clauses: pl.DataFrame, lexicon: Lexicon | None = None) -> ThemeTable:
+    """Tokens and theme matches of each clause of `clauses` (cached by text across calls)."""
     return _theme_table(clause_texts(clauses), lexicon or load_lexicon())
 
 
@@ -141,6 +142,7 @@ def _word_table(texts: tuple[str, ...], n: int) -> WordTable:
 
 
 def word_table(clauses: pl.DataFrame, *, n: int = 1) -> WordTable:
+    """Word (`n=1`) or bigram (`n=2`) counts of each clause of `clauses`."""
     if n not in (1, 2):
         raise InputError(f"n-grams of length {n} are not counted; use 1 (words) or 2 (bigrams)")
     return _word_table(clause_texts(clauses), n)

@@ -28,10 +28,12 @@ def records(frame: pl.DataFrame) -> list[dict[str, Any]]:
 
 
 def to_json(frame: pl.DataFrame) -> str:
+    """`frame` as JSON records, an open interval's end as null (JSON has no infinity)."""
     return json.dumps(records(frame), ensure_ascii=False, indent=2)
 
 
 def to_csv(frame: pl.DataFrame) -> str:
+    """`frame` as CSV, floats to six decimals so that files stay readable and stable."""
     return frame.write_csv(float_precision=6)
 
 

@@ -114,9 +114,12 @@ class Theme:
 
 @dataclass(frozen=True)
 class Lexicon:
+    """The themes a term shift counts, each with its rules (lexicon.toml or a user's file)."""
+
     themes: tuple[Theme, ...]
 
     def theme(self, theme_id: str) -> Theme:
+        """The theme of that id; an unknown id is an error that lists the known ones."""
         for t in self.themes:
             if t.id == theme_id:
                 return t
@@ -126,6 +129,7 @@ class Lexicon:
 
     @property
     def ids(self) -> tuple[str, ...]:
+        """The theme ids, in the lexicon's order."""
         return tuple(t.id for t in self.themes)
 
     def frame(self) -> pl.DataFrame:

@@ -23,11 +23,15 @@ import numpy as np
 
 
 def z_value(level: float) -> float:
+    """The two-sided normal quantile of a confidence `level` (1.96 for 0.95)."""
     return NormalDist().inv_cdf(0.5 + level / 2)
 
 
 @dataclass(frozen=True)
 class Comparison:
+    """Per feature, NEW against OLD: rate ratio and its interval, log2 ratio, the conservative
+    log-ratio (LRC) and the weighted log-odds with its z-score."""
+
     rate_ratio: np.ndarray
     ci_low: np.ndarray
     ci_high: np.ndarray

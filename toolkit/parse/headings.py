@@ -142,7 +142,7 @@ NUMBERED_HEADING = re.compile(r"^(?P<n>\d+(?:\.\d+)*)\t+(?P<title>[A-Z][^\t]*)$"
 
 
 def numbered_heading(text: str) -> bool:
-    """`1\tStatement of the situation or problem`, `2.1\tContinuing topics …`: a numbered line
+    r"""`1\tStatement of the situation or problem`, `2.1\tContinuing topics …`: a numbered line
     without closing punctuation heads what follows (Questions, the action plan, annexes),
     however long it is; a numbered sentence is a clause."""
     match = NUMBERED_HEADING.match(text)

@@ -67,6 +67,8 @@ class LineageRow:
 
 @dataclass(frozen=True)
 class AbrogatedText:
+    """A resolution or recommendation the edition abrogated, as its table lists it."""
+
     number: str
     edition_label: str  # "Rev. Dubai, 2014"
     title: str
@@ -74,6 +76,8 @@ class AbrogatedText:
 
 @dataclass(frozen=True)
 class QuestionLineage:
+    """A study Question and the former Questions it continues, merges or splits."""
+
     number: str  # "1/1"
     title: str
     origin_text: str  # as printed: "Merging of former Question 1/1 with former Question 5/1 …"
@@ -83,6 +87,9 @@ class QuestionLineage:
 
 @dataclass(frozen=True)
 class Lineage:
+    """The final report's lineage tables: the status of each text, those abrogated, and where
+    each Question comes from."""
+
     rows: tuple[LineageRow, ...]
     abrogated: tuple[AbrogatedText, ...]
     questions: tuple[QuestionLineage, ...]
@@ -94,9 +101,11 @@ class Lineage:
 
     @property
     def in_force(self) -> tuple[LineageRow, ...]:
+        """The rows of the texts in force after the edition."""
         return tuple(r for r in self.rows if r.status == "In force")
 
     def row(self, doc_id: str) -> LineageRow:
+        """The row of one document id; a KeyError when the table has none."""
         for r in self.rows:
             if r.doc_id == doc_id:
                 return r

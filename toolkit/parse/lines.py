@@ -22,6 +22,8 @@ _TAB_RUNS = re.compile(r"[ \t\u00a0]+")
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """One logical line of the source: soft wraps joined, its tab depth and line span kept."""
+
     text: str  # stripped; inner tabs kept (they separate a label from its text)
     indent: int  # leading tabs
     start: int  # 1-based first source line

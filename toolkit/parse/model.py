@@ -37,6 +37,8 @@ def next_paragraph_label(label: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Footnote:
+    """A footnote as printed, with the marker that ties it to its clause."""
+
     marker: str
     text: str
 
@@ -55,6 +57,8 @@ class Clause:
 
 @dataclass(frozen=True)
 class Section:
+    """A run of clauses under one heading ("considering", "resolves", an annex's part)."""
+
     heading: str | None  # as printed: "considering", "resolves to instruct …", None
     kind: SectionKind
     clauses: tuple[Clause, ...]
@@ -81,6 +85,7 @@ class Document:
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
+        """Every clause of the document, section after section."""
         return tuple(c for s in self.sections for c in s.clauses)
 
     def frame(self) -> pl.DataFrame:

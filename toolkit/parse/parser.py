@@ -71,6 +71,7 @@ class ParsedText:
 
     @property
     def ids(self) -> tuple[str, ...]:
+        """The ids of the documents found, in the order of the text."""
         return tuple(d.id for d in self.documents)
 
     def warnings_for(self, ids: Collection[str]) -> tuple[str, ...]:
@@ -104,6 +105,8 @@ class ParsedText:
         return dict(self.regions).get(code.upper())
 
     def document(self, doc_id: str) -> Document:
+        """The one document an id names; an error that lists the candidates when it names
+        none or several."""
         found = self.select(doc_id)
         if len(found) != 1:
             raise UnknownDocumentError(
@@ -232,9 +235,21 @@ class _Parser:
 
     def _structure(self, line: Line) -> bool:
         """Handle a line that opens or closes a document; False if it is ordinary text."""
-        text = line.text
-        if not h.STRUCTURAL.match(text):
+        if not h.STRUCTURAL.match(line.text):
             return False
+        if self._outline(line):
+            return True
+        if self.part not in (None, "IV", "V"):
+            return False
+        if self._document_heading(line):
+            return True
+        self._near_miss(line)
+        return False
+
+    def _outline(self, line: Line) -> bool:
+        """A part, region, lettered annex or study group heading, the Declaration, the Action
+        Plan or a regional initiative: the report's own outline around the documents."""
+        text = line.text
         if match := h.PART.match(text):
             self._close()
             self.part = match["part"]
@@ -255,40 +270,29 @@ class _Parser:
             self._doc().expect_title = False
             return True
         if (match := h.INITIATIVE.match(text)) and self.part in (None, "III"):
-            code = match["code"]
-            self._open(line, f"ri-{code.lower()}{match['n']}", "regional-initiative",
-                       f"{code}{match['n']}", f"{code}{match['n']}", None)
-            self._doc().region = code
-            if self.region_heading is not None:
-                self.regions.setdefault(code, self.region_heading)
-                self.region_heading = None
-            self._doc().title = tidy(match["title"])
-            self._doc().expect_title = False
+            self._initiative(line, match)
             return True
-        if self.part not in (None, "IV", "V"):
-            return False
+        return False
+
+    def _initiative(self, line: Line, match: re.Match[str]) -> None:
+        code = match["code"]
+        self._open(line, f"ri-{code.lower()}{match['n']}", "regional-initiative",
+                   f"{code}{match['n']}", f"{code}{match['n']}", None)
+        self._doc().region = code
+        if self.region_heading is not None:
+            self.regions.setdefault(code, self.region_heading)
+            self.region_heading = None
+        self._doc().title = tidy(match["title"])
+        self._doc().expect_title = False
+
+    def _document_heading(self, line: Line) -> bool:
+        """A resolution, its annex, a recommendation or a Question (Parts IV and V)."""
+        text = line.text
         if match := h.RESOLUTION.match(text):
             self._open(line, f"res-{match['n']}", "resolution", match["n"], text, match["edition"])
             return True
         if match := h.ANNEX.match(text):
-            doc = self.doc
-            if doc is None or doc.type != "resolution" or doc.number != match["n"]:
-                refusal = (f"'{tidy(text)}' does not follow its resolution; an annex must come "
-                           "after the resolution it belongs to")
-                if doc is None:
-                    self._open(line, f"res-{match['n']}", "resolution", match["n"], text,
-                               match["edition"])
-                    doc = self._doc()
-                    doc.expect_title = False
-                    doc.title = tidy(text)
-                    self._assume(line, refusal, f"'{tidy(text)}' follows no resolution; read as "
-                                 f"the text of {doc.id}", doc.id)
-                else:
-                    self._assume(line, refusal, f"'{tidy(text)}' does not follow its resolution; "
-                                 f"read as an annex of {doc.id}", doc.id)
-            doc.sections.append(_Section(tidy(text), "body", line.start, line.end))
-            doc.in_annex = True
-            doc.annex_title_pending = True
+            self._annex(line, match)
             return True
         if match := h.RECOMMENDATION.match(text):
             self._open(line, f"rec-{match['n']}", "recommendation", match["n"], text, None)
@@ -297,6 +301,35 @@ class _Parser:
             number = f"{match['sg']}/{match['n']}"
             self._open(line, f"q-{match['sg']}-{match['n']}", "question", number, text, None)
             return True
+        return False
+
+    def _annex(self, line: Line, match: re.Match[str]) -> None:
+        """An annex opens a section of its resolution; one that follows no resolution, or
+        another one, is read with a best guess (refused with --strict)."""
+        text = line.text
+        doc = self.doc
+        if doc is None or doc.type != "resolution" or doc.number != match["n"]:
+            refusal = (f"'{tidy(text)}' does not follow its resolution; an annex must come "
+                       "after the resolution it belongs to")
+            if doc is None:
+                self._open(line, f"res-{match['n']}", "resolution", match["n"], text,
+                           match["edition"])
+                doc = self._doc()
+                doc.expect_title = False
+                doc.title = tidy(text)
+                self._assume(line, refusal, f"'{tidy(text)}' follows no resolution; read as "
+                             f"the text of {doc.id}", doc.id)
+            else:
+                self._assume(line, refusal, f"'{tidy(text)}' does not follow its resolution; "
+                             f"read as an annex of {doc.id}", doc.id)
+        doc.sections.append(_Section(tidy(text), "body", line.start, line.end))
+        doc.in_annex = True
+        doc.annex_title_pending = True
+
+    def _near_miss(self, line: Line) -> None:
+        """A short line that looks like a document heading but is none: a warning (an error
+        with --strict), and the line is read as text."""
+        text = line.text
         near_misses = (h.RESOLUTION_LIKE, h.ANNEX_LIKE, h.RECOMMENDATION_LIKE, h.QUESTION_LIKE)
         if (
             any(near_miss.match(text) for near_miss in near_misses)
@@ -313,7 +346,6 @@ class _Parser:
                 + (f" as part of {doc_id}" if doc_id else " as text outside any document"),
                 doc_id,
             )
-        return False
 
     # --- documents ----------------------------------------------------------------------
 
@@ -457,16 +489,28 @@ class _Parser:
         if doc is None:
             return
         doc.end = line.end
-        text = line.text
+        if self._footnote(doc, line) or self._title(doc, line) or self._edition_note(doc, line):
+            return
+        if doc.annex_title_pending:
+            doc.annex_title_pending = False
+            self._add_clause(line, None, line.text)
+            return
+        self._body(doc, line)
+
+    def _footnote(self, doc: _Document, line: Line) -> bool:
+        """A footnote's text, kept until its marker is found; True if the line was one."""
         if (
             self.tabbed
             and line.indent == FOOTNOTE_INDENT
-            and (note := _FOOTNOTE.match(text))
+            and (note := _FOOTNOTE.match(line.text))
         ):
             doc.footnotes[note["marker"]] = (tidy(note["text"]), line.start)
-            return
-        if not self.tabbed and self._plain_footnote(doc, line):
-            return
+            return True
+        return not self.tabbed and self._plain_footnote(doc, line)
+
+    def _title(self, doc: _Document, line: Line) -> bool:
+        """The document's title, or a line of it; True if the line was one."""
+        text = line.text
         if doc.expect_title:
             doc.expect_title = False
             if not (h.CONFERENCE.search(text) or split_label(text, tabbed=self.tabbed)[1]):
@@ -475,7 +519,7 @@ class _Parser:
                 doc.title_open = (
                     not doc.title_paragraphs and not self.tabbed and len(text) >= _WRAPPED_TITLE
                 )
-                return
+                return True
         if doc.title_paragraphs:
             doc.title_paragraphs -= 1
             doc.title = f"{doc.title} {text}"
@@ -484,7 +528,7 @@ class _Parser:
             if self.tabbed or line.start > self.lines[self.index - 1].end + 1:
                 self._warn(f"{self.name}:{line.start}: read '{tidy(text)}' as the rest of the "
                            f"title of {doc.id}", doc.id)
-            return
+            return True
         if doc.title_open:
             # "Models and methods to determine the cost of" / "national telecommunication
             # services": a title that filled its line goes on until the opening formula.
@@ -498,21 +542,26 @@ class _Parser:
             ):
                 doc.title = f"{doc.title} {text}"
                 doc.title_open = len(text) >= _WRAPPED_TITLE
-                return
-        # A Recommendation prints its edition under the title, "(January, 2002)", or only in
-        # its opening formula, "The World … Conference (Dubai, 2014),".
+                return True
+        return False
+
+    def _edition_note(self, doc: _Document, line: Line) -> bool:
+        """A Recommendation prints its edition under the title, "(January, 2002)", or only in
+        its opening formula, "The World … Conference (Dubai, 2014),"; True if the line was
+        the note under the title."""
+        text = line.text
         if (
             doc.type == "recommendation"
             and doc.edition_label is None
             and ((note := h.EDITION_NOTE.match(text)) or (note := h.CONFERENCE.search(text)))
         ):
             doc.edition_label = tidy(note["edition"])
-            if h.EDITION_NOTE.match(text):
-                return
-        if doc.annex_title_pending:
-            doc.annex_title_pending = False
-            self._add_clause(line, None, text)
-            return
+            return bool(h.EDITION_NOTE.match(text))
+        return False
+
+    def _body(self, doc: _Document, line: Line) -> None:
+        """A clause, the rest of one, or a section heading."""
+        text = line.text
         table = line.indent >= TABLE_INDENT
         label, labelled, rest = split_label(text, tabbed=self.tabbed)
         if not self.tabbed and self._wrapped(doc, line, labelled):
@@ -520,38 +569,43 @@ class _Parser:
         if self.tabbed and not labelled and not table and self._heading_wrap(doc, line):
             return
         if not labelled and not table:
-            clauses = doc.sections[-1].clauses if doc.sections else []
-            # A deeper paragraph continues an unlabelled clause above it; in a
-            # plain source (Markdown, a PDF's text), so does a line that goes on with a
-            # sentence left open: the pre-final Declaration breaks "… of the global
-            # population" / "remains offline …", and a PDF wraps every long clause.
-            last = clauses[-1].parts[-1].rstrip()[-1:] if clauses else "."
-            deeper = doc.indent < line.indent < FOOTNOTE_INDENT
-            if clauses and deeper and clauses[-1].label is not None:
-                # A labelled clause's further paragraphs are units of their own ("a) ¶2"), so
-                # that a paragraph another version prints apart is compared on its own.
-                self._add_clause(line, next_paragraph_label(clauses[-1].label), text)
-                return
-            if clauses and (
-                deeper
-                or (
-                    not self.tabbed
-                    and last not in _SENTENCE_END
-                    and not h.OPENING.match(text)
-                    # "(Baku, 2025)," then "recognizing": a comma may close a clause too
-                    and not (last == "," and self._known_heading(doc, text))
-                )
-            ):
-                current = clauses[-1]
-                current.parts.append(text)
-                current.end = line.end
-                return
-            if self._section_heading(line, doc):
+            if self._continued(doc, line) or self._section_heading(line, doc):
                 return
         elif labelled and not table and self._numbered_heading(doc) and h.numbered_heading(text):
             self._add_section(line, tidy(text), "body")
             return
         self._add_clause(line, label, rest)
+
+    def _continued(self, doc: _Document, line: Line) -> bool:
+        """An unlabelled line that goes on with the clause above it; True if it did."""
+        text = line.text
+        clauses = doc.sections[-1].clauses if doc.sections else []
+        # A deeper paragraph continues an unlabelled clause above it; in a
+        # plain source (Markdown, a PDF's text), so does a line that goes on with a
+        # sentence left open: the pre-final Declaration breaks "… of the global
+        # population" / "remains offline …", and a PDF wraps every long clause.
+        last = clauses[-1].parts[-1].rstrip()[-1:] if clauses else "."
+        deeper = doc.indent < line.indent < FOOTNOTE_INDENT
+        if clauses and deeper and clauses[-1].label is not None:
+            # A labelled clause's further paragraphs are units of their own ("a) ¶2"), so
+            # that a paragraph another version prints apart is compared on its own.
+            self._add_clause(line, next_paragraph_label(clauses[-1].label), text)
+            return True
+        if clauses and (
+            deeper
+            or (
+                not self.tabbed
+                and last not in _SENTENCE_END
+                and not h.OPENING.match(text)
+                # "(Baku, 2025)," then "recognizing": a comma may close a clause too
+                and not (last == "," and self._known_heading(doc, text))
+            )
+        ):
+            current = clauses[-1]
+            current.parts.append(text)
+            current.end = line.end
+            return True
+        return False
 
     def _title_paragraphs(self, doc: _Document) -> int:
         """How many lines after the title line still belong to it: all those before the

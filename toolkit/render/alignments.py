@@ -42,6 +42,8 @@ def _ops(pair: ClausePair) -> list[list[Any]]:
 
 
 def pair_dict(pair: ClausePair, *, marks: bool = False) -> dict[str, Any]:
+    """One clause pair as JSON: both sides, its status and its word operations (and, with
+    `marks=True`, ITU's proposal mark: ADD, SUP, NOC or MOD)."""
     record: dict[str, Any] = {
         "old": _ref(pair.old),
         "new": _ref(pair.new),
@@ -60,6 +62,8 @@ def pair_dict(pair: ClausePair, *, marks: bool = False) -> dict[str, Any]:
 def alignment_dict(
     alignment: Alignment, *, hide: Collection[ChangeKind] = (), marks: bool = False
 ) -> dict[str, Any]:
+    """One document pair as JSON; pairs whose only changes are of a `hide` kind are counted,
+    not listed."""
     shown = [p for p in alignment.pairs if not is_hidden(p, set(hide))]
     return {
         "old_doc": alignment.old_doc.id if alignment.old_doc else None,

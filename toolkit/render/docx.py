@@ -19,7 +19,7 @@ import itertools
 import os
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from datetime import date as Date
@@ -76,50 +76,61 @@ def _document(doc: DocumentDiff) -> Iterator[_Paragraph]:
     apart = _pieces_apart(doc.clauses)
     shown = [c for c in doc.clauses if not c.follower or id(c.group[0]) in apart]
     deleted_moves = old_places(shown)
-    # Sections follow the new side (the old one for a document only in OLD); a section's
-    # heading is diffed against the old heading of the clauses it took over, if any, and a
-    # section without clauses (a heading over subsections) is kept when OLD has it too.
-    side = "new" if new is not None else "old"
-    sections = (new or old).sections  # type: ignore[union-attr]
-    kept = {s.heading for s in old.sections} if old is not None and new is not None else set()
-    was: dict[int, str | None] = {}
-    for c in shown:
-        if c.pair.new and c.pair.old and c.status != "moved":  # a moved one came from afar
-            was.setdefault(c.pair.new.section_index, c.pair.old.section)
-
-    def heading(index: int) -> _Paragraph:
-        text = sections[index].heading
-        if side == "old":
-            return _tracked("Heading3", text, None, "del")
-        if index in was:
-            return _tracked("Heading3", was[index], text, None)
-        if text in kept:
-            return _tracked("Heading3", text, text, None)
-        return _tracked("Heading3", None, text, whole or "ins")
-
+    headings = _SectionHeadings(doc, shown, whole)
     section = -1
     for at, clause in enumerate(shown):
         # A moved clause's old place: in the section it stood in, before or after its heading.
         moves = deleted_moves.pop(id(clause), [])
         same = [m for m in moves if clause.pair.old and m.pair.old
                 and m.pair.old.section_index == clause.pair.old.section_index]
-        for moved in moves:
-            if moved not in same:
-                yield from _clause(moved, side="old")
-        ref = clause.pair.new if side == "new" else clause.pair.old
+        yield from _old_places(m for m in moves if m not in same)
+        ref = clause.pair.old if headings.side == "old" else clause.pair.new
         if ref is None:  # a deletion: under the heading of the next clause of its old section
             ref = _next_in_section(clause, shown[at + 1:])
         if ref is not None and ref.section_index > section:
-            yield from map(heading, range(section + 1, ref.section_index + 1))
+            yield from map(headings.heading, range(section + 1, ref.section_index + 1))
             section = ref.section_index
-        for moved in same:
-            yield from _clause(moved, side="old")
+        yield from _old_places(same)
         yield from _clause(clause, side="new" if clause.status == "moved" else "both",
                            alone=bool(clause.group) and id(clause.group[0]) in apart)
-    for rest in deleted_moves.values():
-        for moved in rest:
-            yield from _clause(moved, side="old")
-    yield from map(heading, range(section + 1, len(sections)))
+    yield from _old_places(itertools.chain.from_iterable(deleted_moves.values()))
+    yield from map(headings.heading, range(section + 1, headings.count))
+
+
+def _old_places(moved: Iterable[ClauseDiff]) -> Iterator[_Paragraph]:
+    """Moved clauses where they stood in OLD, deleted."""
+    for clause in moved:
+        yield from _clause(clause, side="old")
+
+
+class _SectionHeadings:
+    """Sections follow the new side (the old one for a document only in OLD); a section's
+    heading is diffed against the old heading of the clauses it took over, if any, and a
+    section without clauses (a heading over subsections) is kept when OLD has it too."""
+
+    def __init__(self, doc: DocumentDiff, shown: Sequence[ClauseDiff], whole: Mark) -> None:
+        old, new = doc.alignment.old_doc, doc.alignment.new_doc
+        self.side: Literal["old", "new"] = "new" if new is not None else "old"
+        self.sections = (new or old).sections  # type: ignore[union-attr]
+        self.count = len(self.sections)
+        self.whole = whole
+        self.kept = (
+            {s.heading for s in old.sections} if old is not None and new is not None else set()
+        )
+        self.was: dict[int, str | None] = {}
+        for c in shown:
+            if c.pair.new and c.pair.old and c.status != "moved":  # a moved one came from afar
+                self.was.setdefault(c.pair.new.section_index, c.pair.old.section)
+
+    def heading(self, index: int) -> _Paragraph:
+        text = self.sections[index].heading
+        if self.side == "old":
+            return _tracked("Heading3", text, None, "del")
+        if index in self.was:
+            return _tracked("Heading3", self.was[index], text, None)
+        if text in self.kept:
+            return _tracked("Heading3", text, text, None)
+        return _tracked("Heading3", None, text, self.whole or "ins")
 
 
 def _next_in_section(deleted: ClauseDiff, later: Sequence[ClauseDiff]) -> ClauseRef | None:

@@ -102,7 +102,8 @@ class ChartDrawer:
         return drawn
 
     def _read_replies(self) -> None:
-        assert self._worker is not None and self._worker.stdout is not None
+        assert self._worker is not None
+        assert self._worker.stdout is not None
         for answered in itertools.count():
             try:
                 drawn, reply = pickle.load(self._worker.stdout)

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a report table: its field, heading and how the page shows its values."""
+
     key: str
     label: str
     numeric: bool = False
@@ -29,6 +31,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Cell:
+    """One formatted cell of the page: its text, CSS class and link."""
+
     text: str
     css: str = ""
     href: str | None = None
@@ -47,6 +51,7 @@ class ReportTable:
 
     @property
     def cells(self) -> tuple[tuple[Cell, ...], ...]:
+        """The rows as the page shows them, formatted column by column."""
         return tuple(
             tuple(
                 _interval(row.get(c.key), row.get(c.upper), c) if c.upper
@@ -65,6 +70,7 @@ class ReportTable:
         return (*shown, *extra)
 
     def to_csv(self) -> str:
+        """The table as `<id>.csv`: every field, unformatted."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(self.fields)
@@ -73,6 +79,7 @@ class ReportTable:
         return buffer.getvalue()
 
     def to_json(self) -> str:
+        """The table as `<id>.json`: every field, unformatted, non-finite numbers as null."""
         records = [{key: _json_value(row.get(key)) for key in self.fields} for row in self.rows]
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Chart:
+    """A chart of the page: its anchor, its caption and its SVG, perhaps still being drawn."""
+
     id: str
     caption: str
     drawing: Future[Markup]  # perhaps still being drawn in a second process
@@ -32,12 +34,16 @@ class Chart:
 
 @dataclass(frozen=True)
 class KeyFigure:
+    """One number of the overview and what it counts."""
+
     value: str
     what: str
 
 
 @dataclass(frozen=True)
 class Overview:
+    """The report's first section: what was compared, the key figures, sources and lineage."""
+
     paragraphs: tuple[str, ...]
     figures: tuple[KeyFigure, ...]
     sources: ReportTable
@@ -51,6 +57,8 @@ class Overview:
 
 @dataclass(frozen=True)
 class Redline:
+    """One document pair's redline: its sources, summary and the diff fragment shown."""
+
     id: str
     title: str
     old_source: str
@@ -76,6 +84,8 @@ class Contrast:
 
 @dataclass(frozen=True)
 class Measures:
+    """A measure section (term shifts or regions): its text, charts and tables."""
+
     intro: str
     charts: tuple[Chart, ...] = ()
     tables: tuple[ReportTable, ...] = ()
@@ -85,6 +95,8 @@ class Measures:
 
 @dataclass(frozen=True)
 class MethodsPart:
+    """One part of the methods section, with the commands that reproduce it."""
+
     id: str
     title: str
     paragraphs: tuple[str, ...]
@@ -93,6 +105,8 @@ class MethodsPart:
 
 @dataclass(frozen=True)
 class ReportView:
+    """Everything the report's template shows, section by section."""
+
     name: str
     title: str
     subtitle: str
@@ -108,6 +122,7 @@ class ReportView:
 
     @property
     def tables(self) -> tuple[ReportTable, ...]:
+        """Every table of the page, in page order: each is also written as CSV and JSON."""
         o = self.overview
         return (
             o.sources, o.lineage_summary, o.lineage, o.missing, o.prior,
