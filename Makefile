@@ -47,8 +47,14 @@ tools:
 	@command -v pdftotext >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null) || echo "pdftotext not installed: its extraction tests will be skipped"; }
 
 # One pytest worker per core: the suite is mostly CPU (parsing, notebooks, the browser).
-test: $(STAMP) browser tools lint typecheck
-	$(PY) -m pytest -n auto
+# mypy runs beside pytest, on the core its workers leave idle while they start and finish;
+# its report is printed after pytest's, and either failing fails.
+test: $(STAMP) browser tools lint
+	@echo "mypy (beside pytest; its report follows pytest's)"
+	@$(VENV)/bin/mypy > $(VENV)/mypy.log 2>&1 & mypy=$$!; \
+	$(PY) -m pytest -n auto; pytest=$$?; \
+	wait $$mypy; typed=$$?; cat $(VENV)/mypy.log; \
+	[ $$pytest -eq 0 ] && [ $$typed -eq 0 ]
 
 bench: $(STAMP)
 	$(PY) -m pip install -q -e '.[bench]'

@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -420,16 +420,12 @@ def _run(case: Case, workspace: dict[str, Path], root: Path) -> Outcome:
 
 
 @pytest.fixture(scope="module")
-def outcomes(request: pytest.FixtureRequest, workspace: dict[str, Path],
-             tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
-    """Run every selected case whose command exists once (in-process, one after another)."""
-    selected = {item.callspec.params["case"].id for item in request.session.items
-                if hasattr(item, "callspec") and isinstance(item.callspec.params.get("case"),
-                                                            Case)}
-    todo = [case for case in CASES if case.id in selected and _available(case.command)
-            and not (case.needs_permissions and os.geteuid() == 0)]
+def outcomes(workspace: dict[str, Path],
+             tmp_path_factory: pytest.TempPathFactory) -> Callable[[Case], Outcome]:
+    """Each case run once, when a test first asks for it: under xdist a worker runs only the
+    cases it was given, not the whole table."""
     root = tmp_path_factory.mktemp("runs")
-    return {case.id: _run(case, workspace, root) for case in todo}
+    return cache(lambda case: _run(case, workspace, root))
 
 
 def test_the_subprocess_cases_exist() -> None:
@@ -437,11 +433,11 @@ def test_the_subprocess_cases_exist() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-def test_bad_input(case: Case, outcomes: dict[str, Outcome]) -> None:
+def test_bad_input(case: Case, outcomes: Callable[[Case], Outcome]) -> None:
     assert _available(case.command), f"wtdc {' '.join(case.command)} is not in --help"
     if case.needs_permissions and os.geteuid() == 0:
         pytest.skip("root may write into a read-only directory")
-    outcome = outcomes[case.id]
+    outcome = outcomes(case)
     assert outcome.status is not None, "timed out after 60 s"
     last = outcome.stderr.strip().rsplit("\n", 1)[-1][:300]
     assert "Traceback" not in outcome.stderr, f"traceback, ending: {last}"

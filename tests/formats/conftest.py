@@ -4,17 +4,21 @@ and fpdf2's version, so later sessions read them without rendering again (~25 s)
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import importlib.util
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from toolkit.ingest import read_source
+from toolkit.ingest import SourceText, read_source
 from toolkit.parse import ParsedText, parse_source
 
 REPO = Path(__file__).resolve().parents[2]
@@ -50,11 +54,8 @@ def layouts(request, tmp_path_factory, final_report_path, generator) -> dict[str
     cache = getattr(request.config, "cache", None)
     folder = (cache.mkdir(f"formats-{key}") if cache is not None
               else tmp_path_factory.mktemp(f"formats-{key}"))
-    done = folder / "done"
-    if not done.exists():
-        generator.render_all(folder, final_report_path)
-        _extractions(folder)
-        done.write_text("ok\n")
+    if not (folder / "done").exists():
+        _render(folder, final_report_path, generator)
     paths = {
         "pdf": folder / "report.pdf",
         "docx": folder / "report.docx",
@@ -70,6 +71,22 @@ def layouts(request, tmp_path_factory, final_report_path, generator) -> dict[str
     return paths
 
 
+def _render(folder: Path, report: Path, generator: ModuleType) -> None:
+    """Render beside `folder` and move the files in at the end, so that a session running
+    at the same time (another checkout's worker, a second `pytest`) never reads half a
+    layout: the first to finish wins, the other's copy is dropped."""
+    scratch = Path(tempfile.mkdtemp(prefix="rendering-", dir=folder.parent))
+    try:
+        generator.render_all(scratch, report)
+        _extractions(scratch)
+        (scratch / "done").write_text("ok\n")
+        with contextlib.suppress(OSError):  # another session was first: keep its files
+            folder.rmdir()
+            scratch.rename(folder)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 def _extractions(folder: Path) -> None:
     """The PDF's text as a user would save it from pypdf or pdftotext."""
     from pypdf import PdfReader
@@ -81,6 +98,12 @@ def _extractions(folder: Path) -> None:
         for name, options in (("report-pdftotext.txt", []),
                               ("report-pdftotext-layout.txt", ["-layout"])):
             subprocess.run(["pdftotext", *options, str(pdf), str(folder / name)], check=True)
+
+
+@pytest.fixture(scope="session")
+def layout_sources(layouts) -> Callable[[str], SourceText]:
+    """Layout name → its SourceText, read once per session: reading the PDF takes ~2 s."""
+    return functools.cache(lambda name: read_source(layouts[name]))
 
 
 @pytest.fixture(scope="session")

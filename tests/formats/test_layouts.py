@@ -10,7 +10,6 @@ import pytest
 from scoring import score
 
 from toolkit.cli import main
-from toolkit.ingest import read_source
 from toolkit.ingest.word import read_docx
 from toolkit.parse import parse_source
 
@@ -19,8 +18,8 @@ LAYOUTS = ("pdf", "docx", "docx-tracked", "html", "html-word", "html-chapters")
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-def test_layout_gives_the_texts_clauses(layout, layouts, baku_text) -> None:
-    source = read_source(layouts[layout])
+def test_layout_gives_the_texts_clauses(layout, layout_sources, baku_text) -> None:
+    source = layout_sources(layout)
     result = score(baku_text, parse_source(source), header=HEADER)
     assert result.clauses == 4939  # a labelled clause's further paragraphs count apart ("a) ¶2")
     assert result.identity >= 0.995, f"{result.identity:.2%} of clauses identical"
@@ -33,8 +32,8 @@ def test_layout_gives_the_texts_clauses(layout, layouts, baku_text) -> None:
     assert result.hyphen_share(hyphens) <= 0.005, f"{result.hyphens_left} of {hyphens} left"
 
 
-def test_pdf_says_what_it_cleaned(layouts) -> None:
-    cleaning = read_source(layouts["pdf"]).cleaning
+def test_pdf_says_what_it_cleaned(layout_sources) -> None:
+    cleaning = layout_sources("pdf").cleaning
     assert cleaning is not None
     # A running header and a page number on each of 356 pages; 102 footnotes at page feet.
     assert (cleaning.pages, cleaning.furniture_lines, cleaning.footnotes) == (356, 712, 102)
@@ -42,14 +41,14 @@ def test_pdf_says_what_it_cleaned(layouts) -> None:
     assert cleaning.hyphens_kept == 0
 
 
-def test_word_tracked_changes_are_accepted_with_a_warning(layouts) -> None:
+def test_word_tracked_changes_are_accepted_with_a_warning(layouts, layout_sources) -> None:
     path = layouts["docx-tracked"]
-    accepted = read_source(path)
+    accepted = layout_sources("docx-tracked")
     assert accepted.warnings == (
         f"{path}: holds 2334 tracked change(s) and 1 comment(s); read as every change "
         "accepted (use --docx-view original for the other view), comments left out",
     )
-    assert accepted.text == read_source(layouts["docx"]).text
+    assert accepted.text == layout_sources("docx").text
     original = read_docx(path.read_bytes(), name=str(path), view="original")
     # 1,167 paragraphs had their last word inserted after a deleted "draft".
     assert original.text.count("draft") - accepted.text.count("draft") == 1167
@@ -91,10 +90,11 @@ _NO_COLUMNS = pytest.mark.xfail(strict=True, reason=(
     pytest.param("pdftotext", marks=_NO_COLUMNS),
     "pdftotext-layout",
 ])
-def test_pdf_text_extraction_gives_the_texts_clauses(extraction, layouts, baku_text) -> None:
+def test_pdf_text_extraction_gives_the_texts_clauses(extraction, layouts, layout_sources,
+                                                     baku_text) -> None:
     if extraction not in layouts:
         pytest.skip("pdftotext is not installed (Debian package poppler-utils; make tools)")
-    source = read_source(layouts[extraction])
+    source = layout_sources(extraction)
     result = score(baku_text, parse_source(source), header=HEADER)
     assert result.identity >= 0.995, f"{result.identity:.2%} of clauses identical"
     assert result.labels >= 0.995, f"{result.labels:.2%} with the same label"
@@ -103,8 +103,8 @@ def test_pdf_text_extraction_gives_the_texts_clauses(extraction, layouts, baku_t
     assert result.hyphen_share(2176) <= 0.005  # the PDF's line-end hyphens
 
 
-def test_pdf_text_extraction_loses_its_page_furniture(layouts) -> None:
-    source = read_source(layouts["pypdf"])
+def test_pdf_text_extraction_loses_its_page_furniture(layout_sources) -> None:
+    source = layout_sources("pypdf")
     assert source.cleaning is not None
     # pypdf puts each page number at the foot of its page, the running header at its top.
     assert (source.cleaning.pages, source.cleaning.hyphens_joined) == (356, 2176)

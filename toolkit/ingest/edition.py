@@ -38,9 +38,9 @@ def pack_edition(path: Path) -> tuple[bytes, str]:
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _HTML)
         root = path
-    else:
-        files = [path, *_chapters_linked(path)]
-        root = path.parent
+    else:  # linked chapters come back resolved: so must the page and the root they share
+        files = [path.resolve(), *_chapters_linked(path)]
+        root = path.resolve().parent
     if not files:
         raise InputError(f"{path}: holds no .htm or .html file; give the folder of the HTML "
                          "edition, its zip or its table-of-contents page")
@@ -49,7 +49,9 @@ def pack_edition(path: Path) -> tuple[bytes, str]:
         for file in files:
             # A fixed date: the same edition packs to the same bytes, so adding it again finds
             # the entry already there.
-            member = zipfile.ZipInfo(file.relative_to(root).as_posix(), (1980, 1, 1, 0, 0, 0))
+            inside = file.is_relative_to(root)  # a chapter linked from outside the folder
+            member = zipfile.ZipInfo(file.relative_to(root).as_posix() if inside else file.name,
+                                     (1980, 1, 1, 0, 0, 0))
             member.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(member, file.read_bytes())
     stem = path.name if path.is_dir() else path.stem
