@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import pickle
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,14 @@ def test_an_edition_comes_from_the_cache(
     assert [d.id for d in again.documents] == ["res-37"]
     assert again.documents[0].heading == "RESOLUTION 37 (Rev. Baku, 2025)"
     assert again.documents == first.documents
+
+
+def test_the_oldest_entries_go_beyond_the_size_kept(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = importlib.import_module("toolkit.corpus.cache")
+    monkeypatch.setattr(cache, "KEPT", 50)  # two entries of 25 bytes (a pickled 10-char str)
+    for n in range(4):
+        assert cache.cached(bytes([n]), ("text",), lambda n=n: f"{n:010d}") == f"{n:010d}"
+    kept = sorted(pickle.loads(entry.read_bytes()) for entry in _entries(cache_home))
+    assert kept == ["0000000002", "0000000003"]

@@ -268,6 +268,19 @@ def test_output_dir_of_other_files_is_refused(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["thesis.docx"]
 
 
+def test_output_dir_inside_a_file_is_refused_before_the_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    def parse_nothing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed before refusing the output directory")
+
+    monkeypatch.setattr("toolkit.corpus.sources.parsed_edition", parse_nothing)
+    with pytest.raises(InputError, match=r"notes.txt is a file, not a directory; choose another"):
+        build_report(out_dir=tmp_path / "notes.txt" / "report")
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
 def test_missing_old_edition_is_one_line_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

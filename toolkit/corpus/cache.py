@@ -28,6 +28,9 @@ T = TypeVar("T")
 # Beyond this a file's entry costs about as much to load as the parse it saves, and holds
 # its pickle and its objects in memory at once (a 50 MB text: a 158 MB entry).
 LARGEST = 8 * 1024 * 1024  # bytes of the file
+# The cache keeps its newest entries within this size (a report's entry is about 6 MB), so
+# that years of edited checkouts do not fill a disk.
+KEPT = 256 * 1024 * 1024  # bytes of entries
 
 
 def folder() -> Path | None:
@@ -61,7 +64,19 @@ def cached(data: bytes, options: tuple[str, ...], build: Callable[[], T]) -> T:
     # A read-only or full disk: the answer is the same without an entry.
     with suppress(OutputError, OSError):
         atomic_write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        _prune(where)
     return value
+
+
+def _prune(where: Path) -> None:
+    """Remove the entries least recently written beyond `KEPT` bytes."""
+    entries = sorted(((e.stat(), e) for e in where.glob("*.pickle")),
+                     key=lambda pair: pair[0].st_mtime_ns, reverse=True)
+    total = 0
+    for stat, entry in entries:
+        total += stat.st_size
+        if total > KEPT:
+            entry.unlink(missing_ok=True)
 
 
 @cache

@@ -8,7 +8,7 @@ The frame is what `toolkit.parse.clauses_frame` returns; counts group by any of 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,7 +16,7 @@ import numpy as np
 import polars as pl
 
 from toolkit.errors import InputError
-from toolkit.measure.lexicon import Lexicon, load_lexicon
+from toolkit.measure.lexicon import Lexicon, Theme, load_lexicon
 from toolkit.measure.text import (
     ngrams,
     normalize,
@@ -49,7 +49,8 @@ class WordTable:
     display: dict[str, str]
 
 
-def _texts(clauses: pl.DataFrame) -> tuple[str, ...]:
+def clause_texts(clauses: pl.DataFrame) -> tuple[str, ...]:
+    """The `text` column of a clauses frame, a missing text as ""."""
     if "text" not in clauses.columns:
         raise InputError("the clauses frame has no `text` column; build it with clauses_frame()")
     return tuple(t or "" for t in clauses.get_column("text").to_list())
@@ -58,22 +59,42 @@ def _texts(clauses: pl.DataFrame) -> tuple[str, ...]:
 # Per lexicon, per clause text: (tokens, theme counts). Groups, subsets and both sides of a
 # comparison drawn from one parsed edition are then counted once per process.
 _ROWS: dict[Lexicon, dict[str, tuple[int, tuple[int, ...]]]] = {}
-_JOIN = "\n\x00\n"  # between clauses: no match can span it
 
 
 def _count(texts: list[str], lexicon: Lexicon) -> list[tuple[int, tuple[int, ...]]]:
-    """Tokens and theme matches of clause texts, scanning the joined texts theme by theme."""
+    """Tokens and theme matches of clause texts, each theme's regex run only on the texts
+    that hold its literals (all of them searched in one polars pass)."""
     normalized = [normalize(t) for t in texts]
     tokens_ = [token_count(t) for t in normalized]
-    joined = _JOIN.join(normalized)
-    folded = joined.lower()
-    starts = [0, *np.cumsum([len(t) + len(_JOIN) for t in normalized[:-1]]).tolist()]
+    column, searches = _literal_searches(lexicon)
+    holds = (
+        pl.DataFrame({"text": normalized}, schema={"text": pl.String})
+        .with_columns(folded=pl.col("text").str.to_lowercase())
+        .select(searches)
+        .to_numpy()
+    )  # texts × literals
     counts = np.zeros((len(texts), len(lexicon.themes)), dtype=np.int64)
     for j, theme in enumerate(lexicon.themes):
-        rows = theme.candidate_rows(joined, folded, starts)
-        for i in range(len(texts)) if rows is None else rows:
+        rows: Iterable[int] = range(len(texts))
+        if theme.requirements is not None:
+            may = np.zeros(len(texts), dtype=bool)
+            for need in theme.requirements:
+                may |= holds[:, [column[literal] for literal in need]].all(axis=1)
+            rows = np.flatnonzero(may).tolist()
+        for i in rows:
             counts[i, j] = len(theme.spans(normalized[i]))
     return [(tokens_[i], tuple(int(c) for c in counts[i])) for i in range(len(texts))]
+
+
+@lru_cache(maxsize=8)
+def _literal_searches(lexicon: Lexicon) -> tuple[dict[tuple[str, bool], int], list[pl.Expr]]:
+    """Every literal the lexicon's themes require, its column, and its search as a polars
+    expression (over `text`, or `folded` for a folded literal); each literal once."""
+    literals = sorted({literal for theme in lexicon.themes for need in theme.requirements or ()
+                       for literal in need})
+    searches = [pl.col("folded" if folded else "text").str.contains(literal, literal=True)
+                .alias(str(i)) for i, (literal, folded) in enumerate(literals)]
+    return {literal: i for i, literal in enumerate(literals)}, searches
 
 
 def _theme_table(texts: tuple[str, ...], lexicon: Lexicon) -> ThemeTable:
@@ -92,7 +113,7 @@ def _theme_table(texts: tuple[str, ...], lexicon: Lexicon) -> ThemeTable:
 
 def theme_table(clauses: pl.DataFrame, lexicon: Lexicon | None = None) -> ThemeTable:
     """Tokens and theme matches of each clause of `clauses` (cached by text across calls)."""
-    return _theme_table(_texts(clauses), lexicon or load_lexicon())
+    return _theme_table(clause_texts(clauses), lexicon or load_lexicon())
 
 
 @lru_cache(maxsize=32)
@@ -124,7 +145,7 @@ def word_table(clauses: pl.DataFrame, *, n: int = 1) -> WordTable:
     """Word (`n=1`) or bigram (`n=2`) counts of each clause of `clauses`."""
     if n not in (1, 2):
         raise InputError(f"n-grams of length {n} are not counted; use 1 (words) or 2 (bigrams)")
-    return _word_table(_texts(clauses), n)
+    return _word_table(clause_texts(clauses), n)
 
 
 def _with_keys(clauses: pl.DataFrame, by: Sequence[str]) -> pl.DataFrame:
@@ -207,30 +228,40 @@ def kwic(
 
     Columns doc_id, label, left, match, right (in reading order); one row per counted match.
     """
-    lex = lexicon or load_lexicon()
-    rule = lex.theme(theme)
-    doc_ids = (
-        clauses.get_column("doc_id").to_list() if "doc_id" in clauses.columns
-        else [None] * clauses.height
-    )
-    labels = (
-        clauses.get_column("label").to_list() if "label" in clauses.columns
-        else [None] * clauses.height
-    )
+    rule = (lexicon or load_lexicon()).theme(theme)
+    doc_ids = _column(clauses, "doc_id")
+    labels = clause_labels(clauses)
     out: dict[str, list[str | None]] = {k: [] for k in ("doc_id", "label", "left", "match",
                                                           "right")}
-    for doc_id, label, raw in zip(doc_ids, labels, _texts(clauses), strict=True):
-        text = normalize(raw)
-        for a, b in rule.spans(text):
+    for doc_id, label, raw in zip(doc_ids, labels, clause_texts(clauses), strict=True):
+        for left, match, right in in_context(raw, rule, width=width):
             out["doc_id"].append(doc_id)
             out["label"].append(label)
-            left, right = text[max(0, a - width):a].split(), text[b:b + width].split()
-            # Words cut by the window are left out rather than shown in pieces.
-            if left and a - width > 0 and not text[a - width - 1].isspace():
-                left = left[1:] if not text[a - width].isspace() else left
-            if right and b + width < len(text) and not text[b + width].isspace():
-                right = right[:-1] if not text[b + width - 1].isspace() else right
-            out["left"].append(" ".join(left))
-            out["match"].append(text[a:b])
-            out["right"].append(" ".join(right))
+            out["left"].append(left)
+            out["match"].append(match)
+            out["right"].append(right)
     return pl.DataFrame(out, schema={k: pl.String for k in out})
+
+
+def clause_labels(clauses: pl.DataFrame) -> list[str | None]:
+    """The `label` column of a clauses frame, or None for each clause when it has none."""
+    return _column(clauses, "label")
+
+
+def _column(clauses: pl.DataFrame, name: str) -> list[str | None]:
+    return (clauses.get_column(name).to_list() if name in clauses.columns
+            else [None] * clauses.height)
+
+
+def in_context(raw: str, rule: Theme, *, width: int = 40) -> Iterator[tuple[str, str, str]]:
+    """Each match of `rule` in a text as (left, match, right), `width` characters each side,
+    in the counting form of the text (`kwic` for a whole frame)."""
+    text = normalize(raw)
+    for a, b in rule.spans(text):
+        left, right = text[max(0, a - width):a].split(), text[b:b + width].split()
+        # Words cut by the window are left out rather than shown in pieces.
+        if left and a - width > 0 and not text[a - width - 1].isspace():
+            left = left[1:] if not text[a - width].isspace() else left
+        if right and b + width < len(text) and not text[b + width].isspace():
+            right = right[:-1] if not text[b + width - 1].isspace() else right
+        yield " ".join(left), text[a:b], " ".join(right)

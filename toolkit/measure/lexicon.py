@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -27,11 +25,6 @@ _PAREN_OPEN = re.compile(r"\s*\(\s*")
 # "non-geostationary satellite": matches next to each other form one phrase, one mention.
 _ADJACENT = re.compile(r"[\s-]*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
-
-
-def _longest_piece(phrase: str) -> str:
-    """The longest run of a phrase that every match must contain (hyphens are optional)."""
-    return max(re.split(r"[\s*-]+", phrase.lower()), key=len)
 
 
 def _phrase_body(phrase: str) -> str:
@@ -60,7 +53,7 @@ class Theme:
     # file extends a shipped theme. Shown by `wtdc terms --themes`; not part of the rule.
     source: str = field(default="shipped", compare=False)
     _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    _folded: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _pieces: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         entries = [f"(?i:{_phrase_body(p)})" for p in self.phrases]
@@ -81,31 +74,23 @@ class Theme:
                 f"theme '{self.id}' has an invalid regex ({error}); fix it in the lexicon"
             ) from None
         object.__setattr__(self, "_pattern", pattern)
-        # Literals one of which a text must hold before the full regex runs on it: the
-        # longest piece of each phrase, lower-cased, or an acronym as written.
-        folded = sorted({_longest_piece(p) for p in self.phrases})
-        object.__setattr__(self, "_folded", tuple(folded))
+        # Per phrase, the lower-case pieces every match holds (a hyphen between them is
+        # optional, so no piece spans one): a text lacking one cannot match the phrase.
+        pieces = (frozenset(re.split(r"[\s*-]+", p.lower())) - {""} for p in self.phrases)
+        object.__setattr__(self, "_pieces", tuple(tuple(sorted(p)) for p in pieces))
 
-    def candidate_rows(self, joined: str, folded: str, starts: Sequence[int]) -> set[int] | None:
-        """Which texts of `joined` (texts laid end to end from offsets `starts`; `folded` its
-        lower-case form) may hold a match; None when the theme has regex entries.
+    @property
+    def requirements(self) -> tuple[tuple[tuple[str, bool], ...], ...] | None:
+        """When the theme may match a text: where the text holds every literal of one of
+        these, each (literal, folded), searched in the text's lower-case form when folded;
+        None when the theme has regex entries, which may match anywhere.
 
-        One literal search over a whole corpus, jumping to the next text at each hit, is far
-        cheaper than one per text; `spans` then runs only on these texts."""
-        if self.regex or len(folded) != len(joined):  # (lower() may lengthen a rare letter)
+        Literal searches over all texts are far cheaper than the full regex on each, which
+        then runs only where they allow a match."""
+        if self.regex:
             return None
-        rows: set[int] = set()
-        # str.find per literal beats one regex alternation of the literals by far in CPython.
-        for literals, haystack in ((self._folded, folded), (self.acronyms, joined)):
-            for literal in literals:
-                pos = haystack.find(literal)
-                while pos >= 0:
-                    row = bisect_right(starts, pos) - 1
-                    rows.add(row)
-                    if row + 1 >= len(starts):
-                        break
-                    pos = haystack.find(literal, starts[row + 1])
-        return rows
+        return (*(tuple((piece, True) for piece in pieces) for pieces in self._pieces),
+                *(((acronym, False),) for acronym in self.acronyms))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Match spans in `text`, overlapping ones merged, "phrase (ACRONYM)" counted once."""

@@ -17,7 +17,14 @@ import numpy as np
 import polars as pl
 
 from toolkit.errors import InputError
-from toolkit.measure.counts import PER, kwic, theme_table, word_table
+from toolkit.measure.counts import (
+    PER,
+    clause_labels,
+    clause_texts,
+    in_context,
+    theme_table,
+    word_table,
+)
 from toolkit.measure.lexicon import Lexicon, load_lexicon
 from toolkit.measure.stats import bootstrap_ratio, compare
 
@@ -274,27 +281,30 @@ def term_drivers(
     """
     lex = lexicon or load_lexicon()
     to, tn = theme_table(old, lex), theme_table(new, lex)
-    sides = {"old": (old, to, _groups(old, to.counts, to.tokens)),
-             "new": (new, tn, _groups(new, tn.counts, tn.tokens))}
+    # Per side: its clauses' texts and labels, theme table and documents.
+    sides = {name: (clause_texts(frame), clause_labels(frame), table,
+                    _groups(frame, table.counts, table.tokens))
+             for name, frame, table in (("old", old, to), ("new", new, tn))}
     rows: list[dict[str, Any]] = []
-    for j, up in enumerate(_grew(sides["old"][2], sides["new"][2])):
+    for j, up in enumerate(_grew(sides["old"][3], sides["new"][3])):
         name = "new" if up else "old"
-        clauses, table, groups = sides[name]
-        other = sides["old" if up else "new"][2]
+        texts, labels, table, groups = sides[name]
+        other = sides["old" if up else "new"][3]
         column = groups.counts[:, j]
         for i in np.argsort(-column, kind="stable")[:top]:
             if column[i] == 0:
                 break
             members = np.flatnonzero(groups.members == i)
             best = int(members[np.argmax(table.counts[members, j])])
-            context = kwic(clauses[best], lex, table.themes[j], width=width).row(0, named=True)
+            # The clause's first match, taken from its text: a kwic frame per row costs more.
+            left, match, right = next(in_context(texts[best], lex.theme(table.themes[j]),
+                                                 width=width))
             rows.append({
                 "theme": table.themes[j], "label": table.labels[j], "side": name,
                 "document": groups.names[i], "count": int(column[i]),
                 "share": float(column[i] / column.sum()),
                 "ratio_without": groups.without(int(i), j, other, grew=bool(up), level=level),
-                "clause": context["label"],
-                "left": context["left"], "match": context["match"], "right": context["right"],
+                "clause": labels[best], "left": left, "match": match, "right": right,
             })
     schema = {"theme": pl.String, "label": pl.String, "side": pl.String,
               "document": pl.String, "count": pl.Int64, "share": pl.Float64,

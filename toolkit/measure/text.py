@@ -36,7 +36,8 @@ _SEPARATORS = dict.fromkeys(map(ord, "-'’"), None)
 
 def normalize(text: str) -> str:
     """The counting form of a text: NFC, one hyphen, no soft hyphens, no footnote markers."""
-    text = unicodedata.normalize("NFC", text).translate(_HYPHENS).translate(_INVISIBLE)
+    if not text.isascii():  # (what NFC and the tables change is never ASCII: twice faster)
+        text = unicodedata.normalize("NFC", text).translate(_HYPHENS).translate(_INVISIBLE)
     return _FOOTNOTE.sub("", text)
 
 
@@ -51,7 +52,11 @@ def tokens(text: str) -> list[str]:
 
 def token_count(text: str) -> int:
     """len(tokens(text)), without building the words: the denominator of every rate."""
-    return sum(1 for t in _WORD_RE.findall(text) if not t.translate(_SEPARATORS).isdigit())
+    words = _WORD_RE.findall(text)
+    # A word starts with a letter or digit, never a separator: only words starting with a
+    # digit can be numbers, and testing the first character first halves the time.
+    numbers = sum(1 for t in words if t[0].isdigit() and t.translate(_SEPARATORS).isdigit())
+    return len(words) - numbers
 
 
 def surface(token: str) -> str:

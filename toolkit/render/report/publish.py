@@ -34,6 +34,9 @@ def check_target(target: Path) -> None:
             f"{target} exists and is not a wtdc report; choose another directory with -o"
             " or remove it"
         )
+    folder = next((p for p in target.parents if p.exists()), None)
+    if folder is not None and not folder.is_dir():
+        raise InputError(f"{folder} is a file, not a directory; choose another directory with -o")
 
 
 def publish(files: Mapping[str, str | bytes], target: Path) -> Path:
