@@ -5,16 +5,20 @@ spreads over pytest-xdist workers (`make test` runs `-n auto`; pyproject.toml ad
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from xdist.remote import Producer
 from xdist.scheduler import LoadScopeScheduling
 
-# Every test reads and parses for itself (and the commands it runs in subprocesses too): the
-# parse cache is off, except in its own tests (tests/corpus/test_cache.py).
-os.environ["WTDC_CACHE"] = "off"
+# The parse cache is on, in a scratch folder of this session's own (set up below), so that a
+# file the suite parses again (the 356-page PDF, the report in each command) is parsed once
+# for all workers and subprocesses; a cache never changes an answer (tests/corpus/test_cache.py
+# checks that, with a folder of its own per test).
+os.environ.pop("WTDC_CACHE", None)
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO / "corpora"
@@ -49,6 +53,19 @@ class SharedFixtureScheduling(LoadScopeScheduling):
 @pytest.hookimpl(tryfirst=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> object:
     return SharedFixtureScheduling(config, log) if config.getvalue("dist") == "loadgroup" else None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In the controller (or a run without -n): a scratch parse cache, which xdist workers
+    and the subprocesses of commands inherit through XDG_CACHE_HOME."""
+    if hasattr(config, "workerinput"):
+        return
+    # matplotlib also keeps its font list under XDG_CACHE_HOME: keep reading the user's.
+    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    os.environ.setdefault("MPLCONFIGDIR", str(Path(home) / "matplotlib"))
+    scratch = tempfile.mkdtemp(prefix="wtdc-test-cache-")
+    os.environ["XDG_CACHE_HOME"] = scratch
+    config.add_cleanup(lambda: shutil.rmtree(scratch, ignore_errors=True))
 
 
 @pytest.fixture(scope="session")
