@@ -48,11 +48,13 @@ tools:
 
 # One pytest worker per core: the suite is mostly CPU (parsing, notebooks, the browser).
 # mypy runs beside pytest, on the core its workers leave idle while they start and finish;
-# its report is printed after pytest's, and either failing fails.
+# its report is printed after pytest's, and either failing fails. Bytecode is written even
+# where PYTHONDONTWRITEBYTECODE is set: otherwise every worker rewrites the asserts of every
+# test module again on every run (~2 s of CPU each).
 test: $(STAMP) browser tools lint
 	@echo "mypy (beside pytest; its report follows pytest's)"
 	@$(VENV)/bin/mypy > $(VENV)/mypy.log 2>&1 & mypy=$$!; \
-	$(PY) -m pytest -n auto; pytest=$$?; \
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n auto; pytest=$$?; \
 	wait $$mypy; typed=$$?; cat $(VENV)/mypy.log; \
 	[ $$pytest -eq 0 ] && [ $$typed -eq 0 ]
 
