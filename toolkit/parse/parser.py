@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
-from itertools import groupby
+from itertools import chain
 
 from toolkit.errors import ParseError, UnknownDocumentError
 from toolkit.ingest import SourceText, comparable
@@ -951,15 +951,26 @@ def _paragraphs(source: SourceText) -> Document:
     if pool is None:
         pool = {}
     clauses: list[Clause] = []
-    for start, last, block in _blocks(source.text):
-        raw = "\n".join(block)
-        # A paragraph met before (in this text or the other side of a diff) is held once;
-        # a paragraph already comparable is kept once, not copied.
-        seen = pool.get(raw)
-        text, raw = (comparable(raw), raw) if seen is None else (seen.text, seen.raw)
-        clauses.append(Clause(None, text, len(clauses) + 1, (), raw, (start, last)))
-        if seen is None:
-            pool[raw] = clauses[-1]
+    block: list[str] = []
+    start = last = 0
+    # The blank line after the last one closes the last paragraph.
+    for number, line in enumerate(chain(_lines(source.text), ("",)), start=1):
+        stripped = line.strip()
+        if stripped:
+            if not block:
+                start = number
+            block.append(stripped)
+            last = number
+        elif block:
+            raw = "\n".join(block)
+            block = []
+            # A paragraph met before (in this text or the other side of a diff) is held once;
+            # a paragraph already comparable is kept once, not copied.
+            seen = pool.get(raw)
+            text, raw = (comparable(raw), raw) if seen is None else (seen.text, seen.raw)
+            clauses.append(Clause(None, text, len(clauses) + 1, (), raw, (start, last)))
+            if seen is None:
+                pool[raw] = clauses[-1]
     if not clauses:
         raise ParseError(f"'{source.name}' holds no text to parse; give a file with some text")
     section = Section(None, "body", tuple(clauses), (clauses[0].span[0], clauses[-1].span[1]))
@@ -995,37 +1006,17 @@ def shared_paragraphs() -> Iterator[None]:
 _CHUNK = 1 << 20
 
 
-def _line_chunks(text: str) -> Iterator[list[str]]:
-    """The lines of `text`, as splitting it at each newline gives them, a chunk of about
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text`, as splitting it at each newline gives them, split a chunk of about
     a million characters at a time."""
     begin = 0
     while len(text) - begin > _CHUNK:
         end = text.find("\n", begin + _CHUNK)
         if end < 0:
             break
-        yield text[begin:end].split("\n")
+        yield from text[begin:end].split("\n")
         begin = end + 1
-    yield text[begin:].split("\n")
-
-
-def _blocks(text: str) -> Iterator[tuple[int, int, list[str]]]:
-    """First and last line number and stripped lines of each run of non-blank lines; lines
-    are grouped in C (`groupby`), a run at a time, since a 50 MB text has ~800k of them."""
-    block: list[str] = []
-    start = number = 1
-    for lines in _line_chunks(text):
-        for filled, run in groupby(map(str.strip, lines), bool):
-            group = list(run)
-            if filled:
-                if not block:
-                    start = number
-                block.extend(group)
-            elif block:
-                yield start, number - 1, block
-                block = []
-            number += len(group)
-    if block:
-        yield start, number - 1, block
+    yield from text[begin:].split("\n")
 
 
 def _paragraph_count(n: int) -> str:
