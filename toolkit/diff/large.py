@@ -82,18 +82,24 @@ def align_large(old: Document, new: Document) -> Alignment:
     old_refs, new_refs = clause_refs(old), clause_refs(new)
     runs = matching_runs(*_codes(old_refs, new_refs))
     unchanged: list[ClausePair] = []
+    places: list[tuple[int, int]] = []  # (old index, new index) of each unchanged pair
     aligned: list[ClausePair] = []
+    # Where each changed clause stands, by the clause object: the steps below look the
+    # aligner's pairs up in it (the unchanged ones have their places from the runs).
+    old_at: dict[int, int] = {}
+    new_at: dict[int, int] = {}
     i = j = 0
     for i1, j1, n in [*runs, (len(old_refs), len(new_refs), 0)]:
+        old_at.update((id(r.clause), k) for k, r in enumerate(old_refs[i:i1], start=i))
+        new_at.update((id(r.clause), k) for k, r in enumerate(new_refs[j:j1], start=j))
         aligned += _hunk(old.id, old_refs[i:i1], new_refs[j:j1])
         unchanged += [ClausePair(o, c, "unchanged", 1.0) for o, c in
                       zip(old_refs[i1 : i1 + n], new_refs[j1 : j1 + n], strict=True)]
+        places += zip(range(i1, i1 + n), range(j1, j1 + n), strict=True)
         i, j = i1 + n, j1 + n
-    # Where each clause stands, by the clause object: both steps below look pairs up in it.
-    old_at = {id(r.clause): k for k, r in enumerate(old_refs)}
-    new_at = {id(r.clause): k for k, r in enumerate(new_refs)}
-    aligned = _moves(old_at, new_at, unchanged, _moved_whole(aligned))
-    return Alignment(old, new, _reading_order(old_at, new_at, unchanged + aligned))
+    aligned = _moves(old_at, new_at, places, _moved_whole(aligned))
+    ordered = _reading_order(old_at, new_at, len(old_refs), places, unchanged + aligned)
+    return Alignment(old, new, ordered)
 
 
 def _codes(old_refs: list[ClauseRef], new_refs: list[ClauseRef]) -> tuple[list[int], list[int]]:
@@ -150,20 +156,21 @@ def _moved_whole(pairs: list[ClausePair]) -> list[ClausePair]:
 def _moves(
     old_at: dict[int, int],
     new_at: dict[int, int],
-    unchanged: list[ClausePair],
+    places: list[tuple[int, int]],
     aligned: list[ClausePair],
 ) -> list[ClausePair]:
     """Decide moves against the whole document: the aligner saw only the changed clauses,
     so it could not tell which of two crossed links left its place. A link is moved when it
     is out of the longest in-order run of all links, or changes section."""
-    links = sorted(
-        (old_at[id(p.old.clause)], new_at[id(p.new.clause)], k)
-        for k, p in enumerate(unchanged + aligned)
-        if p.old is not None and p.new is not None and p.status not in ("split", "merged")
-    )
+    links = sorted([
+        *((o, c, k) for k, (o, c) in enumerate(places)),
+        *((old_at[id(p.old.clause)], new_at[id(p.new.clause)], k)
+          for k, p in enumerate(aligned, start=len(places))
+          if p.old is not None and p.new is not None and p.status not in ("split", "merged")),
+    ])
     in_order = {links[k][2] for k in longest_increasing_from_the_end([j for _, j, _ in links])}
     result = []
-    for k, p in enumerate(aligned, start=len(unchanged)):
+    for k, p in enumerate(aligned, start=len(places)):
         if p.old is not None and p.new is not None and p.status not in ("split", "merged"):
             moved = k not in in_order or p.old.section != p.new.section
             same = p.old.clause.text == p.new.clause.text
@@ -173,18 +180,22 @@ def _moves(
 
 
 def _reading_order(
-    old_at: dict[int, int], new_at: dict[int, int], pairs: list[ClausePair]
+    old_at: dict[int, int],
+    new_at: dict[int, int],
+    old_count: int,
+    places: list[tuple[int, int]],
+    pairs: list[ClausePair],
 ) -> tuple[ClausePair, ...]:
-    """Pairs in reading order of the new text; a deleted clause after the new position of
-    the old clause before it."""
-    partner: dict[int, int] = {}
-    for p in pairs:
+    """Pairs (the unchanged ones first, at `places`) in reading order of the new text; a
+    deleted clause after the new position of the old clause before it."""
+    partner = dict(places)
+    for p in pairs[len(places):]:
         if p.old is not None and p.new is not None:
             k = old_at[id(p.old.clause)]
             partner[k] = max(partner.get(k, -1), new_at[id(p.new.clause)])
     anchors: list[int] = []
     anchor = -1
-    for k in range(len(old_at)):
+    for k in range(old_count):
         anchor = partner.get(k, anchor)
         anchors.append(anchor)
 
@@ -194,4 +205,5 @@ def _reading_order(
             return (new_at[id(p.new.clause)], 0, o)
         return (anchors[o], 1, o)
 
-    return tuple(sorted(pairs, key=key))
+    keys = [(c, 0, o) for o, c in places] + [key(p) for p in pairs[len(places):]]
+    return tuple(map(pairs.__getitem__, sorted(range(len(pairs)), key=keys.__getitem__)))

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from toolkit.align import ChangeCount, proposal_mark
 from toolkit.align.kinds import CHANGE_KINDS
-from toolkit.diff.model import STATUSES, ClauseDiff, DiffStat, DocumentDiff, TextDiff
+from toolkit.diff.model import STATUSES, ClauseDiff, DocumentDiff, TextDiff
 from toolkit.diff.words import DELETE, EQUAL, INSERT, Ops, word_ops
 from toolkit.render.moves import END, old_places
 from toolkit.render.templates import environment
@@ -136,7 +136,7 @@ def _context(diff: TextDiff, kind: PageKind) -> dict[str, object]:
                 name=doc.name,
                 heading=heading,
                 reason=alignment.reason,
-                changes=DiffStat.of(doc.clauses).changes,
+                changes=doc.stat().changes,
                 unchanged=sum(not c.changed() for c in doc.clauses),
                 clauses=tuple(views.values()),
                 items=tuple(items),

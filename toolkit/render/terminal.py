@@ -6,7 +6,7 @@ that the output can be grepped. The markers are always there: colour is never th
 
 from __future__ import annotations
 
-from toolkit.diff.model import ClauseDiff, DiffStat, TextDiff
+from toolkit.diff.model import ClauseDiff, TextDiff
 from toolkit.diff.words import DELETE, INSERT, Ops
 
 _RED, _GREEN, _BOLD, _CYAN, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[36m", "\x1b[0m"
@@ -52,7 +52,7 @@ def render_diff_text(diff: TextDiff, *, color: bool = False) -> str:
 def render_stat(diff: TextDiff) -> str:
     """`--stat`: one line per document that changed, then the totals."""
     rows = [
-        (doc.name, DiffStat.of(doc.clauses))
+        (doc.name, doc.stat())
         for doc in diff.documents
         if doc.changed()
     ]
