@@ -138,14 +138,15 @@ def _diff_document(alignment: Alignment, options: DiffOptions) -> DocumentDiff:
             assert pair.old is not None
             assert pair.new is not None
             old_text, new_text = pair.old.clause.text, pair.new.clause.text
-            if pair.status in _KEPT and old_text == new_text:
-                # Most pairs of two versions of a long text: equal, nothing to count.
+            # Equal texts (most pairs of two versions of a long text) and an edit of ignored
+            # kinds only (`--ignore typography`) show as the new text, with nothing to count.
+            if (pair.status in _KEPT and old_text == new_text) or not is_changed(
+                pair, ignore=options.ignore
+            ):
                 ops = ((EQUAL, new_text),) if new_text else ()
                 clauses.append(ClauseDiff(pair, ops, ignore=options.ignore))
                 continue
-            # An edit of ignored kinds only (`--ignore typography`) shows as the new text.
-            same = not is_changed(pair, ignore=options.ignore)
-            ops = (((EQUAL, new_text),) if new_text else ()) if same else diff(old_text, new_text)
+            ops = diff(old_text, new_text)
         added, removed = words_changed(ops)
         clauses.append(ClauseDiff(pair, ops, added, removed, group=group, ignore=options.ignore))
     return DocumentDiff(alignment, tuple(clauses))
