@@ -947,9 +947,10 @@ def parse_source(source: SourceText, *, strict: bool = False) -> ParsedText:
 
 def _paragraphs(source: SourceText) -> Document:
     """Blank-line separated paragraphs, one unlabelled clause each."""
-    pool = _SHARED.get()
-    if pool is None:
-        pool = {}
+    shared = _SHARED.get() or _Shared()
+    pool = shared.paragraphs
+    # Line numbers and ordinals as the int objects both sides share.
+    numbers = shared.numbers(source.text.count("\n") + 2)
     clauses: list[Clause] = []
     block: list[str] = []
     start = last = 0
@@ -968,7 +969,8 @@ def _paragraphs(source: SourceText) -> Document:
             # a paragraph already comparable is kept once, not copied.
             seen = pool.get(raw)
             text, raw = (comparable(raw), raw) if seen is None else (seen.text, seen.raw)
-            clauses.append(Clause(None, text, len(clauses) + 1, (), raw, (start, last)))
+            span = (numbers[start], numbers[last])
+            clauses.append(Clause(None, text, numbers[len(clauses) + 1], (), raw, span))
             if seen is None:
                 pool[raw] = clauses[-1]
     if not clauses:
@@ -986,16 +988,29 @@ def _paragraphs(source: SourceText) -> Document:
     )
 
 
-# Paragraphs already read by the parses inside `shared_paragraphs()`, by their text as
-# printed, so that the two sides of a diff hold an unchanged paragraph once.
-_SHARED: ContextVar[dict[str, Clause] | None] = ContextVar("shared_paragraphs", default=None)
+@dataclass
+class _Shared:
+    """What the parses inside `shared_paragraphs()` hold once: paragraphs by their text as
+    printed (strings and comparison form), and the int objects of ordinals and line numbers
+    (200 000 paragraphs a side, each with an ordinal and a span)."""
+
+    paragraphs: dict[str, Clause] = field(default_factory=dict)
+    _numbers: list[int] = field(default_factory=list)
+
+    def numbers(self, count: int) -> list[int]:
+        """At least `count` numbers: item n is n, the one int of that value both sides use."""
+        self._numbers.extend(range(len(self._numbers), count))
+        return self._numbers
+
+
+_SHARED: ContextVar[_Shared | None] = ContextVar("shared_paragraphs", default=None)
 
 
 @contextmanager
 def shared_paragraphs() -> Iterator[None]:
     """Parses inside share the paragraphs they have in common (strings and comparison form):
     two 50 MB texts that differ here and there hold their unchanged paragraphs once."""
-    token = _SHARED.set({})
+    token = _SHARED.set(_Shared())
     try:
         yield
     finally:
