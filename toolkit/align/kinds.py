@@ -183,11 +183,22 @@ class ChangeCount:
     @classmethod
     def of(cls, pairs: Iterable[ClausePair], *, ignore: Collection[ChangeKind] = ()) -> ChangeCount:
         """The counts over `pairs`, setting aside the kinds in `ignore`."""
-        pairs = list(pairs)
+        return cls.counted(((is_changed(p, ignore=ignore), p.relabelled) for p in pairs),
+                           ignore=ignore)
+
+    @classmethod
+    def counted(
+        cls, flags: Iterable[tuple[bool, bool]], *, ignore: Collection[ChangeKind] = ()
+    ) -> ChangeCount:
+        """The counts from each pair's (changed, relabelled), for pairs whose change is
+        already decided (a diff's clauses)."""
+        flags = list(flags)
+        labels = "labels" not in ignore
         return cls(
-            pairs=len(pairs),
-            changed=sum(is_changed(p, ignore=ignore) for p in pairs),
-            relabelled_only=sum(relabelled_only(p, ignore=ignore) for p in pairs),
+            pairs=len(flags),
+            changed=sum(changed for changed, _ in flags),
+            relabelled_only=sum(labels and relabelled and not changed
+                                for changed, relabelled in flags),
         )
 
     def summary(self) -> str:
