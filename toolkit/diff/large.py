@@ -13,6 +13,7 @@ another is then linked as moved.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -21,16 +22,18 @@ from toolkit.align.model import Alignment, ClausePair, ClauseRef
 from toolkit.errors import InputError
 from toolkit.parse.model import Document
 
+# What makes two clauses equal: the text of an unlabelled one, else its label and text.
+ClauseKey = str | tuple[str, str]
 # Above this many old × new clause pairs the full score matrix is not built (the report's
 # longest document, Resolution 1, has a few hundred clauses: far below). A single hunk this
 # large (a chapter rewritten from end to end) is refused rather than aligned for minutes.
 LARGE = 4_000_000
 
 
-def matching_runs(old: list[int], new: list[int]) -> list[tuple[int, int, int]]:
+def matching_runs(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tuple[int, int, int]]:
     """Runs (i, j, n) with old[i:i+n] == new[j:j+n], in order, as a patience diff finds them:
     common ends first, then elements unique on both sides that keep their order as anchors,
-    recursively between anchors. Elements are clause codes (equal clause, equal code)."""
+    recursively between anchors. Elements are clause keys (equal clause, equal key)."""
     runs: list[tuple[int, int, int]] = []
     stack = [(0, len(old), 0, len(new))]
     while stack:
@@ -80,7 +83,7 @@ def _joined(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
 def align_large(old: Document, new: Document) -> Alignment:
     """Alignment of two long documents: equal runs unchanged, each hunk by the aligner."""
     old_refs, new_refs = clause_refs(old), clause_refs(new)
-    runs = matching_runs(*_codes(old_refs, new_refs))
+    runs = matching_runs(_keys(old_refs), _keys(new_refs))
     unchanged: list[ClausePair] = []
     places: list[tuple[int, int]] = []  # (old index, new index) of each unchanged pair
     aligned: list[ClausePair] = []
@@ -102,19 +105,11 @@ def align_large(old: Document, new: Document) -> Alignment:
     return Alignment(old, new, ordered)
 
 
-def _codes(old_refs: list[ClauseRef], new_refs: list[ClauseRef]) -> tuple[list[int], list[int]]:
-    """Each clause as a number, the same for the same label and text. An unlabelled clause is
-    keyed by its text alone: no tuple per paragraph of a 50 MB text (a str never equals a
-    tuple)."""
-    codes: dict[str | tuple[str, str], int] = {}
-
-    def coded(refs: list[ClauseRef]) -> list[int]:
-        return [
-            codes.setdefault(c.text if c.label is None else (c.label, c.text), len(codes))
-            for c in (r.clause for r in refs)
-        ]
-
-    return coded(old_refs), coded(new_refs)
+def _keys(refs: list[ClauseRef]) -> list[ClauseKey]:
+    """Each clause as what makes it equal to another: its label and text. An unlabelled
+    clause is keyed by its text alone, the str object it holds (no tuple, no code per
+    paragraph of a 50 MB text; a str never equals a tuple)."""
+    return [c.text if c.label is None else (c.label, c.text) for c in (r.clause for r in refs)]
 
 
 def _hunk(doc_id: str, old_refs: list[ClauseRef], new_refs: list[ClauseRef]) -> list[ClausePair]:
