@@ -66,12 +66,9 @@ class ClauseDiff:
     # (`follower`) carry none. `group` lists all the group's pairs on each of them.
     group: tuple[ClausePair, ...] = ()
     ignore: frozenset[ChangeKind] = frozenset()  # the diff's `DiffOptions.ignore`
-    # `changed()`, decided once: the counts, the status and every renderer ask it of each
-    # of a 50 MB diff's 200 000 pairs.
-    _changed: bool = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_changed", is_changed(self.pair, ignore=self.ignore))
+    # `changed()`, decided on first use: the counts, the status and every renderer ask it
+    # of each of a 50 MB diff's 200 000 pairs.
+    _changed: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def follower(self) -> bool:
@@ -93,7 +90,9 @@ class ClauseDiff:
     def changed(self) -> bool:
         """Changed by the one definition (toolkit.align.kinds.is_changed): a new label alone
         is not a change."""
-        return self._changed
+        if self._changed is None:
+            object.__setattr__(self, "_changed", is_changed(self.pair, ignore=self.ignore))
+        return bool(self._changed)
 
     @property
     def where(self) -> str:
