@@ -246,15 +246,16 @@ def _table_cells(paragraphs: list[_Open]) -> set[int]:
     """Without columns to go by, a run of three or more paragraphs that no sentence ends is a
     table's cells (`Outcomes`, `Indicators`, `Number of Member States with …`, `150+
     countries …`, `[image: …]`): a heading is followed by text. Document headings
-    (`RESOLUTION 37 (…)`, capitals) and lowercase section headings (`recognizing`) are never
-    cells."""
+    (`RESOLUTION 37 (…)`, opening with words in capitals, not with an acronym before a
+    lowercase word as `ITU-D programme`) and lowercase section headings (`recognizing`) are
+    never cells."""
     def unfinished(paragraph: _Open) -> bool:
         text = paragraph.text
-        first = text.split(" ", 1)[0]
+        first, second = [*text.split(" ", 2), ""][:2]
         return (
             not paragraph.labelled and text[-1:] not in _ENDS_SENTENCE + ","
             and (text[:1].isupper() or text[:1].isdigit() or text.startswith("[image"))
-            and not (first.isupper() and len(first) > 1)
+            and not (first.isupper() and len(first) > 1 and not second[:1].islower())
         )
 
     cells: set[int] = set()
@@ -610,9 +611,27 @@ class _Paragraphs:
             return True
         if previous.stretched:
             return False
+        if previous.text[-1:] in _ENDS_SENTENCE and _left_unstretched(paragraph):
+            return True
         # Widths are estimates (a few per cent off the PDF's font): a line no sentence ends
         # must leave clear room for the next word before it is taken for a paragraph's last.
         return _fits(previous, line, self._measure(previous), share=0.96 if unfinished else 1.0)
+
+
+# pypdf doubles a space where the gap is wider by about half a space (0.95 of it: 0.15 em
+# in a text face), estimated widths being a few per cent off.
+_DOUBLING_GAP = 0.15
+
+
+def _left_unstretched(paragraph: _Open) -> bool:
+    """pypdf: in a justified paragraph (a line above stretched, its spaces doubled), a line
+    pypdf prints single-spaced though justifying it to the widest line above would have
+    doubled its spaces is no line justification touched: the paragraph's last."""
+    *above, last = paragraph.lines
+    gaps = last.text.count(" ")
+    if not gaps or not any(line.stretched for line in above):
+        return False
+    return (max(line.width for line in above) - last.width) / gaps >= _DOUBLING_GAP
 
 
 _STYLES = (("number", re.compile(r"^\(?(\d+)[).]?$")), ("letter", re.compile(r"^\(?([a-z])\)$")),
@@ -622,15 +641,17 @@ _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 def _label_values(label: str) -> list[tuple[str, int]]:
     """The styles a label may be of, with its value in each: `c)` is the third letter or
-    roman 100; bullets and section numbers (`2.1`) have none."""
+    roman 100; bullets and section numbers (`2.1`) have none. A style keeps the label's
+    punctuation: the sections `6`, `7` go on past a list `1)` … `4)` between them."""
     values = []
-    for style, pattern in _STYLES:
+    for name, pattern in _STYLES:
         match = pattern.match(label)
         if match is None:
             continue
-        if style == "number":
+        style = f"{name}{label[:match.start(1)]}#{label[match.end(1):]}"
+        if name == "number":
             values.append((style, int(match[1])))
-        elif style == "letter":
+        elif name == "letter":
             values.append((style, ord(match[1]) - ord("a") + 1))
         else:
             digits = [_ROMAN[c] for c in match[1]]
