@@ -242,20 +242,26 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
     return report_text(paragraphs), cleaning
 
 
+# A document heading opens with a word in capitals and goes on with no lowercase word, with
+# a code and a colon (`EUR3: …`), or numbers a part, chapter or annex (`Part IV – …`).
+_DOCUMENT_HEADING = re.compile(
+    r"^(?:[A-Z]{4,}(?: (?![a-z])|$)|[A-Z]+\d+: |(?:Part|Chapter|Annex) (?:[IVX]+|\d+|[A-Z])\b)"
+)
+
+
 def _table_cells(paragraphs: list[_Open]) -> set[int]:
     """Without columns to go by, a run of three or more paragraphs that no sentence ends is a
     table's cells (`Outcomes`, `Indicators`, `Number of Member States with …`, `150+
     countries …`, `[image: …]`): a heading is followed by text. Document headings
-    (`RESOLUTION 37 (…)`, opening with words in capitals, not with an acronym before a
-    lowercase word as `ITU-D programme`) and lowercase section headings (`recognizing`) are
-    never cells."""
+    (`RESOLUTION 37 (…)`, `ANNEX TO …`: a word in capitals, not an acronym such as `SDG 9`,
+    `ITU-D programme`, `C1, C5`; `EUR3: …`, `Part IV – …`) and lowercase section headings
+    (`recognizing`) are never cells."""
     def unfinished(paragraph: _Open) -> bool:
         text = paragraph.text
-        first, second = [*text.split(" ", 2), ""][:2]
         return (
             not paragraph.labelled and text[-1:] not in _ENDS_SENTENCE + ","
             and (text[:1].isupper() or text[:1].isdigit() or text.startswith("[image"))
-            and not (first.isupper() and len(first) > 1 and not second[:1].islower())
+            and not _DOCUMENT_HEADING.match(text)
         )
 
     cells: set[int] = set()
