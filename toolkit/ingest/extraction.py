@@ -229,8 +229,11 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
             carriers = [p for p in out[first:] if _carries(p.text, marker, note)] or out[-1:]
             if carriers:
                 carriers[-1].notes.append(footnote(marker, note))
-    cells, deeper = (_table_cells(out), _deeper(out, rules)) if flavour != "pdftotext-layout" \
-        else (set(), set())
+    cells: set[int] = set()
+    deeper: set[int] = set()
+    if flavour != "pdftotext-layout":
+        out, cells = _split_cells(out)
+        deeper = _deeper(out, rules)
     paragraphs: list[Paragraph] = []
     for index, paragraph in enumerate(out):
         level = "cell" if index in cells else "indented" if index in deeper else paragraph.level
@@ -249,28 +252,63 @@ _DOCUMENT_HEADING = re.compile(
 )
 
 
+# A table row's heading: a capitalised word or three and a colon (`SOURCE:`, `Vice-chairs:`).
+_ROW_HEADING = re.compile(r"^[A-Z][\w/-]*(?: [\w/-]+){0,2}:$")
+
+
 def _table_cells(paragraphs: list[_Open]) -> set[int]:
     """Without columns to go by, a run of three or more paragraphs that no sentence ends is a
     table's cells (`Outcomes`, `Indicators`, `Number of Member States with …`, `150+
-    countries …`, `[image: …]`): a heading is followed by text. Document headings
-    (`RESOLUTION 37 (…)`, `ANNEX TO …`: a word in capitals, not an acronym such as `SDG 9`,
-    `ITU-D programme`, `C1, C5`; `EUR3: …`, `Part IV – …`) and lowercase section headings
-    (`recognizing`) are never cells."""
+    countries …`, `[image: …]`, and a row's heading such as `SOURCE:`): a heading is
+    followed by text. After a colon (`… the following processes:`) two are a table too.
+    Document headings (`RESOLUTION 37 (…)`, `ANNEX TO …`: a word in capitals, not an acronym
+    such as `SDG 9`, `ITU-D programme`, `C1, C5`; `EUR3: …`, `Part IV – …`) and lowercase
+    section headings (`recognizing`) are never cells."""
     def unfinished(paragraph: _Open) -> bool:
         text = paragraph.text
-        return (
-            not paragraph.labelled and text[-1:] not in _ENDS_SENTENCE + ","
-            and (text[:1].isupper() or text[:1].isdigit() or text.startswith("[image"))
-            and not _DOCUMENT_HEADING.match(text)
-        )
+        if paragraph.labelled or _DOCUMENT_HEADING.match(text):
+            return False
+        if len(paragraph.lines) == 1 and _ROW_HEADING.match(text):
+            return True
+        return text[-1:] not in _ENDS_SENTENCE + "," and (
+            text[:1].isupper() or text[:1].isdigit() or text.startswith("[image"))
 
     cells: set[int] = set()
     for flag, run in itertools.groupby(range(len(paragraphs)),
                                        key=lambda i: unfinished(paragraphs[i])):
         indexes = list(run)
-        if flag and len(indexes) >= 3:
+        after_colon = indexes[0] > 0 and paragraphs[indexes[0] - 1].text.endswith(":")
+        if flag and (len(indexes) >= 3 or (len(indexes) == 2 and after_colon)):
             cells.update(indexes)
     return cells
+
+
+def _split_cells(paragraphs: list[_Open]) -> tuple[list[_Open], set[int]]:
+    """The paragraphs with the table cells among them split where a cell ran on into the
+    next (a cell is ragged, set narrower than the text: its last line can be full), and the
+    indexes of the cells. In a cell a capital after a word that names nothing (`… messaging
+    application` / `Percentage of …`) starts the next cell; after a name it goes on the
+    name (`… the ITU World Telecommunications` / `Indicators …`)."""
+    found = _table_cells(paragraphs)
+    split: list[_Open] = []
+    cells: set[int] = set()
+    for index, paragraph in enumerate(paragraphs):
+        if index not in found:
+            split.append(paragraph)
+            continue
+        starts = [0] + [i for i, (before, line) in enumerate(itertools.pairwise(paragraph.lines), 1)
+                        if line.text[:1].isupper() and _ends_on_common_word(before)]
+        for a, b in itertools.pairwise([*starts, len(paragraph.lines)]):
+            cells.add(len(split))
+            split.append(_Open(paragraph.lines[a:b]))
+        split[-1].notes = paragraph.notes
+    return split, cells
+
+
+def _ends_on_common_word(line: _Line) -> bool:
+    word = line.text.rsplit(" ", 1)[-1]
+    return word[:1].islower() and word not in _OPEN_WORDS and \
+        line.text[-1:] not in LINE_END_HYPHENS
 
 
 def _deeper(paragraphs: list[_Open], rules: _Rules) -> set[int]:
