@@ -16,13 +16,16 @@ widths are estimated with a proportional font's advances, a few per cent off, so
 sentence ends must leave clear room; the measure is learnt from the hyphenated lines). It
 goes on after a line-end hyphen, a word no paragraph ends on (`the`) or a parenthesis left
 open, before a lowercase word or a parenthesis after a line that ends mid-sentence, and
-after a line pypdf prints with doubled spaces (stretched to the measure). -layout's columns
-tell table cells and deeper paragraphs; without them a run of paragraphs that no sentence
-ends is a table, and narrow paragraphs after a labelled one are its deeper paragraphs.
-Line-end hyphens are undone where the joined word is a word.
+after a line pypdf prints with doubled spaces (stretched to the measure); a sentence's end
+pypdf prints single-spaced in a justified paragraph, though justifying it would have
+doubled its spaces, ends it. -layout's columns tell table cells and deeper paragraphs;
+without them a run of paragraphs that no sentence ends is a table (a cell that ran on into
+the next is split before a capital), and narrow paragraphs after a labelled one are its
+deeper paragraphs. Line-end hyphens are undone where the joined word is a word.
 
 What the text cannot tell stays wrong: a paragraph whose last line happens to be full runs
-on into the next, and a lone table cell without columns reads as a heading.
+on into the next, a lone table cell without columns reads as a heading, and a cell's line
+that wraps before a name reads as a cell of its own.
 """
 
 from __future__ import annotations
@@ -229,20 +232,25 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
             carriers = [p for p in out[first:] if _carries(p.text, marker, note)] or out[-1:]
             if carriers:
                 carriers[-1].notes.append(footnote(marker, note))
-    cells: set[int] = set()
-    deeper: set[int] = set()
-    if flavour != "pdftotext-layout":
-        out, cells = _split_cells(out)
-        deeper = _deeper(out, rules)
     paragraphs: list[Paragraph] = []
-    for index, paragraph in enumerate(out):
-        level = "cell" if index in cells else "indented" if index in deeper else paragraph.level
+    for paragraph, level in _levels(out, rules):
         paragraphs.append(Paragraph(_joined(paragraph, stats), level))
         paragraphs.extend(paragraph.notes)
     cleaning = Cleaning(pages=len(pages), furniture_lines=stats["furniture"],
                         hyphens_joined=stats["joined"], hyphens_kept=stats["kept"],
                         footnotes=stats["footnotes"])
     return report_text(paragraphs), cleaning
+
+
+def _levels(paragraphs: list[_Open], rules: _Rules) -> list[tuple[_Open, Level]]:
+    """Each paragraph with its level: -layout's from its columns; without columns, the table
+    cells (split where one ran on into the next) and deeper paragraphs as inferred."""
+    if rules.flavour == "pdftotext-layout":
+        return [(paragraph, paragraph.level) for paragraph in paragraphs]
+    paragraphs, cells = _split_cells(paragraphs)
+    deeper = _deeper(paragraphs, rules)
+    return [(paragraph, "cell" if index in cells else "indented" if index in deeper
+             else paragraph.level) for index, paragraph in enumerate(paragraphs)]
 
 
 # A document heading opens with a word in capitals and goes on with no lowercase word, with
@@ -314,14 +322,18 @@ def _ends_on_common_word(line: _Line) -> bool:
 def _deeper(paragraphs: list[_Open], rules: _Rules) -> set[int]:
     """Without columns to go by, the deeper paragraphs of a labelled item: unlabelled ones
     after it whose wrapped lines are all as narrow as a label's hanging text (set in by the
-    tab stop), where a body paragraph's reach the full measure."""
+    tab stop), where a body paragraph's reach the full measure, and one of which would have
+    taken the next word at the full measure (a body paragraph's justified lines fall short
+    of it by less than a word)."""
     narrow = (rules.hanging + rules.measure) / 2
     found: set[int] = set()
     for index, paragraph in enumerate(paragraphs[1:], start=1):
         above = paragraphs[index - 1]
-        wrapped = [line.width for line in paragraph.lines[:-1]]
-        if not paragraph.labelled and len(wrapped) >= 2 and max(wrapped) < narrow and (
-                above.labelled or index - 1 in found):
+        lines = paragraph.lines
+        if not paragraph.labelled and len(lines) >= 3 and (
+                above.labelled or index - 1 in found) and \
+                max(line.width for line in lines[:-1]) < narrow and \
+                any(_fits(line, after, rules.measure) for line, after in itertools.pairwise(lines)):
             found.add(index)
     return found
 
@@ -662,22 +674,6 @@ class _Paragraphs:
         return _fits(previous, line, self._measure(previous), share=0.96 if unfinished else 1.0)
 
 
-# pypdf doubles a space where the gap is wider by about half a space (0.95 of it: 0.15 em
-# in a text face), estimated widths being a few per cent off.
-_DOUBLING_GAP = 0.15
-
-
-def _left_unstretched(paragraph: _Open) -> bool:
-    """pypdf: in a justified paragraph (a line above stretched, its spaces doubled), a line
-    pypdf prints single-spaced though justifying it to the widest line above would have
-    doubled its spaces is no line justification touched: the paragraph's last."""
-    *above, last = paragraph.lines
-    gaps = last.text.count(" ")
-    if not gaps or not any(line.stretched for line in above):
-        return False
-    return (max(line.width for line in above) - last.width) / gaps >= _DOUBLING_GAP
-
-
 _STYLES = (("number", re.compile(r"^\(?(\d+)[).]?$")), ("letter", re.compile(r"^\(?([a-z])\)$")),
            ("roman", re.compile(r"^\(?([ivxlc]+)\)$")))
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -717,6 +713,22 @@ def _fits(line: _Line, after: _Line, measure: float, *, share: float = 1.0) -> b
     while measure and width > 1.1 * measure:
         width -= measure
     return width + _width(" " + after.text.split(" ", 1)[0]) <= share * measure
+
+
+# pypdf doubles a space where the gap is wider by about half a space (0.95 of it: 0.15 em
+# in a text face), estimated widths being a few per cent off.
+_DOUBLING_GAP = 0.15
+
+
+def _left_unstretched(paragraph: _Open) -> bool:
+    """pypdf: in a justified paragraph (a line above stretched, its spaces doubled), a line
+    pypdf prints single-spaced though justifying it to the widest line above would have
+    doubled its spaces is no line justification touched: the paragraph's last."""
+    *above, last = paragraph.lines
+    gaps = last.text.count(" ")
+    if not gaps or not any(line.stretched for line in above):
+        return False
+    return (max(line.width for line in above) - last.width) / gaps >= _DOUBLING_GAP
 
 
 def _aligned(paragraph: _Open, line: _Line) -> bool:
