@@ -255,8 +255,10 @@ def _levels(paragraphs: list[_Open], rules: _Rules) -> list[tuple[_Open, Level]]
 
 # A document heading opens with a word in capitals and goes on with no lowercase word, with
 # a code and a colon (`EUR3: …`), or numbers a part, chapter or annex (`Part IV – …`).
+_CODED_HEADING = r"[A-Z]+\d+: "
 _DOCUMENT_HEADING = re.compile(
-    r"^(?:[A-Z]{4,}(?: (?![a-z])|$)|[A-Z]+\d+: |(?:Part|Chapter|Annex) (?:[IVX]+|\d+|[A-Z])\b)"
+    rf"^(?:[A-Z]{{4,}}(?: (?![a-z])|$)|{_CODED_HEADING}"
+    r"|(?:Part|Chapter|Annex) (?:[IVX]+|\d+|[A-Z])\b)"
 )
 
 
@@ -314,7 +316,7 @@ def _split_cells(paragraphs: list[_Open]) -> tuple[list[_Open], set[int]]:
 
 
 def _ends_on_common_word(line: _Line) -> bool:
-    word = line.text.rsplit(" ", 1)[-1]
+    word = line.text.rsplit(" ", 1)[-1].lstrip("([\"“'")
     return word[:1].islower() and word not in _OPEN_WORDS and \
         line.text[-1:] not in LINE_END_HYPHENS
 
@@ -476,13 +478,15 @@ def _layout_line(line: str) -> _Line:
 @dataclass(frozen=True)
 class _Rules:
     """What tells where paragraphs end, learnt from the text itself: the measure (a full
-    line's width) with and without a label's hanging indent, and the lines printed as
-    paragraphs of their own (headings)."""
+    line's width) with and without a label's hanging indent, the lines printed as
+    paragraphs of their own (headings), and whether pypdf shows the text justified (a tenth
+    of its lines or more stretched, their spaces doubled; a ragged text has none)."""
 
     flavour: Flavour
     measure: float
     hanging: float
     headings: frozenset[str] = frozenset()
+    justified: bool = False
 
     @classmethod
     def learn(cls, pages: list[list[_Line]], flavour: Flavour) -> _Rules:
@@ -492,7 +496,8 @@ class _Rules:
         # A text without hyphenation: a full line is as wide as most of the widest.
         guess = _typical([before.width for before, after in itertools.pairwise(lines)
                           if _hyphenated(before, after)]) or _typical([ln.width for ln in lines])
-        rules = cls(flavour, guess, guess)
+        justified = sum(line.stretched for line in lines) >= 0.1 * len(lines)
+        rules = cls(flavour, guess, guess, justified=justified)
         for _ in range(2):
             full: dict[bool, list[float]] = {True: [], False: []}
             for paragraph in _Paragraphs(rules).read(pages):
@@ -501,7 +506,7 @@ class _Rules:
                         full[paragraph.labelled].append(before.width)
             measure = _typical(full[False] or full[True]) or guess
             rules = cls(flavour, measure, _typical(full[True]) if full[True] else measure,
-                        _headings(lines, measure))
+                        _headings(lines, measure), justified)
         return rules
 
 
@@ -641,10 +646,18 @@ class _Paragraphs:
         if paragraph.level == "cell" and line.text[:1].isupper() and \
                 not previous.text.rsplit(" ", 1)[-1][:1].isupper():
             return True
-        if (previous.text[-1:] in _ENDS_SENTENCE + "," and _opens_section(line)) or \
+        # After a sentence, a code and a colon open a document's heading (`AFR5: …`).
+        if (previous.text[-1:] in _ENDS_SENTENCE + "," and (
+                _opens_section(line) or re.match(_CODED_HEADING, line.text))) or \
                 _OPENING_FORMULA.match(line.text) or _OWN_PARAGRAPH.match(line.text):
             return True
         if _opens_section(paragraph.lines[0]) and line.text.startswith(("to ", "that ")):
+            return True
+        # A numbered heading (`1 Assistance in …`, a number before a capital) ends where a
+        # line no sentence ends, on a common word, meets a capital: the text under it.
+        if paragraph.lines[0].numbered and paragraph.labelled and line.text[:1].isupper() \
+                and previous.text[-1:] not in _ENDS_SENTENCE + "," and \
+                _ends_on_common_word(previous):
             return True
         return None
 
@@ -667,7 +680,8 @@ class _Paragraphs:
             return True
         if previous.stretched:
             return False
-        if previous.text[-1:] in _ENDS_SENTENCE and _left_unstretched(paragraph):
+        if self.rules.justified and previous.text[-1:] in _ENDS_SENTENCE and \
+                _left_unstretched(paragraph, self._measure(previous)):
             return True
         # Widths are estimates (a few per cent off the PDF's font): a line no sentence ends
         # must leave clear room for the next word before it is taken for a paragraph's last.
@@ -720,15 +734,18 @@ def _fits(line: _Line, after: _Line, measure: float, *, share: float = 1.0) -> b
 _DOUBLING_GAP = 0.15
 
 
-def _left_unstretched(paragraph: _Open) -> bool:
-    """pypdf: in a justified paragraph (a line above stretched, its spaces doubled), a line
-    pypdf prints single-spaced though justifying it to the widest line above would have
-    doubled its spaces is no line justification touched: the paragraph's last."""
+def _left_unstretched(paragraph: _Open, measure: float) -> bool:
+    """pypdf, a justified text: a line pypdf prints single-spaced though justifying it would
+    have doubled its spaces is no line justification touched, but a paragraph's last. It is
+    justified to the widest line above when one above is stretched (its measure, whatever
+    the indent), else to the measure."""
     *above, last = paragraph.lines
     gaps = last.text.count(" ")
-    if not gaps or not any(line.stretched for line in above):
+    if not gaps:
         return False
-    return (max(line.width for line in above) - last.width) / gaps >= _DOUBLING_GAP
+    full = max(line.width for line in above) if any(line.stretched for line in above) \
+        else measure
+    return (full - last.width) / gaps >= _DOUBLING_GAP
 
 
 def _aligned(paragraph: _Open, line: _Line) -> bool:
