@@ -256,9 +256,9 @@ def _levels(paragraphs: list[_Open], rules: _Rules) -> list[tuple[_Open, Level]]
 # A document heading opens with a word in capitals and goes on with no lowercase word, with
 # a code and a colon (`EUR3: …`), or numbers a part, chapter or annex (`Part IV – …`).
 _CODED_HEADING = r"[A-Z]+\d+: "
+_CAPITALS_HEADING = r"[A-Z]{4,}(?: (?![a-z])|$)"  # then a title of its own
 _DOCUMENT_HEADING = re.compile(
-    rf"^(?:[A-Z]{{4,}}(?: (?![a-z])|$)|{_CODED_HEADING}"
-    r"|(?:Part|Chapter|Annex) (?:[IVX]+|\d+|[A-Z])\b)"
+    rf"^(?:{_CAPITALS_HEADING}|{_CODED_HEADING}|(?:Part|Chapter|Annex) (?:[IVX]+|\d+|[A-Z])\b)"
 )
 
 
@@ -653,13 +653,23 @@ class _Paragraphs:
             return True
         if _opens_section(paragraph.lines[0]) and line.text.startswith(("to ", "that ")):
             return True
-        # A numbered heading (`1 Assistance in …`, a number before a capital) ends where a
-        # line no sentence ends, on a common word, meets a capital: the text under it.
-        if paragraph.lines[0].numbered and paragraph.labelled and line.text[:1].isupper() \
-                and previous.text[-1:] not in _ENDS_SENTENCE + "," and \
-                _ends_on_common_word(previous):
+        # A numbered heading (`1 Assistance in …`, a number before a capital) or a
+        # document's title (under `ANNEX 1 to RESOLUTION 9 (…)`) ends where a line no
+        # sentence ends, on a common word, meets a capital: the text under it.
+        if line.text[:1].isupper() and previous.text[-1:] not in _ENDS_SENTENCE + "," and \
+                _ends_on_common_word(previous) and self._heading(paragraph):
             return True
         return None
+
+    def _heading(self, paragraph: _Open) -> bool:
+        """Whether the open paragraph may be a heading: no sentence ends in it, pypdf does
+        not show it justified, and it is numbered or a document's title."""
+        if ". " in paragraph.text or any(line.stretched for line in paragraph.lines):
+            return False
+        if paragraph.lines[0].numbered and paragraph.labelled:
+            return True
+        return len(self.out) > 1 and self.out[-1] is paragraph and \
+            bool(re.match(_CAPITALS_HEADING, self.out[-2].text))
 
     def _by_sentence(self, paragraph: _Open, line: _Line) -> bool:
         previous = paragraph.lines[-1]
