@@ -186,6 +186,7 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
     )
     stats: Counter[str] = Counter()
     paged: list[tuple[list[_Line], list[tuple[str, str]]]] = []
+    last = 0  # the number of the last footnote found
     for page in pages:
         lines = [line.rstrip() for line in page]
         edges = _edge_indexes(lines)
@@ -203,9 +204,10 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
                 stats["furniture"] += 1
             else:
                 kept.append(line)
-        body, notes = (_set_apart_footnotes(kept) if flavour == "pdftotext"
+        body, notes = (_set_apart_footnotes(kept, last=last) if flavour == "pdftotext"
                        else _split_footnotes(kept))
         stats["footnotes"] += len(notes)
+        last = int(notes[-1][0]) if notes else last
         paged.append((list(_lines(body, flavour)), notes))
     # A page without labels has its tab stop where most pages have theirs; a page of table
     # cells, whose lines all end short, its right margin.
@@ -224,9 +226,11 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
         first = max(len(out) - 1, 0)  # the paragraph open when the page starts
         builder.add(records)
         # Each footnote follows the paragraph of this page whose text carries its marker
-        # glued to a word (the last paragraph of the page when none does).
+        # glued to a word; when none does, its marker was on a page before: the paragraph
+        # open when the page started.
         for marker, note in notes:
-            carriers = [p for p in out[first:] if _carries(p.text, marker, note)] or out[-1:]
+            carriers = [p for p in out[first:] if _carries(p.text, marker, note)] or \
+                out[first:first + 1]
             if carriers:
                 carriers[-1].notes.append(footnote(marker, note))
     cells, deeper = (_table_cells(out), _deeper(out, rules)) if flavour != "pdftotext-layout" \
@@ -680,42 +684,81 @@ def _joined(paragraph: _Open, stats: Counter[str]) -> str:
     return text
 
 
-def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """pdftotext without -layout prints a page's footnote numbers as blocks of lone numbers
-    (one or several, counting up) and their texts as the page's last other block, one note
-    starting on each line that follows a short one. The fewest number blocks that explain
-    the texts win: a lone number higher up is more likely a label."""
+def _set_apart_footnotes(lines: list[str], *,
+                         last: int = 0) -> tuple[list[str], list[tuple[str, str]]]:
+    """pdftotext without -layout prints a page's footnote numbers as runs of lone numbers (a
+    block of their own, or the last lines of a block; counting up, or from 1 again in the
+    next document) and their texts as the page's last block, after the first run. The
+    fewest runs that explain the texts win (a lone number higher up is more likely a label),
+    the texts making a block of their own before the texts running on from the body's last
+    block. Each number is the marker of a word of the page, but the first, when another is,
+    may follow the `last` note of the pages before (its marker was on one of them)."""
     blocks = _blocks(lines)
-    # A full line's length in characters, to tell a note's last line (short) from the others.
-    full = _typical([len(line.strip()) for block in blocks for line in block])
-    lone = [i for i, block in enumerate(blocks)
-            if all(line.strip().isdecimal() and len(line.strip()) <= 3 for line in block)]
-    for first in reversed(lone):
-        chosen = [i for i in lone if i >= first]
-        numbers = [line.strip() for i in chosen for line in blocks[i]]
-        last = max((i for i in range(len(blocks)) if i not in chosen), default=-1)
-        if last < first or not all(
-            int(b) == int(a) + 1 for a, b in itertools.pairwise(numbers)
-        ):
-            continue
-        body = [block for i, block in enumerate(blocks) if i not in {*chosen, last}]
-        text = "\n".join(line for block in body for line in block)
-        if not all(glued(n).search(text) for n in numbers):
-            continue
-        texts = [line.strip() for line in blocks[last]]
-        if not _NOTE_OPENING.match(texts[0]):
-            continue  # a clause (`to continue …`) under a label set apart
-        opening = [i for i in range(1, len(texts)) if _NOTE_OPENING.match(texts[i])]
-        starts = [0] + [i for i in opening if len(texts[i - 1]) < 0.8 * full]
-        if len(starts) != len(numbers) and len(opening) + 1 == len(numbers):
-            starts = [0, *opening]  # a note's last line that happens to be full
-        if len(starts) == len(numbers):
-            return _unblocked(body), [
-                (n, " ".join(texts[a:b]))
-                for n, (a, b) in zip(numbers, itertools.pairwise([*starts, len(texts)]),
-                                     strict=True)
-            ]
+    runs = [(index, start) for index, block in enumerate(blocks)
+            if (start := _number_run(block)) < len(block)]
+    for whole in (True, False):
+        for first in reversed(range(len(runs))):
+            found = _notes_after(blocks, dict(runs[first:]), last=last, whole=whole)
+            if found is not None:
+                return found
     return _unblocked(blocks), []
+
+
+def _number_run(block: list[str]) -> int:
+    """Where the lone numbers that end a block start (its length when none do)."""
+    start = len(block)
+    while start and block[start - 1].strip().isdecimal() and len(block[start - 1].strip()) <= 3:
+        start -= 1
+    return start
+
+
+def _notes_after(blocks: list[list[str]], runs: dict[int, int], *, last: int,
+                 whole: bool) -> tuple[list[str], list[tuple[str, str]]] | None:
+    """The page's body and notes when `runs` (block → first line) hold its note numbers."""
+    numbers = [line.strip() for index, start in runs.items() for line in blocks[index][start:]]
+    if not all(int(b) in (int(a) + 1, 1) for a, b in itertools.pairwise(numbers)):
+        return None
+    kept = [block[:runs.get(index, len(block))] for index, block in enumerate(blocks)]
+    texts_at = max((index for index, block in enumerate(kept) if block), default=-1)
+    if texts_at <= min(runs):
+        return None
+    split = _note_texts([line.strip() for line in kept[texts_at]], len(numbers), whole=whole)
+    if split is None:
+        return None
+    start, texts = split
+    kept[texts_at] = kept[texts_at][:start]
+    body = [block for block in kept if block]
+    text = "\n".join(line for block in body for line in block)
+    carried = [_carries(text, n, note) for n, note in zip(numbers, texts, strict=True)]
+    if not all(carried[1:]) or not (carried[0] or (any(carried) and int(numbers[0]) == last + 1)):
+        return None
+    return _unblocked(body), list(zip(numbers, texts, strict=True))
+
+
+def _note_texts(lines: list[str], count: int, *,
+                whole: bool) -> tuple[int, list[str]] | None:
+    """`count` notes from the lines of the page's last block and the line they start at:
+    the whole block, or else its fewest last lines after a line narrower than theirs (the
+    body's, in a larger type); None when no such notes can be told apart. A note starts on
+    a line whose first word would have fitted on the line above."""
+    for start in [0] if whole else range(len(lines) - 1, 0, -1):
+        notes = lines[start:]
+        if not _NOTE_OPENING.match(notes[0]):
+            continue
+        # The notes' measure: their lines that wrap inside a sentence are full.
+        full = [_width(a) for a, b in itertools.pairwise(notes) if b[:1].islower()]
+        measure = max(full or [_width(line) for line in notes])
+        if start and _width(lines[start - 1]) >= 0.9 * measure:
+            continue
+        opening = [i for i in range(1, len(notes)) if _NOTE_OPENING.match(notes[i])]
+        starts = [0] + [i for i in opening
+                        if _fits(_Line(notes[i - 1]), _Line(notes[i]), measure)]
+        if len(starts) != count and len(opening) + 1 == count:
+            starts = [0, *opening]  # a note's last line that happens to be full
+        if len(starts) == count:
+            return start, [" ".join(notes[a:b])
+                           for a, b in itertools.pairwise([*starts, len(notes)])]
+    return None
 
 
 def _unblocked(blocks: list[list[str]]) -> list[str]:
