@@ -437,19 +437,35 @@ class _Rules:
         (every line that ends in a hyphen before a lowercase word is full)."""
         lines = [line for page in pages for line in page]
         # A text without hyphenation: a full line is as wide as most of the widest.
-        guess = _typical([before.width for before, after in itertools.pairwise(lines)
-                          if _hyphenated(before, after)]) or _typical([ln.width for ln in lines])
+        guess = _measure(_full_widths([lines], flavour)) or _typical([ln.width for ln in lines])
         rules = cls(flavour, guess, guess)
         for _ in range(2):
             full: dict[bool, list[float]] = {True: [], False: []}
             for paragraph in _Paragraphs(rules).read(pages):
-                for before, after in itertools.pairwise(paragraph.lines):
-                    if _hyphenated(before, after):
-                        full[paragraph.labelled].append(before.width)
-            measure = _typical(full[False] or full[True]) or guess
-            rules = cls(flavour, measure, _typical(full[True]) if full[True] else measure,
+                full[paragraph.labelled].extend(_full_widths([paragraph.lines], flavour))
+            measure = _measure(full[False] or full[True]) or guess
+            rules = cls(flavour, measure, _measure(full[True]) or measure,
                         _headings(lines, measure))
         return rules
+
+
+def _full_widths(runs: list[list[_Line]], flavour: Flavour) -> list[float]:
+    """The widths of the lines of `runs` that are full: those that end in a hyphen before a
+    lowercase word. pdftotext joins those to the next line itself, leaving next to none:
+    its full lines are those that wrap before a lowercase word (but the words of a line it
+    broke into words)."""
+    pairs = [pair for run in runs for pair in itertools.pairwise(run)]
+    if flavour == "pdftotext":
+        return [before.width for before, after in pairs
+                if after.text[:1].islower() and before.label is None and after.label is None
+                and not before.piece]
+    return [before.width for before, after in pairs if _hyphenated(before, after)]
+
+
+def _measure(widths: list[float]) -> float:
+    """The width most full lines reach, but for those pdftotext joined (twice as wide)."""
+    middle = sorted(widths)[len(widths) // 2] if widths else 0.0
+    return _typical([width for width in widths if width < 1.5 * middle])
 
 
 def _hyphenated(line: _Line, after: _Line) -> bool:
@@ -704,21 +720,44 @@ def _set_apart_footnotes(lines: list[str], *,
     return _unblocked(blocks), []
 
 
+# A footnote number pdftotext printed after the last word of the body: it took it for the
+# rest of a word broken by a line-end hyphen (`radi-` / `4`: `radi4`) and dropped the hyphen.
+_GLUED_NUMBER = re.compile(r"(?<=[^\W\d_]{2})\d{1,3}$")
+
+
 def _number_run(block: list[str]) -> int:
-    """Where the lone numbers that end a block start (its length when none do)."""
+    """Where the lone numbers that end a block start, or its last line when a number is
+    glued to its end (the block's length when neither)."""
     start = len(block)
     while start and block[start - 1].strip().isdecimal() and len(block[start - 1].strip()) <= 3:
         start -= 1
+    if start == len(block) and _GLUED_NUMBER.search(block[-1].rstrip()):
+        return start - 1
     return start
+
+
+def _run_numbers(lines: list[str]) -> list[str]:
+    return [line.strip() if line.strip().isdecimal() else _glued_number(line)[0]
+            for line in lines]
+
+
+def _glued_number(line: str) -> tuple[str, str]:
+    """The number glued to the end of `line`, and the line with its hyphen back."""
+    match = _GLUED_NUMBER.search(line.rstrip())
+    assert match is not None
+    return match[0], line[:match.start()] + "-"
 
 
 def _notes_after(blocks: list[list[str]], runs: dict[int, int], *, last: int,
                  whole: bool) -> tuple[list[str], list[tuple[str, str]]] | None:
     """The page's body and notes when `runs` (block → first line) hold its note numbers."""
-    numbers = [line.strip() for index, start in runs.items() for line in blocks[index][start:]]
+    numbers = [n for index, start in runs.items() for n in _run_numbers(blocks[index][start:])]
     if not all(int(b) in (int(a) + 1, 1) for a, b in itertools.pairwise(numbers)):
         return None
     kept = [block[:runs.get(index, len(block))] for index, block in enumerate(blocks)]
+    for index, start in runs.items():  # a glued number leaves its line, hyphen restored
+        if not blocks[index][start].strip().isdecimal():
+            kept[index].append(_glued_number(blocks[index][start])[1])
     texts_at = max((index for index, block in enumerate(kept) if block), default=-1)
     if texts_at <= min(runs):
         return None
