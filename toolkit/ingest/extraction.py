@@ -186,7 +186,6 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
     )
     stats: Counter[str] = Counter()
     paged: list[tuple[list[_Line], list[tuple[str, str]]]] = []
-    last = 0  # the number of the last footnote found
     for page in pages:
         lines = [line.rstrip() for line in page]
         edges = _edge_indexes(lines)
@@ -204,10 +203,9 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
                 stats["furniture"] += 1
             else:
                 kept.append(line)
-        body, notes = (_set_apart_footnotes(kept, last=last) if flavour == "pdftotext"
+        body, notes = (_set_apart_footnotes(kept) if flavour == "pdftotext"
                        else _split_footnotes(kept))
         stats["footnotes"] += len(notes)
-        last = int(notes[-1][0]) if notes else last
         paged.append((list(_lines(body, flavour)), notes))
     # A page without labels has its tab stop where most pages have theirs; a page of table
     # cells, whose lines all end short, its right margin.
@@ -700,21 +698,19 @@ def _joined(paragraph: _Open, stats: Counter[str]) -> str:
     return text
 
 
-def _set_apart_footnotes(lines: list[str], *,
-                         last: int = 0) -> tuple[list[str], list[tuple[str, str]]]:
+def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """pdftotext without -layout prints a page's footnote numbers as runs of lone numbers (a
     block of their own, or the last lines of a block; counting up, or from 1 again in the
     next document) and their texts as the page's last block, after the first run. The
     fewest runs that explain the texts win (a lone number higher up is more likely a label),
     the texts making a block of their own before the texts running on from the body's last
-    block. Each number is the marker of a word of the page, but the first, when another is,
-    may follow the `last` note of the pages before (its marker was on one of them)."""
+    block."""
     blocks = _blocks(lines)
     runs = [(index, start) for index, block in enumerate(blocks)
             if (start := _number_run(block)) < len(block)]
     for whole in (True, False):
         for first in reversed(range(len(runs))):
-            found = _notes_after(blocks, dict(runs[first:]), last=last, whole=whole)
+            found = _notes_after(blocks, dict(runs[first:]), whole=whole)
             if found is not None:
                 return found
     return _unblocked(blocks), []
@@ -736,11 +732,6 @@ def _number_run(block: list[str]) -> int:
     return start
 
 
-def _run_numbers(lines: list[str]) -> list[str]:
-    return [line.strip() if line.strip().isdecimal() else _glued_number(line)[0]
-            for line in lines]
-
-
 def _glued_number(line: str) -> tuple[str, str]:
     """The number glued to the end of `line`, and the line with its hyphen back."""
     match = _GLUED_NUMBER.search(line.rstrip())
@@ -748,18 +739,22 @@ def _glued_number(line: str) -> tuple[str, str]:
     return match[0], line[:match.start()] + "-"
 
 
-def _notes_after(blocks: list[list[str]], runs: dict[int, int], *, last: int,
+def _notes_after(blocks: list[list[str]], runs: dict[int, int], *,
                  whole: bool) -> tuple[list[str], list[tuple[str, str]]] | None:
     """The page's body and notes when `runs` (block → first line) hold its note numbers."""
-    numbers = [n for index, start in runs.items() for n in _run_numbers(blocks[index][start:])]
-    if not all(int(b) in (int(a) + 1, 1) for a, b in itertools.pairwise(numbers)):
-        return None
+    numbers: list[str] = []
     kept = [block[:runs.get(index, len(block))] for index, block in enumerate(blocks)]
-    for index, start in runs.items():  # a glued number leaves its line, hyphen restored
-        if not blocks[index][start].strip().isdecimal():
-            kept[index].append(_glued_number(blocks[index][start])[1])
+    for index, start in runs.items():
+        for line in blocks[index][start:]:
+            if line.strip().isdecimal():
+                numbers.append(line.strip())
+            else:  # a glued number leaves its line, hyphen restored
+                number, rest = _glued_number(line)
+                numbers.append(number)
+                kept[index].append(rest)
     texts_at = max((index for index, block in enumerate(kept) if block), default=-1)
-    if texts_at <= min(runs):
+    if texts_at <= min(runs) or not all(
+            int(b) in (int(a) + 1, 1) for a, b in itertools.pairwise(numbers)):
         return None
     split = _note_texts([line.strip() for line in kept[texts_at]], len(numbers), whole=whole)
     if split is None:
@@ -767,11 +762,23 @@ def _notes_after(blocks: list[list[str]], runs: dict[int, int], *, last: int,
     start, texts = split
     kept[texts_at] = kept[texts_at][:start]
     body = [block for block in kept if block]
-    text = "\n".join(line for block in body for line in block)
-    carried = [_carries(text, n, note) for n, note in zip(numbers, texts, strict=True)]
-    if not all(carried[1:]) or not (carried[0] or (any(carried) and int(numbers[0]) == last + 1)):
+    # A lone number higher up that the first number goes on from is a label of its list.
+    labels = [line.strip() for block in blocks[:min(runs)] for line in block
+              if line.strip().isdecimal()]
+    if not _marked(numbers, texts, "\n".join(line for block in body for line in block),
+                   label=labels[-1:] == [str(int(numbers[0]) - 1)],
+                   above=whole and texts_at == min(runs) + 1):
         return None
     return _unblocked(body), list(zip(numbers, texts, strict=True))
+
+
+def _marked(numbers: list[str], texts: list[str], text: str, *, label: bool,
+            above: bool) -> bool:
+    """Whether each number is the marker of a word of the page's `text`. The first may be a
+    note whose marker was on a page before, unless it goes on from a `label` above it: when
+    another number is a marker of the page, or when it is a run right `above` the notes."""
+    carried = [_carries(text, n, note) for n, note in zip(numbers, texts, strict=True)]
+    return all(carried[1:]) and (carried[0] or (not label and (any(carried) or above)))
 
 
 def _note_texts(lines: list[str], count: int, *,
