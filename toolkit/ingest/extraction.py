@@ -16,13 +16,16 @@ widths are estimated with a proportional font's advances, a few per cent off, so
 sentence ends must leave clear room; the measure is learnt from the hyphenated lines). It
 goes on after a line-end hyphen, a word no paragraph ends on (`the`) or a parenthesis left
 open, before a lowercase word or a parenthesis after a line that ends mid-sentence, and
-after a line pypdf prints with doubled spaces (stretched to the measure). -layout's columns
-tell table cells and deeper paragraphs; without them a run of paragraphs that no sentence
-ends is a table, and narrow paragraphs after a labelled one are its deeper paragraphs.
-Line-end hyphens are undone where the joined word is a word.
+after a line pypdf prints with doubled spaces (stretched to the measure); a sentence's end
+pypdf prints single-spaced in a justified paragraph, though justifying it would have
+doubled its spaces, ends it. -layout's columns tell table cells and deeper paragraphs;
+without them a run of paragraphs that no sentence ends is a table (a cell that ran on into
+the next is split before a capital), and narrow paragraphs after a labelled one are its
+deeper paragraphs. Line-end hyphens are undone where the joined word is a word.
 
 What the text cannot tell stays wrong: a paragraph whose last line happens to be full runs
-on into the next, and a lone table cell without columns reads as a heading.
+on into the next, a lone table cell without columns reads as a heading, and a cell's line
+that wraps before a name reads as a cell of its own.
 """
 
 from __future__ import annotations
@@ -231,11 +234,8 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
                 out[first:first + 1]
             if carriers:
                 carriers[-1].notes.append(footnote(marker, note))
-    cells, deeper = (_table_cells(out), _deeper(out, rules)) if flavour != "pdftotext-layout" \
-        else (set(), set())
     paragraphs: list[Paragraph] = []
-    for index, paragraph in enumerate(out):
-        level = "cell" if index in cells else "indented" if index in deeper else paragraph.level
+    for paragraph, level in _levels(out, rules):
         paragraphs.append(Paragraph(_joined(paragraph, stats), level))
         paragraphs.extend(paragraph.notes)
     cleaning = Cleaning(pages=len(pages), furniture_lines=stats["furniture"],
@@ -244,41 +244,98 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
     return report_text(paragraphs), cleaning
 
 
+def _levels(paragraphs: list[_Open], rules: _Rules) -> list[tuple[_Open, Level]]:
+    """Each paragraph with its level: -layout's from its columns; without columns, the table
+    cells (split where one ran on into the next) and deeper paragraphs as inferred."""
+    if rules.flavour == "pdftotext-layout":
+        return [(paragraph, paragraph.level) for paragraph in paragraphs]
+    paragraphs, cells = _split_cells(paragraphs)
+    deeper = _deeper(paragraphs, rules)
+    return [(paragraph, "cell" if index in cells else "indented" if index in deeper
+             else paragraph.level) for index, paragraph in enumerate(paragraphs)]
+
+
+# A document heading opens with a word in capitals and goes on with no lowercase word, with
+# a code and a colon (`EUR3: …`), or numbers a part, chapter or annex (`Part IV – …`).
+_DOCUMENT_HEADING = re.compile(
+    r"^(?:[A-Z]{4,}(?: (?![a-z])|$)|[A-Z]+\d+: |(?:Part|Chapter|Annex) (?:[IVX]+|\d+|[A-Z])\b)"
+)
+
+
+# A table row's heading: a capitalised word or three and a colon (`SOURCE:`, `Vice-chairs:`).
+_ROW_HEADING = re.compile(r"^[A-Z][\w/-]*(?: [\w/-]+){0,2}:$")
+
+
 def _table_cells(paragraphs: list[_Open]) -> set[int]:
     """Without columns to go by, a run of three or more paragraphs that no sentence ends is a
     table's cells (`Outcomes`, `Indicators`, `Number of Member States with …`, `150+
-    countries …`, `[image: …]`): a heading is followed by text. Document headings
-    (`RESOLUTION 37 (…)`, capitals) and lowercase section headings (`recognizing`) are never
-    cells."""
+    countries …`, `[image: …]`, and a row's heading such as `SOURCE:`): a heading is
+    followed by text. After a colon (`… the following processes:`) two are a table too.
+    Document headings (`RESOLUTION 37 (…)`, `ANNEX TO …`: a word in capitals, not an acronym
+    such as `SDG 9`, `ITU-D programme`, `C1, C5`; `EUR3: …`, `Part IV – …`) and lowercase
+    section headings (`recognizing`) are never cells."""
     def unfinished(paragraph: _Open) -> bool:
         text = paragraph.text
-        first = text.split(" ", 1)[0]
-        return (
-            not paragraph.labelled and text[-1:] not in _ENDS_SENTENCE + ","
-            and (text[:1].isupper() or text[:1].isdigit() or text.startswith("[image"))
-            and not (first.isupper() and len(first) > 1)
-        )
+        if paragraph.labelled or _DOCUMENT_HEADING.match(text):
+            return False
+        if len(paragraph.lines) == 1 and _ROW_HEADING.match(text):
+            return True
+        return text[-1:] not in _ENDS_SENTENCE + "," and (
+            text[:1].isupper() or text[:1].isdigit() or text.startswith("[image"))
 
     cells: set[int] = set()
     for flag, run in itertools.groupby(range(len(paragraphs)),
                                        key=lambda i: unfinished(paragraphs[i])):
         indexes = list(run)
-        if flag and len(indexes) >= 3:
+        after_colon = indexes[0] > 0 and paragraphs[indexes[0] - 1].text.endswith(":")
+        if flag and (len(indexes) >= 3 or (len(indexes) == 2 and after_colon)):
             cells.update(indexes)
     return cells
+
+
+def _split_cells(paragraphs: list[_Open]) -> tuple[list[_Open], set[int]]:
+    """The paragraphs with the table cells among them split where a cell ran on into the
+    next (a cell is ragged, set narrower than the text: its last line can be full), and the
+    indexes of the cells. In a cell a capital after a word that names nothing (`… messaging
+    application` / `Percentage of …`) starts the next cell; after a name it goes on the
+    name (`… the ITU World Telecommunications` / `Indicators …`)."""
+    found = _table_cells(paragraphs)
+    split: list[_Open] = []
+    cells: set[int] = set()
+    for index, paragraph in enumerate(paragraphs):
+        if index not in found:
+            split.append(paragraph)
+            continue
+        starts = [0] + [i for i, (before, line) in enumerate(itertools.pairwise(paragraph.lines), 1)
+                        if line.text[:1].isupper() and _ends_on_common_word(before)]
+        for a, b in itertools.pairwise([*starts, len(paragraph.lines)]):
+            cells.add(len(split))
+            split.append(_Open(paragraph.lines[a:b]))
+        split[-1].notes = paragraph.notes
+    return split, cells
+
+
+def _ends_on_common_word(line: _Line) -> bool:
+    word = line.text.rsplit(" ", 1)[-1]
+    return word[:1].islower() and word not in _OPEN_WORDS and \
+        line.text[-1:] not in LINE_END_HYPHENS
 
 
 def _deeper(paragraphs: list[_Open], rules: _Rules) -> set[int]:
     """Without columns to go by, the deeper paragraphs of a labelled item: unlabelled ones
     after it whose wrapped lines are all as narrow as a label's hanging text (set in by the
-    tab stop), where a body paragraph's reach the full measure."""
+    tab stop), where a body paragraph's reach the full measure, and one of which would have
+    taken the next word at the full measure (a body paragraph's justified lines fall short
+    of it by less than a word)."""
     narrow = (rules.hanging + rules.measure) / 2
     found: set[int] = set()
     for index, paragraph in enumerate(paragraphs[1:], start=1):
         above = paragraphs[index - 1]
-        wrapped = [line.width for line in paragraph.lines[:-1]]
-        if not paragraph.labelled and len(wrapped) >= 2 and max(wrapped) < narrow and (
-                above.labelled or index - 1 in found):
+        lines = paragraph.lines
+        if not paragraph.labelled and len(lines) >= 3 and (
+                above.labelled or index - 1 in found) and \
+                max(line.width for line in lines[:-1]) < narrow and \
+                any(_fits(line, after, rules.measure) for line, after in itertools.pairwise(lines)):
             found.add(index)
     return found
 
@@ -628,6 +685,8 @@ class _Paragraphs:
             return True
         if previous.stretched:
             return False
+        if previous.text[-1:] in _ENDS_SENTENCE and _left_unstretched(paragraph):
+            return True
         # Widths are estimates (a few per cent off the PDF's font): a line no sentence ends
         # must leave clear room for the next word before it is taken for a paragraph's last.
         return _fits(previous, line, self._measure(previous), share=0.96 if unfinished else 1.0)
@@ -640,15 +699,17 @@ _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 def _label_values(label: str) -> list[tuple[str, int]]:
     """The styles a label may be of, with its value in each: `c)` is the third letter or
-    roman 100; bullets and section numbers (`2.1`) have none."""
+    roman 100; bullets and section numbers (`2.1`) have none. A style keeps the label's
+    punctuation: the sections `6`, `7` go on past a list `1)` … `4)` between them."""
     values = []
-    for style, pattern in _STYLES:
+    for name, pattern in _STYLES:
         match = pattern.match(label)
         if match is None:
             continue
-        if style == "number":
+        style = f"{name}{label[:match.start(1)]}#{label[match.end(1):]}"
+        if name == "number":
             values.append((style, int(match[1])))
-        elif style == "letter":
+        elif name == "letter":
             values.append((style, ord(match[1]) - ord("a") + 1))
         else:
             digits = [_ROMAN[c] for c in match[1]]
@@ -670,6 +731,22 @@ def _fits(line: _Line, after: _Line, measure: float, *, share: float = 1.0) -> b
     while measure and width > 1.1 * measure:
         width -= measure
     return width + _width(" " + after.text.split(" ", 1)[0]) <= share * measure
+
+
+# pypdf doubles a space where the gap is wider by about half a space (0.95 of it: 0.15 em
+# in a text face), estimated widths being a few per cent off.
+_DOUBLING_GAP = 0.15
+
+
+def _left_unstretched(paragraph: _Open) -> bool:
+    """pypdf: in a justified paragraph (a line above stretched, its spaces doubled), a line
+    pypdf prints single-spaced though justifying it to the widest line above would have
+    doubled its spaces is no line justification touched: the paragraph's last."""
+    *above, last = paragraph.lines
+    gaps = last.text.count(" ")
+    if not gaps or not any(line.stretched for line in above):
+        return False
+    return (max(line.width for line in above) - last.width) / gaps >= _DOUBLING_GAP
 
 
 def _aligned(paragraph: _Open, line: _Line) -> bool:
