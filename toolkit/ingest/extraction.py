@@ -334,10 +334,16 @@ def _deeper(paragraphs: list[_Open], rules: _Rules) -> set[int]:
         lines = paragraph.lines
         if not paragraph.labelled and len(lines) >= 3 and (
                 above.labelled or index - 1 in found) and \
-                max(line.width for line in lines[:-1]) < narrow and \
+                max(_single(lines[:-1], rules.measure), default=narrow) < narrow and \
                 any(_fits(line, after, rules.measure) for line, after in itertools.pairwise(lines)):
             found.add(index)
     return found
+
+
+def _single(lines: list[_Line], measure: float) -> list[float]:
+    """The widths of `lines` but those pdftotext joined across a line-end hyphen (about
+    twice the measure), which tell nothing of the width either line was set to."""
+    return [line.width for line in lines if line.width < 1.5 * measure]
 
 
 # A line after the first that is a number of at most four digits: a page number, perhaps.
@@ -425,7 +431,7 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         if flavour == "pdftotext" and LABEL_ALONE.match(text) and label is None:
             label = text
             continue
-        if flavour == "pdftotext" and re.fullmatch(r"[A-Z0-9]\S*:", text) and not prefix:
+        if flavour == "pdftotext" and _CODE.fullmatch(text) and not prefix:
             prefix = text + " "
             continue
         text, prefix = prefix + text, ""
@@ -440,6 +446,11 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
                     numbered=numbered, opens_block=opens_block, piece=index in pieces)
         label = None
         opens_block = False
+
+
+# A code that pdftotext sets apart before its tab stop (`AFR1:`, before its title): capitals
+# and a digit, where a table's row heading is a word (`Chair:`, `SOURCE:`).
+_CODE = re.compile(r"[A-Z]*\d[A-Z0-9]*:")
 
 
 def _pieces(raw: list[str]) -> set[int]:
