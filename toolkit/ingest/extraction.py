@@ -422,6 +422,8 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
     prefix = ""  # a term set apart before its tab stop, such as `AFR1:` before its title (not
     # a lowercase word ending a sentence on a line of its own, `types:` before `a)`)
     opens_block = False
+    if flavour == "pdftotext":
+        raw = [part for line in raw for part in _RUN_ON_LABEL.split(line)]
     pieces = _pieces(raw) if flavour == "pdftotext" else set()
     for index, line in enumerate(raw):
         text = line.strip()
@@ -431,7 +433,7 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         if flavour == "pdftotext" and LABEL_ALONE.match(text) and label is None:
             label = text
             continue
-        if flavour == "pdftotext" and _CODE.fullmatch(text) and not prefix:
+        if flavour == "pdftotext" and _SET_APART.fullmatch(text) and not prefix:
             prefix = text + " "
             continue
         text, prefix = prefix + text, ""
@@ -448,9 +450,13 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         opens_block = False
 
 
-# A code that pdftotext sets apart before its tab stop (`AFR1:`, before its title): capitals
-# and a digit, where a table's row heading is a word (`Chair:`, `SOURCE:`).
-_CODE = re.compile(r"[A-Z]*\d[A-Z0-9]*:")
+# pdftotext now and then runs a line on into the next when that opens with a section's
+# number (`… is not available. 3.3.7 For all …`).
+_RUN_ON_LABEL = re.compile(r"(?<=[.;:]) (?=\d{1,2}(?:\.\d{1,2})+ [A-Z])")
+# What pdftotext sets apart before its tab stop and goes on the text after it: a code
+# (`AFR1:`, before its title: capitals and a digit, where a table's row heading is a word,
+# `Chair:`, `SOURCE:`) or a minus sign (an item of a list the labels leave in the text).
+_SET_APART = re.compile(r"[A-Z]+\d[A-Z0-9]*:|−")
 
 
 def _pieces(raw: list[str]) -> set[int]:
@@ -635,7 +641,9 @@ class _Paragraphs:
         previous = paragraph.lines[-1]
         if line.label is not None:
             return True
-        if line.piece:
+        # A word of a line pdftotext broke into words, or the line after them: that line
+        # was stretched to the measure, no paragraph's last.
+        if line.piece or previous.piece:
             return False
         # A preamble heading alone on its line is the whole heading (`having regard to`).
         if len(paragraph.lines) == 1 and _opens_section(previous) and \
