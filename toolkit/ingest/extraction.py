@@ -423,7 +423,7 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
     # a lowercase word ending a sentence on a line of its own, `types:` before `a)`)
     opens_block = False
     if flavour == "pdftotext":
-        raw = [part for line in raw for part in _RUN_ON_LABEL.split(line)]
+        raw = [part for line in _tails_back(raw) for part in _RUN_ON_LABEL.split(line)]
     pieces = _pieces(raw) if flavour == "pdftotext" else set()
     for index, line in enumerate(raw):
         text = line.strip()
@@ -457,6 +457,39 @@ _RUN_ON_LABEL = re.compile(r"(?<=[.;:]) (?=\d{1,2}(?:\.\d{1,2})+ [A-Z])")
 # (`AFR1:`, before its title: capitals and a digit, where a table's row heading is a word,
 # `Chair:`, `SOURCE:`) or a minus sign (an item of a list the labels leave in the text).
 _SET_APART = re.compile(r"[A-Z]+\d[A-Z0-9]*:|−")
+
+
+def _tails_back(raw: list[str]) -> list[str]:
+    """pdftotext breaks a line stretched far apart into its words and prints the last of
+    them, three or more with a lowercase one, as blocks of a word each after the paragraph's
+    next line: they go back on their line, with the words before them printed a line each
+    (`… meeting, Member` and `States`, `can`, `approve`, `ITU-D` before `Recommendations,
+    either …`)."""
+    blocks = _blocks(raw)
+    out: list[list[str]] = []
+    index = 0
+    while index < len(blocks):
+        end = index
+        while end < len(blocks) and _one_word(blocks[end]):
+            end += 1
+        words = [blocks[i][0].strip() for i in range(index, end)]
+        if len(words) >= 3 and any(w[:1].islower() for w in words) and out and len(out[-1]) > 1:
+            block = out[-1]
+            start = len(block) - 2  # the line they go back on, or its first word's line
+            while start and _one_word(block[start - 1:start]) and _one_word(block[start:start + 1]):
+                start -= 1
+            block[start:-1] = [" ".join([*(line.strip() for line in block[start:-1]), *words])]
+            index = end
+        else:
+            out.append(list(blocks[index]))
+            index += 1
+    return _unblocked(out)
+
+
+def _one_word(lines: list[str]) -> bool:
+    """A line of a single word, no label."""
+    return len(lines) == 1 and " " not in lines[0].strip() and not LABEL_ALONE.match(
+        lines[0].strip())
 
 
 def _pieces(raw: list[str]) -> set[int]:
