@@ -227,9 +227,11 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
         first = max(len(out) - 1, 0)  # the paragraph open when the page starts
         builder.add(records)
         # Each footnote follows the paragraph of this page whose text carries its marker
-        # glued to a word (the last paragraph of the page when none does).
+        # glued to a word; when none does, its marker was on a page before: the paragraph
+        # open when the page started.
         for marker, note in notes:
-            carriers = [p for p in out[first:] if _carries(p.text, marker, note)] or out[-1:]
+            carriers = [p for p in out[first:] if _carries(p.text, marker, note)] or \
+                out[first:first + 1]
             if carriers:
                 carriers[-1].notes.append(footnote(marker, note))
     paragraphs: list[Paragraph] = []
@@ -334,10 +336,16 @@ def _deeper(paragraphs: list[_Open], rules: _Rules) -> set[int]:
         lines = paragraph.lines
         if not paragraph.labelled and len(lines) >= 3 and (
                 above.labelled or index - 1 in found) and \
-                max(line.width for line in lines[:-1]) < narrow and \
+                max(_single(lines[:-1], rules.measure), default=narrow) < narrow and \
                 any(_fits(line, after, rules.measure) for line, after in itertools.pairwise(lines)):
             found.add(index)
     return found
+
+
+def _single(lines: list[_Line], measure: float) -> list[float]:
+    """The widths of `lines` but those pdftotext joined across a line-end hyphen (about
+    twice the measure), which tell nothing of the width either line was set to."""
+    return [line.width for line in lines if line.width < 1.5 * measure]
 
 
 # A line after the first that is a number of at most four digits: a page number, perhaps.
@@ -416,6 +424,8 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
     prefix = ""  # a term set apart before its tab stop, such as `AFR1:` before its title (not
     # a lowercase word ending a sentence on a line of its own, `types:` before `a)`)
     opens_block = False
+    if flavour == "pdftotext":
+        raw = [part for line in _tails_back(raw) for part in _RUN_ON_LABEL.split(line)]
     pieces = _pieces(raw) if flavour == "pdftotext" else set()
     for index, line in enumerate(raw):
         text = line.strip()
@@ -425,7 +435,7 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         if flavour == "pdftotext" and LABEL_ALONE.match(text) and label is None:
             label = text
             continue
-        if flavour == "pdftotext" and re.fullmatch(r"[A-Z0-9]\S*:", text) and not prefix:
+        if flavour == "pdftotext" and _SET_APART.fullmatch(text) and not prefix:
             prefix = text + " "
             continue
         text, prefix = prefix + text, ""
@@ -440,6 +450,48 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
                     numbered=numbered, opens_block=opens_block, piece=index in pieces)
         label = None
         opens_block = False
+
+
+# pdftotext now and then runs a line on into the next when that opens with a section's
+# number (`… is not available. 3.3.7 For all …`).
+_RUN_ON_LABEL = re.compile(r"(?<=[.;:]) (?=\d{1,2}(?:\.\d{1,2})+ [A-Z])")
+# What pdftotext sets apart before its tab stop and goes on the text after it: a code
+# (`AFR1:`, before its title: capitals and a digit, where a table's row heading is a word,
+# `Chair:`, `SOURCE:`) or a minus sign (an item of a list the labels leave in the text).
+_SET_APART = re.compile(r"[A-Z]+\d[A-Z0-9]*:|−")
+
+
+def _tails_back(raw: list[str]) -> list[str]:
+    """pdftotext breaks a line stretched far apart into its words and prints the last of
+    them, three or more with a lowercase one, as blocks of a word each after the paragraph's
+    next line: they go back on their line, with the words before them printed a line each
+    (`… meeting, Member` and `States`, `can`, `approve`, `ITU-D` before `Recommendations,
+    either …`)."""
+    blocks = _blocks(raw)
+    out: list[list[str]] = []
+    index = 0
+    while index < len(blocks):
+        end = index
+        while end < len(blocks) and _one_word(blocks[end]):
+            end += 1
+        words = [blocks[i][0].strip() for i in range(index, end)]
+        if len(words) >= 3 and any(w[:1].islower() for w in words) and out and len(out[-1]) > 1:
+            block = out[-1]
+            start = len(block) - 2  # the line they go back on, or its first word's line
+            while start and _one_word(block[start - 1:start]) and _one_word(block[start:start + 1]):
+                start -= 1
+            block[start:-1] = [" ".join([*(line.strip() for line in block[start:-1]), *words])]
+            index = end
+        else:
+            out.append(list(blocks[index]))
+            index += 1
+    return _unblocked(out)
+
+
+def _one_word(lines: list[str]) -> bool:
+    """A line of a single word, no label."""
+    return len(lines) == 1 and " " not in lines[0].strip() and not LABEL_ALONE.match(
+        lines[0].strip())
 
 
 def _pieces(raw: list[str]) -> set[int]:
@@ -494,20 +546,36 @@ class _Rules:
         (every line that ends in a hyphen before a lowercase word is full)."""
         lines = [line for page in pages for line in page]
         # A text without hyphenation: a full line is as wide as most of the widest.
-        guess = _typical([before.width for before, after in itertools.pairwise(lines)
-                          if _hyphenated(before, after)]) or _typical([ln.width for ln in lines])
+        guess = _measure(_full_widths([lines], flavour)) or _typical([ln.width for ln in lines])
         justified = sum(line.stretched for line in lines) >= 0.1 * len(lines)
         rules = cls(flavour, guess, guess, justified=justified)
         for _ in range(2):
             full: dict[bool, list[float]] = {True: [], False: []}
             for paragraph in _Paragraphs(rules).read(pages):
-                for before, after in itertools.pairwise(paragraph.lines):
-                    if _hyphenated(before, after):
-                        full[paragraph.labelled].append(before.width)
-            measure = _typical(full[False] or full[True]) or guess
-            rules = cls(flavour, measure, _typical(full[True]) if full[True] else measure,
+                full[paragraph.labelled].extend(_full_widths([paragraph.lines], flavour))
+            measure = _measure(full[False] or full[True]) or guess
+            rules = cls(flavour, measure, _measure(full[True]) or measure,
                         _headings(lines, measure), justified)
         return rules
+
+
+def _full_widths(runs: list[list[_Line]], flavour: Flavour) -> list[float]:
+    """The widths of the lines of `runs` that are full: those that end in a hyphen before a
+    lowercase word. pdftotext joins those to the next line itself, leaving next to none:
+    its full lines are those that wrap before a lowercase word (but the words of a line it
+    broke into words)."""
+    pairs = [pair for run in runs for pair in itertools.pairwise(run)]
+    if flavour == "pdftotext":
+        return [before.width for before, after in pairs
+                if after.text[:1].islower() and before.label is None and after.label is None
+                and not before.piece]
+    return [before.width for before, after in pairs if _hyphenated(before, after)]
+
+
+def _measure(widths: list[float]) -> float:
+    """The width most full lines reach, but for those pdftotext joined (twice as wide)."""
+    middle = sorted(widths)[len(widths) // 2] if widths else 0.0
+    return _typical([width for width in widths if width < 1.5 * middle])
 
 
 def _hyphenated(line: _Line, after: _Line) -> bool:
@@ -611,7 +679,9 @@ class _Paragraphs:
         previous = paragraph.lines[-1]
         if line.label is not None:
             return True
-        if line.piece:
+        # A word of a line pdftotext broke into words, or the line after them: that line
+        # was stretched to the measure, no paragraph's last.
+        if line.piece or previous.piece:
             return False
         # A preamble heading alone on its line is the whole heading (`having regard to`).
         if len(paragraph.lines) == 1 and _opens_section(previous) and \
@@ -785,41 +855,112 @@ def _joined(paragraph: _Open, stats: Counter[str]) -> str:
 
 
 def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """pdftotext without -layout prints a page's footnote numbers as blocks of lone numbers
-    (one or several, counting up) and their texts as the page's last other block, one note
-    starting on each line that follows a short one. The fewest number blocks that explain
-    the texts win: a lone number higher up is more likely a label."""
+    """pdftotext without -layout prints a page's footnote numbers as runs of lone numbers (a
+    block of their own, or the last lines of a block; counting up, or from 1 again in the
+    next document) and their texts as the page's last block, after the first run. The
+    fewest runs that explain the texts win (a lone number higher up is more likely a label),
+    the texts making a block of their own before the texts running on from the body's last
+    block."""
     blocks = _blocks(lines)
-    # A full line's length in characters, to tell a note's last line (short) from the others.
-    full = _typical([len(line.strip()) for block in blocks for line in block])
-    lone = [i for i, block in enumerate(blocks)
-            if all(line.strip().isdecimal() and len(line.strip()) <= 3 for line in block)]
-    for first in reversed(lone):
-        chosen = [i for i in lone if i >= first]
-        numbers = [line.strip() for i in chosen for line in blocks[i]]
-        last = max((i for i in range(len(blocks)) if i not in chosen), default=-1)
-        if last < first or not all(
-            int(b) == int(a) + 1 for a, b in itertools.pairwise(numbers)
-        ):
-            continue
-        body = [block for i, block in enumerate(blocks) if i not in {*chosen, last}]
-        text = "\n".join(line for block in body for line in block)
-        if not all(glued(n).search(text) for n in numbers):
-            continue
-        texts = [line.strip() for line in blocks[last]]
-        if not _NOTE_OPENING.match(texts[0]):
-            continue  # a clause (`to continue …`) under a label set apart
-        opening = [i for i in range(1, len(texts)) if _NOTE_OPENING.match(texts[i])]
-        starts = [0] + [i for i in opening if len(texts[i - 1]) < 0.8 * full]
-        if len(starts) != len(numbers) and len(opening) + 1 == len(numbers):
-            starts = [0, *opening]  # a note's last line that happens to be full
-        if len(starts) == len(numbers):
-            return _unblocked(body), [
-                (n, " ".join(texts[a:b]))
-                for n, (a, b) in zip(numbers, itertools.pairwise([*starts, len(texts)]),
-                                     strict=True)
-            ]
+    runs = [(index, start) for index, block in enumerate(blocks)
+            if (start := _number_run(block)) < len(block)]
+    for whole in (True, False):
+        for first in reversed(range(len(runs))):
+            found = _notes_after(blocks, dict(runs[first:]), whole=whole)
+            if found is not None:
+                return found
     return _unblocked(blocks), []
+
+
+# A footnote number pdftotext printed after the last word of the body: it took it for the
+# rest of a word broken by a line-end hyphen (`radi-` / `4`: `radi4`) and dropped the hyphen.
+_GLUED_NUMBER = re.compile(r"(?<=[^\W\d_]{2})\d{1,3}$")
+
+
+def _number_run(block: list[str]) -> int:
+    """Where the lone numbers that end a block start, or its last line when a number is
+    glued to its end (the block's length when neither)."""
+    start = len(block)
+    while start and block[start - 1].strip().isdecimal() and len(block[start - 1].strip()) <= 3:
+        start -= 1
+    if start == len(block) and _GLUED_NUMBER.search(block[-1].rstrip()):
+        return start - 1
+    return start
+
+
+def _glued_number(line: str) -> tuple[str, str]:
+    """The number glued to the end of `line`, and the line with its hyphen back."""
+    match = _GLUED_NUMBER.search(line.rstrip())
+    assert match is not None
+    return match[0], line[:match.start()] + "-"
+
+
+def _notes_after(blocks: list[list[str]], runs: dict[int, int], *,
+                 whole: bool) -> tuple[list[str], list[tuple[str, str]]] | None:
+    """The page's body and notes when `runs` (block → first line) hold its note numbers."""
+    numbers: list[str] = []
+    kept = [block[:runs.get(index, len(block))] for index, block in enumerate(blocks)]
+    for index, start in runs.items():
+        for line in blocks[index][start:]:
+            if line.strip().isdecimal():
+                numbers.append(line.strip())
+            else:  # a glued number leaves its line, hyphen restored
+                number, rest = _glued_number(line)
+                numbers.append(number)
+                kept[index].append(rest)
+    texts_at = max((index for index, block in enumerate(kept) if block), default=-1)
+    if texts_at <= min(runs) or not all(
+            int(b) in (int(a) + 1, 1) for a, b in itertools.pairwise(numbers)):
+        return None
+    split = _note_texts([line.strip() for line in kept[texts_at]], len(numbers), whole=whole)
+    if split is None:
+        return None
+    start, texts = split
+    kept[texts_at] = kept[texts_at][:start]
+    body = [block for block in kept if block]
+    # A lone number higher up that the first number goes on from is a label of its list.
+    labels = [line.strip() for block in blocks[:min(runs)] for line in block
+              if line.strip().isdecimal()]
+    if not _marked(numbers, texts, "\n".join(line for block in body for line in block),
+                   label=labels[-1:] == [str(int(numbers[0]) - 1)],
+                   above=whole and texts_at == min(runs) + 1):
+        return None
+    return _unblocked(body), list(zip(numbers, texts, strict=True))
+
+
+def _marked(numbers: list[str], texts: list[str], text: str, *, label: bool,
+            above: bool) -> bool:
+    """Whether each number is the marker of a word of the page's `text`. The first may be a
+    note whose marker was on a page before, unless it goes on from a `label` above it: when
+    another number is a marker of the page, or when it is a run right `above` the notes."""
+    carried = [_carries(text, n, note) for n, note in zip(numbers, texts, strict=True)]
+    return all(carried[1:]) and (carried[0] or (not label and (any(carried) or above)))
+
+
+def _note_texts(lines: list[str], count: int, *,
+                whole: bool) -> tuple[int, list[str]] | None:
+    """`count` notes from the lines of the page's last block and the line they start at:
+    the whole block, or else its fewest last lines after a line narrower than theirs (the
+    body's, in a larger type); None when no such notes can be told apart. A note starts on
+    a line whose first word would have fitted on the line above."""
+    for start in [0] if whole else range(len(lines) - 1, 0, -1):
+        notes = lines[start:]
+        if not _NOTE_OPENING.match(notes[0]):
+            continue
+        # The notes' measure: their lines that wrap inside a sentence are full.
+        full = [_width(a) for a, b in itertools.pairwise(notes) if b[:1].islower()]
+        measure = max(full or [_width(line) for line in notes])
+        if start and _width(lines[start - 1]) >= 0.9 * measure:
+            continue
+        opening = [i for i in range(1, len(notes)) if _NOTE_OPENING.match(notes[i])]
+        starts = [0] + [i for i in opening
+                        if _fits(_Line(notes[i - 1]), _Line(notes[i]), measure)]
+        if len(starts) != count and len(opening) + 1 == count:
+            starts = [0, *opening]  # a note's last line that happens to be full
+        if len(starts) == count:
+            return start, [" ".join(notes[a:b])
+                           for a, b in itertools.pairwise([*starts, len(notes)])]
+    return None
 
 
 def _unblocked(blocks: list[list[str]]) -> list[str]:
