@@ -462,7 +462,11 @@ def _set_apart_lines(raw: list[str]) -> Iterator[_Line]:
             column = [column[-1], *column[:-1]]
         label = column[0] if column else waiting.pop(0) if waiting and opens_block else None
         waiting += column[1:]
-        yield _record(prefix + text, label, opens_block=opens_block, piece=index in pieces)
+        record = _record(prefix + text, label, opens_block=opens_block, piece=index in pieces)
+        # Its labels set apart, a number that opens a line (`12 calendar days`) is one only
+        # where it goes on a list.
+        yield replace(record, numbered=label is None and bool(record.label) and
+                      str(record.label).isdigit())
         column, prefix, opens_block = [], "", False
 
 
