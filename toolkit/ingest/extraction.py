@@ -4,7 +4,12 @@ the same repairs as the PDF reader, as far as the text lets them be inferred.
 Pages are told by form feeds (pdftotext) or by their page numbers, lone numbers counting up
 (pypdf); lines recurring at the top or foot of the pages are running headers and footers; a
 page's numbered lines under its text whose numbers its text carries glued to a word are its
-footnotes (pdftotext without -layout prints the numbers as a block apart from the texts).
+footnotes. pdftotext without -layout prints the numbers apart from the texts (blocks of
+lone numbers, the end of a block, or glued to a word it broke at a line-end hyphen) and the
+texts as the page's last block, or run on from the body's; a note whose marker was on a page
+before keeps its number right above its text. It also sets labels apart from their texts
+(a column of them before the first), breaks a line stretched far apart into its words (the
+last of them after the next line) and joins the lines it finds hyphenated.
 
 A line ends its paragraph when the next one starts with a label, when either is a line the
 text elsewhere prints as a paragraph of its own (a heading: `recognizing`, `RESOLUTION 37
@@ -13,7 +18,8 @@ line), the conference's formula, a caption or a note, when -layout's indentation
 when pdftotext sets a blank line before it, or when the next line's first word would have
 fitted on it (a justified or ragged paragraph wraps only when the next word does not fit;
 widths are estimated with a proportional font's advances, a few per cent off, so a line no
-sentence ends must leave clear room; the measure is learnt from the hyphenated lines). It
+sentence ends must leave clear room; the measure is learnt from the hyphenated lines, or
+from pdftotext's lines that wrap before a lowercase word). It
 goes on after a line-end hyphen, a word no paragraph ends on (`the`) or a parenthesis left
 open, before a lowercase word or a parenthesis after a line that ends mid-sentence, and
 after a line pypdf prints with doubled spaces (stretched to the measure); a sentence's end
@@ -24,8 +30,9 @@ the next is split before a capital), and narrow paragraphs after a labelled one 
 deeper paragraphs. Line-end hyphens are undone where the joined word is a word.
 
 What the text cannot tell stays wrong: a paragraph whose last line happens to be full runs
-on into the next, a lone table cell without columns reads as a heading, and a cell's line
-that wraps before a name reads as a cell of its own.
+on into the next (pypdf's single spaces tell most; pdftotext keeps no spacing, and what is
+left of a line it joined is a guess), a lone table cell without columns reads as a heading,
+and a cell's line that wraps before a name reads as a cell of its own.
 """
 
 from __future__ import annotations
