@@ -4,7 +4,12 @@ the same repairs as the PDF reader, as far as the text lets them be inferred.
 Pages are told by form feeds (pdftotext) or by their page numbers, lone numbers counting up
 (pypdf); lines recurring at the top or foot of the pages are running headers and footers; a
 page's numbered lines under its text whose numbers its text carries glued to a word are its
-footnotes (pdftotext without -layout prints the numbers as a block apart from the texts).
+footnotes. pdftotext without -layout prints the numbers apart from the texts (blocks of
+lone numbers, the end of a block, or glued to a word it broke at a line-end hyphen) and the
+texts as the page's last block, or run on from the body's; a note whose marker was on a page
+before keeps its number right above its text. It also sets labels apart from their texts
+(a column of them before the first), breaks a line stretched far apart into its words (the
+last of them after the next line) and joins the lines it finds hyphenated.
 
 A line ends its paragraph when the next one starts with a label, when either is a line the
 text elsewhere prints as a paragraph of its own (a heading: `recognizing`, `RESOLUTION 37
@@ -13,7 +18,8 @@ line), the conference's formula, a caption or a note, when -layout's indentation
 when pdftotext sets a blank line before it, or when the next line's first word would have
 fitted on it (a justified or ragged paragraph wraps only when the next word does not fit;
 widths are estimated with a proportional font's advances, a few per cent off, so a line no
-sentence ends must leave clear room; the measure is learnt from the hyphenated lines). It
+sentence ends must leave clear room; the measure is learnt from the hyphenated lines, or
+from pdftotext's lines that wrap before a lowercase word). It
 goes on after a line-end hyphen, a word no paragraph ends on (`the`) or a parenthesis left
 open, before a lowercase word or a parenthesis after a line that ends mid-sentence, and
 after a line pypdf prints with doubled spaces (stretched to the measure); a sentence's end
@@ -24,8 +30,9 @@ the next is split before a capital), and narrow paragraphs after a labelled one 
 deeper paragraphs. Line-end hyphens are undone where the joined word is a word.
 
 What the text cannot tell stays wrong: a paragraph whose last line happens to be full runs
-on into the next, a lone table cell without columns reads as a heading, and a cell's line
-that wraps before a name reads as a cell of its own.
+on into the next (pypdf's single spaces tell most; pdftotext keeps no spacing, and what is
+left of a line it joined is a guess), a lone table cell without columns reads as a heading,
+and a cell's line that wraps before a name reads as a cell of its own.
 """
 
 from __future__ import annotations
@@ -407,12 +414,9 @@ def _edges(page: list[str]) -> list[str]:
 
 
 def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
-    """A page's physical lines as records: the label split off, -layout's columns kept;
-    pdftotext without -layout prints a label (or a term such as `AFR1:`) alone on its line,
-    before its text."""
-    filled = [line for line in raw if line.strip()]
+    """A page's physical lines as records: the label split off, -layout's columns kept."""
     if flavour == "pdftotext-layout":
-        records = [_layout_line(line) for line in filled]
+        records = [_layout_line(line) for line in raw if line.strip()]
         columns = Counter(r.column for r in records if r.label is not None and r.column)
         tab = min((c for c, n in columns.items() if n * 4 >= max(columns.values())), default=0)
         right = round(_typical([r.end for r in records]))
@@ -420,36 +424,59 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         for record in records:
             yield replace(record, tab=tab, right=right, in_column=starts[record.indent] >= 3)
         return
-    label = None
+    if flavour == "pdftotext":
+        yield from _set_apart_lines(raw)
+        return
+    opens_block = False
+    for line in raw:
+        if line.strip():
+            yield _record(line.strip(), None, opens_block=opens_block)
+        opens_block = not line.strip()
+
+
+def _record(text: str, label: str | None, *, opens_block: bool, piece: bool = False) -> _Line:
+    numbered = False
+    if label is None:
+        label, text = _label(text)
+        numbered = bool(label and label.isdigit() and text[:1].isupper())
+    # pypdf's doubled spaces between words (not after a label or a heading's `AFR5:`) show a
+    # line stretched to the measure.
+    return _Line(" ".join(text.split()), label,
+                 stretched="  " in text.strip().split(" ", 1)[-1].lstrip(" "),
+                 numbered=numbered, opens_block=opens_block, piece=piece)
+
+
+def _set_apart_lines(raw: list[str]) -> Iterator[_Line]:
+    """pdftotext without -layout prints a label (or a term such as `AFR1:`) alone on its
+    line, before its text; a column of labels of a list (`a)`, `b)`) before the first of
+    their texts, the others going to the next texts that open a block without a label of
+    their own (of labels of several styles, `9` and `1)`, the nearest is the text's)."""
+    raw = [part for line in _tails_back(raw) for part in _RUN_ON_LABEL.split(line)]
+    pieces = _pieces(raw)
+    column: list[str] = []  # the lone labels since the last text
+    waiting: list[str] = []  # labels of a column not yet given to their texts
     prefix = ""  # a term set apart before its tab stop, such as `AFR1:` before its title (not
     # a lowercase word ending a sentence on a line of its own, `types:` before `a)`)
     opens_block = False
-    if flavour == "pdftotext":
-        raw = [part for line in _tails_back(raw) for part in _RUN_ON_LABEL.split(line)]
-    pieces = _pieces(raw) if flavour == "pdftotext" else set()
     for index, line in enumerate(raw):
         text = line.strip()
-        if not text:
+        if not text or LABEL_ALONE.match(text):
             opens_block = True
+            column += [text] if text else []
             continue
-        if flavour == "pdftotext" and LABEL_ALONE.match(text) and label is None:
-            label = text
-            continue
-        if flavour == "pdftotext" and _SET_APART.fullmatch(text) and not prefix:
+        if _SET_APART.fullmatch(text) and not prefix:
             prefix = text + " "
             continue
-        text, prefix = prefix + text, ""
-        numbered = False
-        if label is None:
-            label, text = _label(text)
-            numbered = bool(label and label.isdigit() and text[:1].isupper())
-        # pypdf's doubled spaces between words (not after a label or a heading's `AFR5:`)
-        # show a line stretched to the measure.
-        yield _Line(" ".join(text.split()), label,
-                    stretched="  " in text.strip().split(" ", 1)[-1].lstrip(" "),
-                    numbered=numbered, opens_block=opens_block, piece=index in pieces)
-        label = None
-        opens_block = False
+        if len({_style(label) for label in column}) > 1:  # the nearest label is its text's
+            column = [column[-1], *column[:-1]]
+        label = column[0] if column else waiting.pop(0) if waiting and opens_block else None
+        waiting += column[1:]
+        record = _record(prefix + text, label, opens_block=opens_block, piece=index in pieces)
+        # Its labels set apart, a number that opens a line (`12 calendar days`) is one only
+        # where it goes on a list.
+        yield replace(record, numbered=label is None and bool(record.label) and
+                      str(record.label).isdigit())
+        column, prefix, opens_block = [], "", False
 
 
 # pdftotext now and then runs a line on into the next when that opens with a section's
@@ -459,6 +486,11 @@ _RUN_ON_LABEL = re.compile(r"(?<=[.;:]) (?=\d{1,2}(?:\.\d{1,2})+ [A-Z])")
 # (`AFR1:`, before its title: capitals and a digit, where a table's row heading is a word,
 # `Chair:`, `SOURCE:`) or a minus sign (an item of a list the labels leave in the text).
 _SET_APART = re.compile(r"[A-Z]+\d[A-Z0-9]*:|−")
+
+
+def _style(label: str) -> str:
+    """A label's style: `a)` and `b)` are of one, `9` and `1)` of two."""
+    return re.sub(r"\d+", "1", re.sub(r"[a-z]+", "a", label))
 
 
 def _tails_back(raw: list[str]) -> list[str]:
