@@ -653,8 +653,14 @@ class _Paragraphs:
                 self.out.append(_Open([line]))
                 continue
             current = self.out[-1]
+            # A number that is no label before a lowercase word goes on the paragraph: one
+            # opening with it (`94 per cent …`) would read as labelled.
             if line.label is not None and not self._labelled(current, line):
+                number = line.label.isdigit() and line.text[:1].islower()
                 line = replace(line, text=f"{line.label} {line.text}", label=None)
+                if number:
+                    current.lines.append(line)
+                    continue
             if self._starts(current, line):
                 self.out.append(_Open([line]))
             else:
