@@ -435,6 +435,7 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
 
 
 def _record(text: str, label: str | None, *, opens_block: bool, piece: bool = False) -> _Line:
+    """A line as a record, its label split off unless given."""
     numbered = False
     if label is None:
         label, text = _label(text)
@@ -474,8 +475,7 @@ def _set_apart_lines(raw: list[str]) -> Iterator[_Line]:
         record = _record(prefix + text, label, opens_block=opens_block, piece=index in pieces)
         # Its labels set apart, a number that opens a line (`12 calendar days`) is one only
         # where it goes on a list.
-        yield replace(record, numbered=label is None and bool(record.label) and
-                      str(record.label).isdigit())
+        yield replace(record, numbered=label is None and (record.label or "").isdigit())
         column, prefix, opens_block = [], "", False
 
 
