@@ -434,12 +434,15 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         opens_block = not line.strip()
 
 
-def _record(text: str, label: str | None, *, opens_block: bool, piece: bool = False) -> _Line:
-    """A line as a record, its label split off unless given."""
+def _record(text: str, label: str | None, *, opens_block: bool, piece: bool = False,
+            set_apart: bool = False) -> _Line:
+    """A line as a record, its label split off unless given. A number before a capital is a
+    label only where it goes on a list, and so is any number in a text whose labels are
+    `set_apart` (pdftotext's `12 calendar days`)."""
     numbered = False
     if label is None:
         label, text = _label(text)
-        numbered = bool(label and label.isdigit() and text[:1].isupper())
+        numbered = bool(label and label.isdigit() and (set_apart or text[:1].isupper()))
     # pypdf's doubled spaces between words (not after a label or a heading's `AFR5:`) show a
     # line stretched to the measure.
     return _Line(" ".join(text.split()), label,
@@ -472,10 +475,8 @@ def _set_apart_lines(raw: list[str]) -> Iterator[_Line]:
             column = [column[-1], *column[:-1]]
         label = column[0] if column else waiting.pop(0) if waiting and opens_block else None
         waiting += column[1:]
-        record = _record(prefix + text, label, opens_block=opens_block, piece=index in pieces)
-        # Its labels set apart, a number that opens a line (`12 calendar days`) is one only
-        # where it goes on a list.
-        yield replace(record, numbered=label is None and (record.label or "").isdigit())
+        yield _record(prefix + text, label, opens_block=opens_block, piece=index in pieces,
+                      set_apart=True)
         column, prefix, opens_block = [], "", False
 
 
