@@ -52,12 +52,9 @@ def matching_runs(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tupl
         if tail:
             runs.append((hi_a - tail, hi_b - tail, tail))
         lo_a, lo_b, hi_a, hi_b = lo_a + head, lo_b + head, hi_a - tail, hi_b - tail
-        if lo_a == hi_a or lo_b == hi_b:
+        where_new = _unique_in_new(old[lo_a:hi_a], new[lo_b:hi_b], lo_b)
+        if not where_new:
             continue
-        in_old = Counter(old[lo_a:hi_a])
-        in_new = Counter(new[lo_b:hi_b])
-        where_new = {code: j for j, code in enumerate(new[lo_b:hi_b], start=lo_b)
-                     if in_new[code] == 1 and in_old[code] == 1}
         # The common unique elements, where they stand on each side (two lists, not a
         # tuple each: 200 000 of them at the top of a 50 MB pair).
         at_old = [i for i, code in enumerate(old[lo_a:hi_a], start=lo_a) if code in where_new]
@@ -71,6 +68,27 @@ def matching_runs(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tupl
             if i0 + 1 < i1 and j0 + 1 < j1 and anchors:
                 stack.append((i0 + 1, i1, j0 + 1, j1))
     return _joined(sorted(runs))
+
+
+def _unique_in_new(
+    old: Sequence[Hashable], new: Sequence[Hashable], start: int
+) -> dict[Hashable, int]:
+    """Where each element of `new` (which starts at `start`) stands, for the elements that
+    no side holds twice (those `old` lacks may be among them: no anchor looks them up)."""
+    in_old = set(old)
+    # A gap whose sides share no element holds no run: most gaps of a long text are one
+    # reworded paragraph, told here without counting its elements.
+    if in_old.isdisjoint(new):
+        return {}
+    # Built in C, and the few repeated elements taken out: the numbered paragraphs of a long
+    # text are unique but for a handful, and counting each of them in Python was the
+    # slowest step of the matching.
+    where_new = dict(zip(new, range(start, start + len(new)), strict=True))
+    for elements, distinct in ((new, len(where_new)), (old, len(in_old))):
+        if distinct < len(elements):
+            for code in [code for code, n in Counter(elements).items() if n > 1]:
+                where_new.pop(code, None)
+    return where_new
 
 
 def _joined(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
