@@ -13,7 +13,7 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "toolkit" / "render" / "templa
 def test_the_shipped_compiled_templates_are_current() -> None:
     current = compiled({mode: environment(trim_blocks=trim) for mode, trim in MODES.items()})
     shipped = (TEMPLATES / COMPILED).read_text(encoding="utf-8")
-    assert shipped == current, "a template changed: run `python -m toolkit.render.precompiled`"
+    assert shipped == current, "a template changed: run `python -m toolkit.render.templates`"
 
 
 def test_only_an_unchanged_template_takes_the_shipped_code() -> None:

@@ -3,7 +3,7 @@
 Jinja turns a template into Python on first use: lexing, parsing and generating the code of
 the report's templates take 0.05 s of each `wtdc report`, every run, since a fresh process
 has no compiled template. The generated Python is shipped instead (the file is written by
-`python -m toolkit.render.precompiled`, and a test fails when it is stale) and used only
+`python -m toolkit.render.templates`, and a test fails when it is stale) and used only
 where it was made from the same template source, by the same Jinja version, for the same
 whitespace mode; anything else is compiled as usual. Nothing is written at run time.
 """
@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 from jinja2.bccache import Bucket, BytecodeCache
+
+from toolkit.files import atomic_write_bytes
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -80,9 +82,7 @@ def compiled(environments: dict[str, Environment]) -> str:
                       sort_keys=True) + "\n"
 
 
-if __name__ == "__main__":
-    from toolkit.files import atomic_write_bytes
-    from toolkit.render.templates import MODES, environment
-
-    text = compiled({mode: environment(trim_blocks=trim) for mode, trim in MODES.items()})
+def write_compiled(environments: dict[str, Environment]) -> None:
+    """Rewrite templates/compiled.json (`python -m toolkit.render.templates`)."""
+    text = compiled(environments)
     atomic_write_bytes(str(_templates().joinpath(COMPILED)), text.encode("utf-8"))

@@ -49,3 +49,9 @@ def asset(name: str) -> Markup:
     return Markup(
         resources.files("toolkit.render").joinpath(TEMPLATES, name).read_text(encoding="utf-8")
     )
+
+
+if __name__ == "__main__":  # after a template changed: rewrite templates/compiled.json
+    from toolkit.render.precompiled import write_compiled
+
+    write_compiled({mode: environment(trim_blocks=trim) for mode, trim in MODES.items()})
