@@ -83,7 +83,7 @@ def test_parse_says_per_file_what_was_cleaned(capsys, layouts) -> None:
 # single-spaced short one ends its paragraph); pdftotext keeps neither, and joins the lines
 # it finds hyphenated (what is left of a joined line is a guess).
 _NO_COLUMNS = pytest.mark.xfail(strict=True, reason=(
-    "identity / labels 99.17 / 99.13 % (pdftotext): paragraphs whose last line is full run "
+    "identity / labels 99.23 / 99.19 % (pdftotext): paragraphs whose last line is full run "
     "on into the next"
 ))
 

@@ -434,11 +434,15 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         opens_block = not line.strip()
 
 
-def _record(text: str, label: str | None, *, opens_block: bool, piece: bool = False) -> _Line:
+def _record(text: str, label: str | None, *, opens_block: bool, piece: bool = False,
+            set_apart: bool = False) -> _Line:
+    """A line as a record, its label split off unless given. A number before a capital is a
+    label only where it goes on a list, and so is any number in a text whose labels are
+    `set_apart` (pdftotext's `12 calendar days`)."""
     numbered = False
     if label is None:
         label, text = _label(text)
-        numbered = bool(label and label.isdigit() and text[:1].isupper())
+        numbered = bool(label and label.isdigit() and (set_apart or text[:1].isupper()))
     # pypdf's doubled spaces between words (not after a label or a heading's `AFR5:`) show a
     # line stretched to the measure.
     return _Line(" ".join(text.split()), label,
@@ -471,11 +475,8 @@ def _set_apart_lines(raw: list[str]) -> Iterator[_Line]:
             column = [column[-1], *column[:-1]]
         label = column[0] if column else waiting.pop(0) if waiting and opens_block else None
         waiting += column[1:]
-        record = _record(prefix + text, label, opens_block=opens_block, piece=index in pieces)
-        # Its labels set apart, a number that opens a line (`12 calendar days`) is one only
-        # where it goes on a list.
-        yield replace(record, numbered=label is None and bool(record.label) and
-                      str(record.label).isdigit())
+        yield _record(prefix + text, label, opens_block=opens_block, piece=index in pieces,
+                      set_apart=True)
         column, prefix, opens_block = [], "", False
 
 
@@ -653,8 +654,14 @@ class _Paragraphs:
                 self.out.append(_Open([line]))
                 continue
             current = self.out[-1]
+            # A number that is no label before a lowercase word goes on the paragraph: one
+            # opening with it (`94 per cent …`) would read as labelled.
             if line.label is not None and not self._labelled(current, line):
+                number = line.label.isdigit() and line.text[:1].islower()
                 line = replace(line, text=f"{line.label} {line.text}", label=None)
+                if number:
+                    current.lines.append(line)
+                    continue
             if self._starts(current, line):
                 self.out.append(_Open([line]))
             else:
