@@ -4,7 +4,9 @@ Each distinct token is mapped to one placeholder character (diff-match-patch's
 `linesToChars` trick applied to words), the placeholder strings are diffed and cleaned up
 semantically, and the placeholders are expanded back. Diffing tokens keeps a changed word
 whole ("people" → "persons", not "pe[-ople-]{+rsons+}") and is far faster than
-character diffing on prose.
+character diffing on prose. The diff runs in diff-match-patch's C++ port
+(`fast_diff_match_patch`), which gives the same operations as the Python one six times
+faster (the word diffs of a 50 MB pair's 12 000 edited paragraphs were a quarter of its time).
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ from collections.abc import Iterator
 from itertools import chain
 from typing import Literal
 
-from diff_match_patch import diff_match_patch
+import fast_diff_match_patch
 
 Granularity = Literal["word", "char"]
 Op = tuple[int, str]
 Ops = tuple[Op, ...]
 
 DELETE, EQUAL, INSERT = -1, 0, 1
+# The C++ port names its operations by sign.
+_OPS = {"-": DELETE, "=": EQUAL, "+": INSERT}
 
 # Combining marks belong to the character before them, so a token never starts with one.
 _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0900-\u0903" \
@@ -41,18 +45,6 @@ def _placeholders() -> Iterator[str]:
         range(0x100, 0xD800),
     )
     return map(chr, chain.from_iterable(ranges))
-
-
-class PlaceholderCodes(dict[str, str]):
-    """Token → placeholder character, a fresh one for each token not seen before."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._fresh = _placeholders()
-
-    def __missing__(self, token: str) -> str:
-        code = self[token] = next(self._fresh)
-        return code
 
 
 def tokens(text: str, *, granularity: Granularity = "word") -> list[str]:
@@ -91,18 +83,20 @@ def word_ops(
             token_list = [" " if t.isspace() else t for t in token_list]
         return [t.casefold() for t in token_list] if ignore_case else token_list
 
-    codes = PlaceholderCodes()
-    old_codes = "".join(map(codes.__getitem__, keys(old_tokens)))
-    new_codes = "".join(map(codes.__getitem__, keys(new_tokens)))
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0  # the same inputs must always give the same operations
-    diffs = dmp.diff_main(old_codes, new_codes, False)
-    dmp.diff_cleanupSemantic(diffs)
+    old_keys, new_keys = keys(old_tokens), keys(new_tokens)
+    # Each distinct token its placeholder, in the order first met (built in C).
+    codes = dict(zip(dict.fromkeys(chain(old_keys, new_keys)), _placeholders()))
+    old_codes = "".join(map(codes.__getitem__, old_keys))
+    new_codes = "".join(map(codes.__getitem__, new_keys))
+    # No time limit: the same inputs must always give the same operations. Counts only:
+    # a run of n placeholders stands for n tokens.
+    diffs = fast_diff_match_patch.diff(old_codes, new_codes, timelimit=0, checklines=False,
+                                       cleanup="Semantic", counts_only=True)
 
     ops: list[Op] = []
     i_old = i_new = 0
-    for op, codes_run in diffs:
-        n = len(codes_run)
+    for sign, n in diffs:
+        op = _OPS[sign]
         if op == DELETE:
             text = "".join(old_tokens[i_old : i_old + n])
             i_old += n
