@@ -42,8 +42,8 @@ def _reference(old: str, new: str) -> list[tuple[int, str]]:
 
 @pytest.fixture(scope="module")
 def report_pair() -> tuple[str, str]:
-    """The report, and a SIMULATED revision of them: every 400th
-    line dropped and every 250th "the" made "a" (programmatic edits, not an edition)."""
+    """The report, and a SIMULATED revision of it: every 400th line dropped and every 250th
+    "the" made "a" (programmatic edits, not an edition)."""
     old = REPORT.read_text(encoding="utf-8")
     lines = [line for k, line in enumerate(old.split("\n")) if k % 400 != 399]
     words = "\n".join(lines).split(" ")
