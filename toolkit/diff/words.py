@@ -84,8 +84,9 @@ def word_ops(
         return [t.casefold() for t in token_list] if ignore_case else token_list
 
     old_keys, new_keys = keys(old_tokens), keys(new_tokens)
-    # Each distinct token its placeholder, in the order first met (built in C).
-    codes = dict(zip(dict.fromkeys(chain(old_keys, new_keys)), _placeholders()))
+    # Each distinct token its placeholder, in the order first met (built in C; the
+    # placeholders outnumber the tokens).
+    codes = dict(zip(dict.fromkeys(chain(old_keys, new_keys)), _placeholders(), strict=False))
     old_codes = "".join(map(codes.__getitem__, old_keys))
     new_codes = "".join(map(codes.__getitem__, new_keys))
     # No time limit: the same inputs must always give the same operations. Counts only:
