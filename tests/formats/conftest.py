@@ -18,6 +18,7 @@ from types import ModuleType
 
 import pytest
 
+from toolkit.corpus.sources import _file as read_file_source
 from toolkit.ingest import SourceText, read_source
 from toolkit.parse import ParsedText, parse_source
 
@@ -116,9 +117,16 @@ def _extractions(folder: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def layout_sources(layouts) -> Callable[[str], SourceText]:
-    """Layout name → its SourceText, read once per session: reading the PDF takes ~2 s."""
-    return functools.cache(lambda name: read_source(layouts[name]))
+def layout_reads(layouts) -> Callable[[str], tuple[SourceText, ParsedText]]:
+    """Layout name → its SourceText and parse, once per session (reading the PDF takes ~2 s),
+    by the commands' own reader of a file: through the parse cache, where `wtdc parse` of a
+    layout then finds it instead of reading it again."""
+    return functools.cache(lambda name: read_file_source(str(layouts[name]), "accepted", False)[:2])
+
+
+@pytest.fixture(scope="session")
+def layout_sources(layout_reads) -> Callable[[str], SourceText]:
+    return lambda name: layout_reads(name)[0]
 
 
 @pytest.fixture(scope="session")

@@ -11,16 +11,15 @@ from scoring import score
 
 from toolkit.cli import main
 from toolkit.ingest.word import read_docx
-from toolkit.parse import parse_source
 
 HEADER = "WTDC-25 - Final Report"
 LAYOUTS = ("pdf", "docx", "docx-tracked", "html", "html-word", "html-chapters")
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-def test_layout_gives_the_texts_clauses(layout, layout_sources, baku_text) -> None:
-    source = layout_sources(layout)
-    result = score(baku_text, parse_source(source), header=HEADER)
+def test_layout_gives_the_texts_clauses(layout, layout_reads, baku_text) -> None:
+    source, parsed = layout_reads(layout)
+    result = score(baku_text, parsed, header=HEADER)
     assert result.clauses == 4939  # a labelled clause's further paragraphs count apart ("a) ¶2")
     assert result.identity >= 0.995, f"{result.identity:.2%} of clauses identical"
     assert result.labels >= 0.995, f"{result.labels:.2%} with the same label"
@@ -90,12 +89,12 @@ _NO_COLUMNS = pytest.mark.xfail(strict=True, reason=(
     pytest.param("pdftotext", marks=_NO_COLUMNS),
     "pdftotext-layout",
 ])
-def test_pdf_text_extraction_gives_the_texts_clauses(extraction, layouts, layout_sources,
+def test_pdf_text_extraction_gives_the_texts_clauses(extraction, layouts, layout_reads,
                                                      baku_text) -> None:
     if extraction not in layouts:
         pytest.skip("pdftotext is not installed (Debian package poppler-utils; make tools)")
-    source = layout_sources(extraction)
-    result = score(baku_text, parse_source(source), header=HEADER)
+    _, parsed = layout_reads(extraction)
+    result = score(baku_text, parsed, header=HEADER)
     assert result.identity >= 0.995, f"{result.identity:.2%} of clauses identical"
     assert result.labels >= 0.995, f"{result.labels:.2%} with the same label"
     assert result.footnotes >= 0.98, f"{result.footnotes:.2%} of footnotes attached"
