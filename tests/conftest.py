@@ -29,15 +29,16 @@ sys.modules.setdefault("rfc3987_syntax", None)
 
 # Modules that share an expensive module- or session-scoped fixture run on one worker, so
 # that it is built once: the six layouts of the report (rendered on a fresh clone, ~25 s of
-# CPU), the default and hostile reports with one chromium, the report against a SIMULATED
-# edition, the notebooks with one kernel. Every other test goes alone to whichever worker is
-# free. (xdist's own `xdist_group` mark does nothing under pytest 9, whose node ids can no
-# longer be renamed.)
+# CPU), the default and hostile reports and every page loaded in chromium (one chromium), the
+# report against a SIMULATED edition, the notebooks with one kernel, the import graph. Every
+# other test goes alone to whichever worker is free. (xdist's own `xdist_group` mark does
+# nothing under pytest 9, whose node ids can no longer be renamed.)
 SHARED_FIXTURES = {
     "tests/formats/test_layouts.py": "layouts",
     "tests/render/test_report.py": "report",
     "tests/render/test_browser.py": "report",
     "tests/render/test_change_counts.py": "report",
+    "tests/render/test_diff_html.py": "report",
     "tests/render/test_report_editions.py": "report-editions",
     "tests/align/test_editions.py": "align-editions",
     "tests/test_notebooks.py": "notebooks",
