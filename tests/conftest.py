@@ -42,6 +42,7 @@ SHARED_FIXTURES = {
     "tests/render/test_report_editions.py": "report-editions",
     "tests/align/test_editions.py": "align-editions",
     "tests/test_notebooks.py": "notebooks",
+    "tests/test_layers.py": "layers",
 }
 
 
