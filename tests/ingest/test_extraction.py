@@ -120,3 +120,88 @@ def test_pdftotext_footnote_numbers_in_two_blocks(resolution) -> None:
         "3\tNoting that some countries have not endorsed the Global Digital Compact.",
     ]
     assert cleaning.footnotes == 3
+
+
+_LDC = ("These include the least developed countries, small island developing states, landlocked "
+        "developing countries and countries with economies in transition.")
+
+
+@pytest.mark.parametrize(("lines", "next_page", "body", "note"), [
+    # The note's number is the last line of a block, its text the page's last block.
+    (["noting",
+      "that structured approaches, including virtual mentorship and peer-learning platforms, can",
+      "play a key role in addressing the ITU membership participation gap, in particular for "
+      "developing countries1,",
+      "women and first-time participants,", "1", "",
+      "These include the least developed countries, small island developing states, landlocked "
+      "developing countries",
+      "and countries with economies in transition."],
+     "resolves", "women and first-time participants,", f"1\t{_LDC}"),
+    # The note's text runs on from the body's last block (its lines wider: a smaller type).
+    (["Affordable connectivity: Particular focus shall be given to addressing barriers to rural",
+      "connectivity in developing countries2.", "", "2", "",
+      "Enabling policy and regulatory environments: The focus of this priority is to foster an",
+      "enabling policy and regulatory environment that responds to technological and market",
+      "innovations and leverages broad collaboration and data-driven-decision making in",
+      "These include the least developed countries, small island developing states, landlocked "
+      "developing countries",
+      "and countries with economies in transition."],
+     "policy-making.", "innovations and leverages broad collaboration and data-driven-decision "
+     "making in policy-making.", f"2\t{_LDC}"),
+    # The note's number glued to a word broken at the page's end: pdftotext took it for the
+    # word's end and dropped the hyphen.
+    (["The main types of technical assistance which developing countries4 expect from ITU are",
+      "as follows:",
+      "Spectrum redeployment is sometimes necessary to allow the introduction of new radi4", "",
+      "These include the least developed countries, small island developing states, landlocked "
+      "developing countries",
+      "and countries with economies in transition."],
+     "ocommunication applications.", "the introduction of new radiocommunication applications.",
+     f"4\t{_LDC}"),
+])
+def test_pdftotext_footnotes_apart_from_their_numbers(lines, next_page, body, note,
+                                                      resolution) -> None:
+    cleaned = clean_extraction(_pdftotext(lines, [next_page, *resolution[:3]]))
+    assert cleaned is not None
+    text, cleaning = cleaned
+    paragraphs = [p.strip("\t") for p in text.split("\n\n")]
+    assert [p for p in paragraphs if p[:1].isdigit()] == [note]
+    assert any(p.endswith(body) for p in paragraphs)
+    assert cleaning.footnotes == 1
+
+
+@pytest.mark.parametrize(("lines", "paragraphs"), [
+    # A column of labels printed before their texts: in order, each to the next text opening a
+    # block without a label of its own.
+    (["a)", "", "b)", "", "How?", "1)", "", "Within a study group:", "", "–", "",
+      "Study Question (over a multi-year study period)", "", "Why?"],
+     ["a)\tHow?", "1)\tWithin a study group:",
+      "–\tStudy Question (over a multi-year study period)", "b)\tWhy?"]),
+    # The last words of a line stretched far apart, a block each after the paragraph's next
+    # line, go back on their line.
+    (["After adoption at a study group meeting, Member",
+      "Recommendations, either by correspondence or at a WTDC.", "", "States", "", "can", "",
+      "approve", "", "ITU-D"],
+     ["After adoption at a study group meeting, Member States can approve ITU-D "
+      "Recommendations, either by correspondence or at a WTDC."]),
+    # Labels set apart, a number opening a line is a label only where it goes on a list; a
+    # section number run on into the line above opens its paragraph.
+    (["18", "", "to ensure that contributions to EGTI/EGH are submitted to BDT no later than",
+      "12 calendar days before the expert group meetings;",
+      "3.3.6 A co-rapporteur shall take over as chair when the rapporteur is not available. "
+      "3.3.7 For all contributions that meet the deadline for translation as specified in",
+      "§ 4.1.3.2, rapporteurs shall prepare a contribution."],
+     ["18\tto ensure that contributions to EGTI/EGH are submitted to BDT no later than 12 "
+      "calendar days before the expert group meetings;",
+      "3.3.6\tA co-rapporteur shall take over as chair when the rapporteur is not available.",
+      "3.3.7\tFor all contributions that meet the deadline for translation as specified in "
+      "§ 4.1.3.2, rapporteurs shall prepare a contribution."]),
+])
+def test_pdftotext_words_and_labels_it_sets_apart(lines, paragraphs, resolution) -> None:
+    # Pages of wrapped text after it, for the measure of a full line.
+    wrapped = [line for p in resolution[:12] for line in _wrapped(p.replace("\t", " "))]
+    pages = ["\n".join(wrapped[i:i + 14]) for i in range(0, len(wrapped), 14)]
+    cleaned = clean_extraction(_pdftotext(lines, pages))
+    assert cleaned is not None
+    text, _ = cleaned
+    assert [p.strip("\t") for p in text.split("\n\n")][: len(paragraphs)] == paragraphs

@@ -4,7 +4,12 @@ the same repairs as the PDF reader, as far as the text lets them be inferred.
 Pages are told by form feeds (pdftotext) or by their page numbers, lone numbers counting up
 (pypdf); lines recurring at the top or foot of the pages are running headers and footers; a
 page's numbered lines under its text whose numbers its text carries glued to a word are its
-footnotes (pdftotext without -layout prints the numbers as a block apart from the texts).
+footnotes. pdftotext without -layout prints the numbers apart from the texts (blocks of
+lone numbers, the end of a block, or glued to a word it broke at a line-end hyphen) and the
+texts as the page's last block, or run on from the body's; a note whose marker was on a page
+before keeps its number right above its text. It also sets labels apart from their texts
+(a column of them before the first), breaks a line stretched far apart into its words (the
+last of them after the next line) and joins the lines it finds hyphenated.
 
 A line ends its paragraph when the next one starts with a label, when either is a line the
 text elsewhere prints as a paragraph of its own (a heading: `recognizing`, `RESOLUTION 37
@@ -13,16 +18,21 @@ line), the conference's formula, a caption or a note, when -layout's indentation
 when pdftotext sets a blank line before it, or when the next line's first word would have
 fitted on it (a justified or ragged paragraph wraps only when the next word does not fit;
 widths are estimated with a proportional font's advances, a few per cent off, so a line no
-sentence ends must leave clear room; the measure is learnt from the hyphenated lines). It
+sentence ends must leave clear room; the measure is learnt from the hyphenated lines, or
+from pdftotext's lines that wrap before a lowercase word). It
 goes on after a line-end hyphen, a word no paragraph ends on (`the`) or a parenthesis left
 open, before a lowercase word or a parenthesis after a line that ends mid-sentence, and
-after a line pypdf prints with doubled spaces (stretched to the measure). -layout's columns
-tell table cells and deeper paragraphs; without them a run of paragraphs that no sentence
-ends is a table, and narrow paragraphs after a labelled one are its deeper paragraphs.
-Line-end hyphens are undone where the joined word is a word.
+after a line pypdf prints with doubled spaces (stretched to the measure); a sentence's end
+pypdf prints single-spaced in a justified paragraph, though justifying it would have
+doubled its spaces, ends it. -layout's columns tell table cells and deeper paragraphs;
+without them a run of paragraphs that no sentence ends is a table (a cell that ran on into
+the next is split before a capital), and narrow paragraphs after a labelled one are its
+deeper paragraphs. Line-end hyphens are undone where the joined word is a word.
 
 What the text cannot tell stays wrong: a paragraph whose last line happens to be full runs
-on into the next, and a lone table cell without columns reads as a heading.
+on into the next (pypdf's single spaces tell most; pdftotext keeps no spacing, and what is
+left of a line it joined is a guess), a lone table cell without columns reads as a heading,
+and a cell's line that wraps before a name reads as a cell of its own.
 """
 
 from __future__ import annotations
@@ -224,16 +234,15 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
         first = max(len(out) - 1, 0)  # the paragraph open when the page starts
         builder.add(records)
         # Each footnote follows the paragraph of this page whose text carries its marker
-        # glued to a word (the last paragraph of the page when none does).
+        # glued to a word; when none does, its marker was on a page before: the paragraph
+        # open when the page started.
         for marker, note in notes:
-            carriers = [p for p in out[first:] if _carries(p.text, marker, note)] or out[-1:]
+            carriers = [p for p in out[first:] if _carries(p.text, marker, note)] or \
+                out[first:first + 1]
             if carriers:
                 carriers[-1].notes.append(footnote(marker, note))
-    cells, deeper = (_table_cells(out), _deeper(out, rules)) if flavour != "pdftotext-layout" \
-        else (set(), set())
     paragraphs: list[Paragraph] = []
-    for index, paragraph in enumerate(out):
-        level = "cell" if index in cells else "indented" if index in deeper else paragraph.level
+    for paragraph, level in _levels(out, rules):
         paragraphs.append(Paragraph(_joined(paragraph, stats), level))
         paragraphs.extend(paragraph.notes)
     cleaning = Cleaning(pages=len(pages), furniture_lines=stats["furniture"],
@@ -242,43 +251,108 @@ def clean_extraction(text: str) -> tuple[str, Cleaning] | None:
     return report_text(paragraphs), cleaning
 
 
+def _levels(paragraphs: list[_Open], rules: _Rules) -> list[tuple[_Open, Level]]:
+    """Each paragraph with its level: -layout's from its columns; without columns, the table
+    cells (split where one ran on into the next) and deeper paragraphs as inferred."""
+    if rules.flavour == "pdftotext-layout":
+        return [(paragraph, paragraph.level) for paragraph in paragraphs]
+    paragraphs, cells = _split_cells(paragraphs)
+    deeper = _deeper(paragraphs, rules)
+    return [(paragraph, "cell" if index in cells else "indented" if index in deeper
+             else paragraph.level) for index, paragraph in enumerate(paragraphs)]
+
+
+# A document heading opens with a word in capitals and goes on with no lowercase word, with
+# a code and a colon (`EUR3: …`), or numbers a part, chapter or annex (`Part IV – …`).
+_CODED_HEADING = r"[A-Z]+\d+: "
+_CAPITALS_HEADING = r"[A-Z]{4,}(?: (?![a-z])|$)"  # then a title of its own
+_DOCUMENT_HEADING = re.compile(
+    rf"^(?:{_CAPITALS_HEADING}|{_CODED_HEADING}|(?:Part|Chapter|Annex) (?:[IVX]+|\d+|[A-Z])\b)"
+)
+
+
+# A table row's heading: a capitalised word or three and a colon (`SOURCE:`, `Vice-chairs:`).
+_ROW_HEADING = re.compile(r"^[A-Z][\w/-]*(?: [\w/-]+){0,2}:$")
+
+
 def _table_cells(paragraphs: list[_Open]) -> set[int]:
     """Without columns to go by, a run of three or more paragraphs that no sentence ends is a
     table's cells (`Outcomes`, `Indicators`, `Number of Member States with …`, `150+
-    countries …`, `[image: …]`): a heading is followed by text. Document headings
-    (`RESOLUTION 37 (…)`, capitals) and lowercase section headings (`recognizing`) are never
-    cells."""
+    countries …`, `[image: …]`, and a row's heading such as `SOURCE:`): a heading is
+    followed by text. After a colon (`… the following processes:`) two are a table too.
+    Document headings (`RESOLUTION 37 (…)`, `ANNEX TO …`: a word in capitals, not an acronym
+    such as `SDG 9`, `ITU-D programme`, `C1, C5`; `EUR3: …`, `Part IV – …`) and lowercase
+    section headings (`recognizing`) are never cells."""
     def unfinished(paragraph: _Open) -> bool:
         text = paragraph.text
-        first = text.split(" ", 1)[0]
-        return (
-            not paragraph.labelled and text[-1:] not in _ENDS_SENTENCE + ","
-            and (text[:1].isupper() or text[:1].isdigit() or text.startswith("[image"))
-            and not (first.isupper() and len(first) > 1)
-        )
+        if paragraph.labelled or _DOCUMENT_HEADING.match(text):
+            return False
+        if len(paragraph.lines) == 1 and _ROW_HEADING.match(text):
+            return True
+        return text[-1:] not in _ENDS_SENTENCE + "," and (
+            text[:1].isupper() or text[:1].isdigit() or text.startswith("[image"))
 
     cells: set[int] = set()
     for flag, run in itertools.groupby(range(len(paragraphs)),
                                        key=lambda i: unfinished(paragraphs[i])):
         indexes = list(run)
-        if flag and len(indexes) >= 3:
+        after_colon = indexes[0] > 0 and paragraphs[indexes[0] - 1].text.endswith(":")
+        if flag and (len(indexes) >= 3 or (len(indexes) == 2 and after_colon)):
             cells.update(indexes)
     return cells
+
+
+def _split_cells(paragraphs: list[_Open]) -> tuple[list[_Open], set[int]]:
+    """The paragraphs with the table cells among them split where a cell ran on into the
+    next (a cell is ragged, set narrower than the text: its last line can be full), and the
+    indexes of the cells. In a cell a capital after a word that names nothing (`… messaging
+    application` / `Percentage of …`) starts the next cell; after a name it goes on the
+    name (`… the ITU World Telecommunications` / `Indicators …`)."""
+    found = _table_cells(paragraphs)
+    split: list[_Open] = []
+    cells: set[int] = set()
+    for index, paragraph in enumerate(paragraphs):
+        if index not in found:
+            split.append(paragraph)
+            continue
+        starts = [0] + [i for i, (before, line) in enumerate(itertools.pairwise(paragraph.lines), 1)
+                        if line.text[:1].isupper() and _ends_on_common_word(before)]
+        for a, b in itertools.pairwise([*starts, len(paragraph.lines)]):
+            cells.add(len(split))
+            split.append(_Open(paragraph.lines[a:b]))
+        split[-1].notes = paragraph.notes
+    return split, cells
+
+
+def _ends_on_common_word(line: _Line) -> bool:
+    word = line.text.rsplit(" ", 1)[-1].lstrip("([\"“'")
+    return word[:1].islower() and word not in _OPEN_WORDS and \
+        line.text[-1:] not in LINE_END_HYPHENS
 
 
 def _deeper(paragraphs: list[_Open], rules: _Rules) -> set[int]:
     """Without columns to go by, the deeper paragraphs of a labelled item: unlabelled ones
     after it whose wrapped lines are all as narrow as a label's hanging text (set in by the
-    tab stop), where a body paragraph's reach the full measure."""
+    tab stop), where a body paragraph's reach the full measure, and one of which would have
+    taken the next word at the full measure (a body paragraph's justified lines fall short
+    of it by less than a word)."""
     narrow = (rules.hanging + rules.measure) / 2
     found: set[int] = set()
     for index, paragraph in enumerate(paragraphs[1:], start=1):
         above = paragraphs[index - 1]
-        wrapped = [line.width for line in paragraph.lines[:-1]]
-        if not paragraph.labelled and len(wrapped) >= 2 and max(wrapped) < narrow and (
-                above.labelled or index - 1 in found):
+        lines = paragraph.lines
+        if not paragraph.labelled and len(lines) >= 3 and (
+                above.labelled or index - 1 in found) and \
+                max(_single(lines[:-1], rules.measure), default=narrow) < narrow and \
+                any(_fits(line, after, rules.measure) for line, after in itertools.pairwise(lines)):
             found.add(index)
     return found
+
+
+def _single(lines: list[_Line], measure: float) -> list[float]:
+    """The widths of `lines` but those pdftotext joined across a line-end hyphen (about
+    twice the measure), which tell nothing of the width either line was set to."""
+    return [line.width for line in lines if line.width < 1.5 * measure]
 
 
 # A line after the first that is a number of at most four digits: a page number, perhaps.
@@ -340,12 +414,9 @@ def _edges(page: list[str]) -> list[str]:
 
 
 def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
-    """A page's physical lines as records: the label split off, -layout's columns kept;
-    pdftotext without -layout prints a label (or a term such as `AFR1:`) alone on its line,
-    before its text."""
-    filled = [line for line in raw if line.strip()]
+    """A page's physical lines as records: the label split off, -layout's columns kept."""
     if flavour == "pdftotext-layout":
-        records = [_layout_line(line) for line in filled]
+        records = [_layout_line(line) for line in raw if line.strip()]
         columns = Counter(r.column for r in records if r.label is not None and r.column)
         tab = min((c for c, n in columns.items() if n * 4 >= max(columns.values())), default=0)
         right = round(_typical([r.end for r in records]))
@@ -353,34 +424,107 @@ def _lines(raw: list[str], flavour: Flavour) -> Iterator[_Line]:
         for record in records:
             yield replace(record, tab=tab, right=right, in_column=starts[record.indent] >= 3)
         return
-    label = None
+    if flavour == "pdftotext":
+        yield from _set_apart_lines(raw)
+        return
+    opens_block = False
+    for line in raw:
+        if line.strip():
+            yield _record(line.strip(), None, opens_block=opens_block)
+        opens_block = not line.strip()
+
+
+def _record(text: str, label: str | None, *, opens_block: bool, piece: bool = False,
+            set_apart: bool = False) -> _Line:
+    """A line as a record, its label split off unless given. A number before a capital is a
+    label only where it goes on a list, and so is any number in a text whose labels are
+    `set_apart` (pdftotext's `12 calendar days`)."""
+    numbered = False
+    if label is None:
+        label, text = _label(text)
+        numbered = bool(label and label.isdigit() and (set_apart or text[:1].isupper()))
+    # pypdf's doubled spaces between words (not after a label or a heading's `AFR5:`) show a
+    # line stretched to the measure.
+    return _Line(" ".join(text.split()), label,
+                 stretched="  " in text.strip().split(" ", 1)[-1].lstrip(" "),
+                 numbered=numbered, opens_block=opens_block, piece=piece)
+
+
+def _set_apart_lines(raw: list[str]) -> Iterator[_Line]:
+    """pdftotext without -layout prints a label (or a term such as `AFR1:`) alone on its
+    line, before its text; a column of labels of a list (`a)`, `b)`) before the first of
+    their texts, the others going to the next texts that open a block without a label of
+    their own (of labels of several styles, `9` and `1)`, the nearest is the text's)."""
+    raw = [part for line in _tails_back(raw) for part in _RUN_ON_LABEL.split(line)]
+    pieces = _pieces(raw)
+    column: list[str] = []  # the lone labels since the last text
+    waiting: list[str] = []  # labels of a column not yet given to their texts
     prefix = ""  # a term set apart before its tab stop, such as `AFR1:` before its title (not
     # a lowercase word ending a sentence on a line of its own, `types:` before `a)`)
     opens_block = False
-    pieces = _pieces(raw) if flavour == "pdftotext" else set()
     for index, line in enumerate(raw):
         text = line.strip()
-        if not text:
+        if not text or LABEL_ALONE.match(text):
             opens_block = True
+            column += [text] if text else []
             continue
-        if flavour == "pdftotext" and LABEL_ALONE.match(text) and label is None:
-            label = text
-            continue
-        if flavour == "pdftotext" and re.fullmatch(r"[A-Z0-9]\S*:", text) and not prefix:
+        if _SET_APART.fullmatch(text) and not prefix:
             prefix = text + " "
             continue
-        text, prefix = prefix + text, ""
-        numbered = False
-        if label is None:
-            label, text = _label(text)
-            numbered = bool(label and label.isdigit() and text[:1].isupper())
-        # pypdf's doubled spaces between words (not after a label or a heading's `AFR5:`)
-        # show a line stretched to the measure.
-        yield _Line(" ".join(text.split()), label,
-                    stretched="  " in text.strip().split(" ", 1)[-1].lstrip(" "),
-                    numbered=numbered, opens_block=opens_block, piece=index in pieces)
-        label = None
-        opens_block = False
+        if len({_style(label) for label in column}) > 1:  # the nearest label is its text's
+            column = [column[-1], *column[:-1]]
+        label = column[0] if column else waiting.pop(0) if waiting and opens_block else None
+        waiting += column[1:]
+        yield _record(prefix + text, label, opens_block=opens_block, piece=index in pieces,
+                      set_apart=True)
+        column, prefix, opens_block = [], "", False
+
+
+# pdftotext now and then runs a line on into the next when that opens with a section's
+# number (`… is not available. 3.3.7 For all …`).
+_RUN_ON_LABEL = re.compile(r"(?<=[.;:]) (?=\d{1,2}(?:\.\d{1,2})+ [A-Z])")
+# What pdftotext sets apart before its tab stop and goes on the text after it: a code
+# (`AFR1:`, before its title: capitals and a digit, where a table's row heading is a word,
+# `Chair:`, `SOURCE:`) or a minus sign (an item of a list the labels leave in the text).
+_SET_APART = re.compile(r"[A-Z]+\d[A-Z0-9]*:|−")
+
+
+def _style(label: str) -> str:
+    """A label's style: `a)` and `b)` are of one, `9` and `1)` of two."""
+    return re.sub(r"\d+", "1", re.sub(r"[a-z]+", "a", label))
+
+
+def _tails_back(raw: list[str]) -> list[str]:
+    """pdftotext breaks a line stretched far apart into its words and prints the last of
+    them, three or more with a lowercase one, as blocks of a word each after the paragraph's
+    next line: they go back on their line, with the words before them printed a line each
+    (`… meeting, Member` and `States`, `can`, `approve`, `ITU-D` before `Recommendations,
+    either …`)."""
+    blocks = _blocks(raw)
+    out: list[list[str]] = []
+    index = 0
+    while index < len(blocks):
+        end = index
+        while end < len(blocks) and _one_word(blocks[end]):
+            end += 1
+        words = [blocks[i][0].strip() for i in range(index, end)]
+        if len(words) >= 3 and any(w[:1].islower() for w in words) and out and len(out[-1]) > 1:
+            block = out[-1]
+            start = len(block) - 2  # the line they go back on, or its first word's line
+            while start and _one_word(block[start - 1:start]) and _one_word(block[start:start + 1]):
+                start -= 1
+            block[start:-1] = [" ".join([*(line.strip() for line in block[start:-1]), *words])]
+            index = end
+        else:
+            out.append(list(blocks[index]))
+            index += 1
+    return _unblocked(out)
+
+
+def _one_word(lines: list[str]) -> bool:
+    """A line of a single word, no label."""
+    return len(lines) == 1 and " " not in lines[0].strip() and not LABEL_ALONE.match(
+        lines[0].strip())
 
 
 def _pieces(raw: list[str]) -> set[int]:
@@ -419,13 +563,15 @@ def _layout_line(line: str) -> _Line:
 @dataclass(frozen=True)
 class _Rules:
     """What tells where paragraphs end, learnt from the text itself: the measure (a full
-    line's width) with and without a label's hanging indent, and the lines printed as
-    paragraphs of their own (headings)."""
+    line's width) with and without a label's hanging indent, the lines printed as
+    paragraphs of their own (headings), and whether pypdf shows the text justified (a tenth
+    of its lines or more stretched, their spaces doubled; a ragged text has none)."""
 
     flavour: Flavour
     measure: float
     hanging: float
     headings: frozenset[str] = frozenset()
+    justified: bool = False
 
     @classmethod
     def learn(cls, pages: list[list[_Line]], flavour: Flavour) -> _Rules:
@@ -433,19 +579,36 @@ class _Rules:
         (every line that ends in a hyphen before a lowercase word is full)."""
         lines = [line for page in pages for line in page]
         # A text without hyphenation: a full line is as wide as most of the widest.
-        guess = _typical([before.width for before, after in itertools.pairwise(lines)
-                          if _hyphenated(before, after)]) or _typical([ln.width for ln in lines])
-        rules = cls(flavour, guess, guess)
+        guess = _measure(_full_widths([lines], flavour)) or _typical([ln.width for ln in lines])
+        justified = sum(line.stretched for line in lines) >= 0.1 * len(lines)
+        rules = cls(flavour, guess, guess, justified=justified)
         for _ in range(2):
             full: dict[bool, list[float]] = {True: [], False: []}
             for paragraph in _Paragraphs(rules).read(pages):
-                for before, after in itertools.pairwise(paragraph.lines):
-                    if _hyphenated(before, after):
-                        full[paragraph.labelled].append(before.width)
-            measure = _typical(full[False] or full[True]) or guess
-            rules = cls(flavour, measure, _typical(full[True]) if full[True] else measure,
-                        _headings(lines, measure))
+                full[paragraph.labelled].extend(_full_widths([paragraph.lines], flavour))
+            measure = _measure(full[False] or full[True]) or guess
+            rules = cls(flavour, measure, _measure(full[True]) or measure,
+                        _headings(lines, measure), justified)
         return rules
+
+
+def _full_widths(runs: list[list[_Line]], flavour: Flavour) -> list[float]:
+    """The widths of the lines of `runs` that are full: those that end in a hyphen before a
+    lowercase word. pdftotext joins those to the next line itself, leaving next to none:
+    its full lines are those that wrap before a lowercase word (but the words of a line it
+    broke into words)."""
+    pairs = [pair for run in runs for pair in itertools.pairwise(run)]
+    if flavour == "pdftotext":
+        return [before.width for before, after in pairs
+                if after.text[:1].islower() and before.label is None and after.label is None
+                and not before.piece]
+    return [before.width for before, after in pairs if _hyphenated(before, after)]
+
+
+def _measure(widths: list[float]) -> float:
+    """The width most full lines reach, but for those pdftotext joined (twice as wide)."""
+    middle = sorted(widths)[len(widths) // 2] if widths else 0.0
+    return _typical([width for width in widths if width < 1.5 * middle])
 
 
 def _hyphenated(line: _Line, after: _Line) -> bool:
@@ -491,8 +654,14 @@ class _Paragraphs:
                 self.out.append(_Open([line]))
                 continue
             current = self.out[-1]
+            # A number that is no label before a lowercase word goes on the paragraph: one
+            # opening with it (`94 per cent …`) would read as labelled.
             if line.label is not None and not self._labelled(current, line):
+                number = line.label.isdigit() and line.text[:1].islower()
                 line = replace(line, text=f"{line.label} {line.text}", label=None)
+                if number:
+                    current.lines.append(line)
+                    continue
             if self._starts(current, line):
                 self.out.append(_Open([line]))
             else:
@@ -549,7 +718,9 @@ class _Paragraphs:
         previous = paragraph.lines[-1]
         if line.label is not None:
             return True
-        if line.piece:
+        # A word of a line pdftotext broke into words, or the line after them: that line
+        # was stretched to the measure, no paragraph's last.
+        if line.piece or previous.piece:
             return False
         # A preamble heading alone on its line is the whole heading (`having regard to`).
         if len(paragraph.lines) == 1 and _opens_section(previous) and \
@@ -584,12 +755,30 @@ class _Paragraphs:
         if paragraph.level == "cell" and line.text[:1].isupper() and \
                 not previous.text.rsplit(" ", 1)[-1][:1].isupper():
             return True
-        if (previous.text[-1:] in _ENDS_SENTENCE + "," and _opens_section(line)) or \
+        # After a sentence, a code and a colon open a document's heading (`AFR5: …`).
+        if (previous.text[-1:] in _ENDS_SENTENCE + "," and (
+                _opens_section(line) or re.match(_CODED_HEADING, line.text))) or \
                 _OPENING_FORMULA.match(line.text) or _OWN_PARAGRAPH.match(line.text):
             return True
         if _opens_section(paragraph.lines[0]) and line.text.startswith(("to ", "that ")):
             return True
+        # A numbered heading (`1 Assistance in …`, a number before a capital) or a
+        # document's title (under `ANNEX 1 to RESOLUTION 9 (…)`) ends where a line no
+        # sentence ends, on a common word, meets a capital: the text under it.
+        if line.text[:1].isupper() and previous.text[-1:] not in _ENDS_SENTENCE + "," and \
+                _ends_on_common_word(previous) and self._heading(paragraph):
+            return True
         return None
+
+    def _heading(self, paragraph: _Open) -> bool:
+        """Whether the open paragraph may be a heading: no sentence ends in it, pypdf does
+        not show it justified, and it is numbered or a document's title."""
+        if ". " in paragraph.text or any(line.stretched for line in paragraph.lines):
+            return False
+        if paragraph.lines[0].numbered and paragraph.labelled:
+            return True
+        return len(self.out) > 1 and self.out[-1] is paragraph and \
+            bool(re.match(_CAPITALS_HEADING, self.out[-2].text))
 
     def _by_sentence(self, paragraph: _Open, line: _Line) -> bool:
         previous = paragraph.lines[-1]
@@ -610,6 +799,9 @@ class _Paragraphs:
             return True
         if previous.stretched:
             return False
+        if self.rules.justified and previous.text[-1:] in _ENDS_SENTENCE and \
+                _left_unstretched(paragraph, self._measure(previous)):
+            return True
         # Widths are estimates (a few per cent off the PDF's font): a line no sentence ends
         # must leave clear room for the next word before it is taken for a paragraph's last.
         return _fits(previous, line, self._measure(previous), share=0.96 if unfinished else 1.0)
@@ -622,15 +814,17 @@ _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 def _label_values(label: str) -> list[tuple[str, int]]:
     """The styles a label may be of, with its value in each: `c)` is the third letter or
-    roman 100; bullets and section numbers (`2.1`) have none."""
+    roman 100; bullets and section numbers (`2.1`) have none. A style keeps the label's
+    punctuation: the sections `6`, `7` go on past a list `1)` … `4)` between them."""
     values = []
-    for style, pattern in _STYLES:
+    for name, pattern in _STYLES:
         match = pattern.match(label)
         if match is None:
             continue
-        if style == "number":
+        style = f"{name}{label[:match.start(1)]}#{label[match.end(1):]}"
+        if name == "number":
             values.append((style, int(match[1])))
-        elif style == "letter":
+        elif name == "letter":
             values.append((style, ord(match[1]) - ord("a") + 1))
         else:
             digits = [_ROMAN[c] for c in match[1]]
@@ -652,6 +846,25 @@ def _fits(line: _Line, after: _Line, measure: float, *, share: float = 1.0) -> b
     while measure and width > 1.1 * measure:
         width -= measure
     return width + _width(" " + after.text.split(" ", 1)[0]) <= share * measure
+
+
+# pypdf doubles a space where the gap is wider by about half a space (0.95 of it: 0.15 em
+# in a text face), estimated widths being a few per cent off.
+_DOUBLING_GAP = 0.15
+
+
+def _left_unstretched(paragraph: _Open, measure: float) -> bool:
+    """pypdf, a justified text: a line pypdf prints single-spaced though justifying it would
+    have doubled its spaces is no line justification touched, but a paragraph's last. It is
+    justified to the widest line above when one above is stretched (its measure, whatever
+    the indent), else to the measure."""
+    *above, last = paragraph.lines
+    gaps = last.text.count(" ")
+    if not gaps:
+        return False
+    full = max(line.width for line in above) if any(line.stretched for line in above) \
+        else measure
+    return (full - last.width) / gaps >= _DOUBLING_GAP
 
 
 def _aligned(paragraph: _Open, line: _Line) -> bool:
@@ -681,41 +894,112 @@ def _joined(paragraph: _Open, stats: Counter[str]) -> str:
 
 
 def _set_apart_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """pdftotext without -layout prints a page's footnote numbers as blocks of lone numbers
-    (one or several, counting up) and their texts as the page's last other block, one note
-    starting on each line that follows a short one. The fewest number blocks that explain
-    the texts win: a lone number higher up is more likely a label."""
+    """pdftotext without -layout prints a page's footnote numbers as runs of lone numbers (a
+    block of their own, or the last lines of a block; counting up, or from 1 again in the
+    next document) and their texts as the page's last block, after the first run. The
+    fewest runs that explain the texts win (a lone number higher up is more likely a label),
+    the texts making a block of their own before the texts running on from the body's last
+    block."""
     blocks = _blocks(lines)
-    # A full line's length in characters, to tell a note's last line (short) from the others.
-    full = _typical([len(line.strip()) for block in blocks for line in block])
-    lone = [i for i, block in enumerate(blocks)
-            if all(line.strip().isdecimal() and len(line.strip()) <= 3 for line in block)]
-    for first in reversed(lone):
-        chosen = [i for i in lone if i >= first]
-        numbers = [line.strip() for i in chosen for line in blocks[i]]
-        last = max((i for i in range(len(blocks)) if i not in chosen), default=-1)
-        if last < first or not all(
-            int(b) == int(a) + 1 for a, b in itertools.pairwise(numbers)
-        ):
-            continue
-        body = [block for i, block in enumerate(blocks) if i not in {*chosen, last}]
-        text = "\n".join(line for block in body for line in block)
-        if not all(glued(n).search(text) for n in numbers):
-            continue
-        texts = [line.strip() for line in blocks[last]]
-        if not _NOTE_OPENING.match(texts[0]):
-            continue  # a clause (`to continue …`) under a label set apart
-        opening = [i for i in range(1, len(texts)) if _NOTE_OPENING.match(texts[i])]
-        starts = [0] + [i for i in opening if len(texts[i - 1]) < 0.8 * full]
-        if len(starts) != len(numbers) and len(opening) + 1 == len(numbers):
-            starts = [0, *opening]  # a note's last line that happens to be full
-        if len(starts) == len(numbers):
-            return _unblocked(body), [
-                (n, " ".join(texts[a:b]))
-                for n, (a, b) in zip(numbers, itertools.pairwise([*starts, len(texts)]),
-                                     strict=True)
-            ]
+    runs = [(index, start) for index, block in enumerate(blocks)
+            if (start := _number_run(block)) < len(block)]
+    for whole in (True, False):
+        for first in reversed(range(len(runs))):
+            found = _notes_after(blocks, dict(runs[first:]), whole=whole)
+            if found is not None:
+                return found
     return _unblocked(blocks), []
+
+
+# A footnote number pdftotext printed after the last word of the body: it took it for the
+# rest of a word broken by a line-end hyphen (`radi-` / `4`: `radi4`) and dropped the hyphen.
+_GLUED_NUMBER = re.compile(r"(?<=[^\W\d_]{2})\d{1,3}$")
+
+
+def _number_run(block: list[str]) -> int:
+    """Where the lone numbers that end a block start, or its last line when a number is
+    glued to its end (the block's length when neither)."""
+    start = len(block)
+    while start and block[start - 1].strip().isdecimal() and len(block[start - 1].strip()) <= 3:
+        start -= 1
+    if start == len(block) and _GLUED_NUMBER.search(block[-1].rstrip()):
+        return start - 1
+    return start
+
+
+def _glued_number(line: str) -> tuple[str, str]:
+    """The number glued to the end of `line`, and the line with its hyphen back."""
+    match = _GLUED_NUMBER.search(line.rstrip())
+    assert match is not None
+    return match[0], line[:match.start()] + "-"
+
+
+def _notes_after(blocks: list[list[str]], runs: dict[int, int], *,
+                 whole: bool) -> tuple[list[str], list[tuple[str, str]]] | None:
+    """The page's body and notes when `runs` (block → first line) hold its note numbers."""
+    numbers: list[str] = []
+    kept = [block[:runs.get(index, len(block))] for index, block in enumerate(blocks)]
+    for index, start in runs.items():
+        for line in blocks[index][start:]:
+            if line.strip().isdecimal():
+                numbers.append(line.strip())
+            else:  # a glued number leaves its line, hyphen restored
+                number, rest = _glued_number(line)
+                numbers.append(number)
+                kept[index].append(rest)
+    texts_at = max((index for index, block in enumerate(kept) if block), default=-1)
+    if texts_at <= min(runs) or not all(
+            int(b) in (int(a) + 1, 1) for a, b in itertools.pairwise(numbers)):
+        return None
+    split = _note_texts([line.strip() for line in kept[texts_at]], len(numbers), whole=whole)
+    if split is None:
+        return None
+    start, texts = split
+    kept[texts_at] = kept[texts_at][:start]
+    body = [block for block in kept if block]
+    # A lone number higher up that the first number goes on from is a label of its list.
+    labels = [line.strip() for block in blocks[:min(runs)] for line in block
+              if line.strip().isdecimal()]
+    if not _marked(numbers, texts, "\n".join(line for block in body for line in block),
+                   label=labels[-1:] == [str(int(numbers[0]) - 1)],
+                   above=whole and texts_at == min(runs) + 1):
+        return None
+    return _unblocked(body), list(zip(numbers, texts, strict=True))
+
+
+def _marked(numbers: list[str], texts: list[str], text: str, *, label: bool,
+            above: bool) -> bool:
+    """Whether each number is the marker of a word of the page's `text`. The first may be a
+    note whose marker was on a page before, unless it goes on from a `label` above it: when
+    another number is a marker of the page, or when it is a run right `above` the notes."""
+    carried = [_carries(text, n, note) for n, note in zip(numbers, texts, strict=True)]
+    return all(carried[1:]) and (carried[0] or (not label and (any(carried) or above)))
+
+
+def _note_texts(lines: list[str], count: int, *,
+                whole: bool) -> tuple[int, list[str]] | None:
+    """`count` notes from the lines of the page's last block and the line they start at:
+    the whole block, or else its fewest last lines after a line narrower than theirs (the
+    body's, in a larger type); None when no such notes can be told apart. A note starts on
+    a line whose first word would have fitted on the line above."""
+    for start in [0] if whole else range(len(lines) - 1, 0, -1):
+        notes = lines[start:]
+        if not _NOTE_OPENING.match(notes[0]):
+            continue
+        # The notes' measure: their lines that wrap inside a sentence are full.
+        full = [_width(a) for a, b in itertools.pairwise(notes) if b[:1].islower()]
+        measure = max(full or [_width(line) for line in notes])
+        if start and _width(lines[start - 1]) >= 0.9 * measure:
+            continue
+        opening = [i for i in range(1, len(notes)) if _NOTE_OPENING.match(notes[i])]
+        starts = [0] + [i for i in opening
+                        if _fits(_Line(notes[i - 1]), _Line(notes[i]), measure)]
+        if len(starts) != count and len(opening) + 1 == count:
+            starts = [0, *opening]  # a note's last line that happens to be full
+        if len(starts) == count:
+            return start, [" ".join(notes[a:b])
+                           for a, b in itertools.pairwise([*starts, len(notes)])]
+    return None
 
 
 def _unblocked(blocks: list[list[str]]) -> list[str]:
