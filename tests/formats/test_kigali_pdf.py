@@ -55,11 +55,14 @@ def kigali_text(revisions: dict[str, SimulatedRevision]) -> str:
 
 @pytest.fixture(scope="module")
 def kigali_pdf(kept_render, generator, kigali_text: str) -> Path:
+    header = "SIMULATED WTDC-22 - Final Report"
+
     def build(folder: Path) -> None:
         generator.write_pdf(generator.report_blocks(kigali_text), folder / PDF_NAME,
-                            header="SIMULATED WTDC-22 - Final Report")
+                            header=header)
 
-    return kept_render("kigali", kigali_text.encode(), build) / PDF_NAME
+    # Keyed by everything the PDF is made of: its running header too.
+    return kept_render("kigali", f"{header}\n{kigali_text}".encode(), build) / PDF_NAME
 
 
 def _aligned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: Path) -> dict:
