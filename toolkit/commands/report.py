@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from toolkit.commands.outcome import Outcome, progress_bar
 from toolkit.render.drawing import ChartDrawer
@@ -17,7 +19,7 @@ def run_report(
     values, kinds of change the redlines set aside."""
     # The charts' process starts before the stages load (polars, the parser: ~0.5 s), so
     # that it loads matplotlib meanwhile; hence the imports below, in the function.
-    with ChartDrawer() as drawer:
+    with ChartDrawer() as drawer, _without_collector():
         from toolkit.align.kinds import parse_ignore
         from toolkit.render.report import build_report
 
@@ -26,3 +28,21 @@ def run_report(
             page = build_report(old_edition=old, new_edition=new, out_dir=out_dir,
                                 progress=report, docx=docx, ignore=ignored, drawer=drawer)
     return Outcome(f"{page}\n")
+
+
+@contextmanager
+def _without_collector() -> Iterator[None]:
+    """The cyclic garbage collector off while the report is built, and what it leaves frozen.
+
+    A report makes little cyclic garbage (its peak memory is the same without the collector),
+    and collecting costs 0.09 s of CPU; the command then ends, and frozen objects spare the
+    interpreter's exit from collecting them one by one (0.1-0.3 s).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()

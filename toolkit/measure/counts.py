@@ -83,7 +83,7 @@ def _count(texts: list[str], lexicon: Lexicon) -> list[tuple[int, tuple[int, ...
             rows = np.flatnonzero(may).tolist()
         for i in rows:
             counts[i, j] = len(theme.spans(normalized[i]))
-    return [(tokens_[i], tuple(int(c) for c in counts[i])) for i in range(len(texts))]
+    return [(n, tuple(row)) for n, row in zip(tokens_, counts.tolist(), strict=True)]
 
 
 @lru_cache(maxsize=8)

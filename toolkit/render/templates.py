@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from markupsafe import Markup
 
 TEMPLATES = "templates"  # the directory beside this module
+# The whitespace modes of `environment`, by name (templates are precompiled for each).
+MODES = {"kept": False, "trimmed": True}
 
 
 @cache
@@ -27,6 +29,8 @@ def environment(*, trim_blocks: bool = False) -> Environment:
     """
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
+    from toolkit.render.precompiled import Precompiled
+
     return Environment(
         loader=PackageLoader("toolkit.render", TEMPLATES),
         autoescape=True,
@@ -34,6 +38,7 @@ def environment(*, trim_blocks: bool = False) -> Environment:
         trim_blocks=trim_blocks,
         lstrip_blocks=trim_blocks,
         keep_trailing_newline=True,
+        bytecode_cache=Precompiled("trimmed" if trim_blocks else "kept"),
     )
 
 
@@ -44,3 +49,9 @@ def asset(name: str) -> Markup:
     return Markup(
         resources.files("toolkit.render").joinpath(TEMPLATES, name).read_text(encoding="utf-8")
     )
+
+
+if __name__ == "__main__":  # after a template changed: rewrite templates/compiled.json
+    from toolkit.render.precompiled import write_compiled
+
+    write_compiled({mode: environment(trim_blocks=trim) for mode, trim in MODES.items()})

@@ -72,10 +72,11 @@ def write_report(view: ReportView, target: Path,
                  extra: Mapping[str, str | bytes] | None = None) -> Path:
     """Publish the page, its tables and any `extra` files (name → text or bytes) as one
     directory."""
-    files: dict[str, str | bytes] = {"index.html": render_report(view), **(extra or {})}
+    files: dict[str, str | bytes] = {**(extra or {})}
     for table in view.tables:
         files[f"{table.id}.csv"] = table.to_csv()
         files[f"{table.id}.json"] = table.to_json()
+    files["index.html"] = render_report(view)  # last: it waits for the charts
     publish(files, target)
     return target / "index.html"
 

@@ -27,9 +27,11 @@ class Chart:
     drawing: Future[Markup]  # perhaps still being drawn in a second process
 
     @property
-    def svg(self) -> Markup:
-        """The inline SVG, once drawn (the page waits for it)."""
-        return self.drawing.result()
+    def slot(self) -> Markup:
+        """Where the template puts the chart: the page is rendered while the chart is drawn,
+        and the SVG takes the slot's place once it is (`render_report`). No input text can
+        forge a slot: autoescaping turns its "<" into "&lt;"."""
+        return Markup(f"<!--{self.id}-->")
 
 
 @dataclass(frozen=True)
@@ -131,11 +133,17 @@ class ReportView:
             *self.regions.tables, *self.regions.details,
         )
 
+    @property
+    def charts(self) -> tuple[Chart, ...]:
+        """Every chart of the page."""
+        return (*self.terms.charts, *(f for c in self.terms.contrasts for f in c.charts),
+                *self.regions.charts)
+
 
 def render_report(view: ReportView) -> str:
     """The page's HTML; every text from the inputs goes through autoescaping."""
     template = environment().get_template("report.html.j2")
-    return template.render(
+    page = template.render(
         version=__version__,
         title=view.title,
         subtitle=view.subtitle,
@@ -150,6 +158,9 @@ def render_report(view: ReportView) -> str:
         css=asset("report.css"),
         js=asset("report.js"),
     )
+    for chart in view.charts:  # the page waits for its charts only now
+        page = page.replace(chart.slot, chart.drawing.result(), 1)
+    return page
 
 
 def render_texts(documents: Sequence[Document], *, title: str, subtitle: str) -> str:
