@@ -42,6 +42,7 @@ SHARED_FIXTURES = {
     "tests/render/test_change_counts.py": "report",
     "tests/render/test_diff_html.py": "report",
     "tests/render/test_drawing.py": "report",
+    "tests/render/test_chart_slots.py": "report",
     "tests/render/test_report_editions.py": "report-editions",
     "tests/align/test_editions.py": "align-editions",
     "tests/test_notebooks.py": "notebooks",
