@@ -379,7 +379,10 @@ def longest_increasing_from_the_end(values: list[int]) -> list[int]:
     tail_values: list[int] = []
     previous = [-1] * len(values)
     for k, value in enumerate(values):
-        n = bisect_left(tail_values, value)
+        # A value above every tail extends the longest run: most values of two versions of
+        # a text, which keep their order, need no search.
+        last = tail_values[-1] if tail_values else None
+        n = len(tails) if last is not None and value > last else bisect_left(tail_values, value)
         if n:
             previous[k] = tails[n - 1]
         if n == len(tails):

@@ -13,24 +13,29 @@ another is then linked as moved.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable, Sequence
 from dataclasses import replace
 from itertools import pairwise
+from operator import attrgetter
 
 from toolkit.align.clauses import align_clause_refs, clause_refs, longest_increasing_from_the_end
 from toolkit.align.model import Alignment, ClausePair, ClauseRef
 from toolkit.errors import InputError
 from toolkit.parse.model import Document
 
+# What makes two clauses equal: the text of an unlabelled one, else its label and text.
+ClauseKey = str | tuple[str, str]
+_TEXT, _LABEL = attrgetter("clause.text"), attrgetter("clause.label")
 # Above this many old × new clause pairs the full score matrix is not built (the report's
 # longest document, Resolution 1, has a few hundred clauses: far below). A single hunk this
 # large (a chapter rewritten from end to end) is refused rather than aligned for minutes.
 LARGE = 4_000_000
 
 
-def matching_runs(old: list[int], new: list[int]) -> list[tuple[int, int, int]]:
+def matching_runs(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tuple[int, int, int]]:
     """Runs (i, j, n) with old[i:i+n] == new[j:j+n], in order, as a patience diff finds them:
     common ends first, then elements unique on both sides that keep their order as anchors,
-    recursively between anchors. Elements are clause codes (equal clause, equal code)."""
+    recursively between anchors. Elements are clause keys (equal clause, equal key)."""
     runs: list[tuple[int, int, int]] = []
     stack = [(0, len(old), 0, len(new))]
     while stack:
@@ -47,15 +52,14 @@ def matching_runs(old: list[int], new: list[int]) -> list[tuple[int, int, int]]:
         if tail:
             runs.append((hi_a - tail, hi_b - tail, tail))
         lo_a, lo_b, hi_a, hi_b = lo_a + head, lo_b + head, hi_a - tail, hi_b - tail
-        if lo_a == hi_a or lo_b == hi_b:
+        where_new = _unique_in_new(old[lo_a:hi_a], new[lo_b:hi_b], lo_b)
+        if not where_new:
             continue
-        in_old = Counter(old[lo_a:hi_a])
-        in_new = Counter(new[lo_b:hi_b])
-        where_new = {code: j for j, code in enumerate(new[lo_b:hi_b], start=lo_b)
-                     if in_new[code] == 1 and in_old[code] == 1}
-        pairs = [(i, where_new[code]) for i, code in enumerate(old[lo_a:hi_a], start=lo_a)
-                 if code in where_new]
-        anchors = [pairs[k] for k in longest_increasing_from_the_end([j for _, j in pairs])]
+        # The common unique elements, where they stand on each side (two lists, not a
+        # tuple each: 200 000 of them at the top of a 50 MB pair).
+        at_old = [i for i, code in enumerate(old[lo_a:hi_a], start=lo_a) if code in where_new]
+        at_new = [where_new[old[i]] for i in at_old]
+        anchors = [(at_old[k], at_new[k]) for k in longest_increasing_from_the_end(at_new)]
         # The gaps between anchors (and before the first, after the last) are matched alike.
         edges = [(lo_a - 1, lo_b - 1), *anchors, (hi_a, hi_b)]
         for (i0, j0), (i1, j1) in pairwise(edges):
@@ -64,6 +68,27 @@ def matching_runs(old: list[int], new: list[int]) -> list[tuple[int, int, int]]:
             if i0 + 1 < i1 and j0 + 1 < j1 and anchors:
                 stack.append((i0 + 1, i1, j0 + 1, j1))
     return _joined(sorted(runs))
+
+
+def _unique_in_new(
+    old: Sequence[Hashable], new: Sequence[Hashable], start: int
+) -> dict[Hashable, int]:
+    """Where each element of `new` (which starts at `start`) stands, for the elements that
+    no side holds twice (those `old` lacks may be among them: no anchor looks them up)."""
+    in_old = set(old)
+    # A gap whose sides share no element holds no run: most gaps of a long text are one
+    # reworded paragraph, told here without counting its elements.
+    if in_old.isdisjoint(new):
+        return {}
+    # Built in C, and the few repeated elements taken out: the numbered paragraphs of a long
+    # text are unique but for a handful, and counting each of them in Python was the
+    # slowest step of the matching.
+    where_new = dict(zip(new, range(start, start + len(new)), strict=True))
+    for elements, distinct in ((new, len(where_new)), (old, len(in_old))):
+        if distinct < len(elements):
+            for code in [code for code, n in Counter(elements).items() if n > 1]:
+                where_new.pop(code, None)
+    return where_new
 
 
 def _joined(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -80,7 +105,7 @@ def _joined(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
 def align_large(old: Document, new: Document) -> Alignment:
     """Alignment of two long documents: equal runs unchanged, each hunk by the aligner."""
     old_refs, new_refs = clause_refs(old), clause_refs(new)
-    runs = matching_runs(*_codes(old_refs, new_refs))
+    runs = matching_runs(_keys(old_refs), _keys(new_refs))
     unchanged: list[ClausePair] = []
     places: list[tuple[int, int]] = []  # (old index, new index) of each unchanged pair
     aligned: list[ClausePair] = []
@@ -102,19 +127,15 @@ def align_large(old: Document, new: Document) -> Alignment:
     return Alignment(old, new, ordered)
 
 
-def _codes(old_refs: list[ClauseRef], new_refs: list[ClauseRef]) -> tuple[list[int], list[int]]:
-    """Each clause as a number, the same for the same label and text. An unlabelled clause is
-    keyed by its text alone: no tuple per paragraph of a 50 MB text (a str never equals a
-    tuple)."""
-    codes: dict[str | tuple[str, str], int] = {}
-
-    def coded(refs: list[ClauseRef]) -> list[int]:
-        return [
-            codes.setdefault(c.text if c.label is None else (c.label, c.text), len(codes))
-            for c in (r.clause for r in refs)
-        ]
-
-    return coded(old_refs), coded(new_refs)
+def _keys(refs: list[ClauseRef]) -> list[ClauseKey]:
+    """Each clause as what makes it equal to another: its label and text. An unlabelled
+    clause is keyed by its text alone, the str object it holds (no tuple, no code per
+    paragraph of a 50 MB text; a str never equals a tuple)."""
+    texts = list(map(_TEXT, refs))
+    labels = list(map(_LABEL, refs))
+    if labels.count(None) == len(labels):  # told in C: a plain text's paragraphs
+        return texts
+    return [t if label is None else (label, t) for label, t in zip(labels, texts, strict=True)]
 
 
 def _hunk(doc_id: str, old_refs: list[ClauseRef], new_refs: list[ClauseRef]) -> list[ClausePair]:

@@ -66,6 +66,9 @@ class ClauseDiff:
     # (`follower`) carry none. `group` lists all the group's pairs on each of them.
     group: tuple[ClausePair, ...] = ()
     ignore: frozenset[ChangeKind] = frozenset()  # the diff's `DiffOptions.ignore`
+    # `changed()`, decided on first use: the counts, the status and every renderer ask it
+    # of each of a 50 MB diff's 200 000 pairs.
+    _changed: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def follower(self) -> bool:
@@ -87,7 +90,9 @@ class ClauseDiff:
     def changed(self) -> bool:
         """Changed by the one definition (toolkit.align.kinds.is_changed): a new label alone
         is not a change."""
-        return is_changed(self.pair, ignore=self.ignore)
+        if self._changed is None:
+            object.__setattr__(self, "_changed", is_changed(self.pair, ignore=self.ignore))
+        return bool(self._changed)
 
     @property
     def where(self) -> str:
@@ -174,7 +179,9 @@ class DiffStat:
             relabelled=sum(c.relabelled and not c.follower for c in clauses),
             words_added=sum(c.words_added for c in clauses),
             words_removed=sum(c.words_removed for c in clauses),
-            changes=ChangeCount.of((c.pair for c in clauses), ignore=ignore),
+            changes=ChangeCount.counted(
+                ((c.changed(), c.pair.relabelled) for c in clauses), ignore=ignore
+            ),
         )
 
     def as_dict(self) -> dict[str, int]:

@@ -34,10 +34,13 @@ _FIRST_STRUCTURAL = re.compile(r"\s*" + _STRUCTURAL.replace("$", r"\s*$"), re.MU
 # After a newline, the same test within that line: blanks without a newline, taken
 # possessively, and words taken possessively (a letter cannot be followed by " "): the
 # engine never backtracks over a line of prose (4× faster over 50 MB). A match that would
-# have run over blank lines matches at the last newline it crosses.
-_NEXT_STRUCTURAL = re.compile(
-    r"\n[^\S\n]*+"
-    + _STRUCTURAL.replace("$", r"[^\S\n]*$").replace("[a-z]+", "[a-z]++"),
+# have run over blank lines matches at the last newline it crosses. A line that starts
+# with a tab (or a space and a tab) is looked for in the same pass: one search over a 50 MB
+# text, not three.
+_NEXT_STRUCTURAL_OR_TABBED = re.compile(
+    r"\n(?: ?\t|[^\S\n]*+"
+    + _STRUCTURAL.replace("$", r"[^\S\n]*$").replace("[a-z]+", "[a-z]++")
+    + ")",
     re.MULTILINE,
 )
 
@@ -48,10 +51,8 @@ def may_hold_documents(text: str) -> bool:
     the line above it (toolkit.parse.lines)."""
     return (
         text.startswith(("\t", " \t"))
-        or "\n\t" in text
-        or "\n \t" in text
         or _FIRST_STRUCTURAL.match(text) is not None
-        or _NEXT_STRUCTURAL.search(text) is not None
+        or _NEXT_STRUCTURAL_OR_TABBED.search(text) is not None
     )
 
 

@@ -947,30 +947,35 @@ def parse_source(source: SourceText, *, strict: bool = False) -> ParsedText:
 
 def _paragraphs(source: SourceText) -> Document:
     """Blank-line separated paragraphs, one unlabelled clause each."""
-    pool = _SHARED.get()
-    if pool is None:
-        pool = {}
+    shared = _SHARED.get() or _Shared()
+    pool = shared.paragraphs
+    # Line numbers and ordinals as the int objects both sides share.
+    numbers = shared.numbers(source.text.count("\n") + 2)
     clauses: list[Clause] = []
     block: list[str] = []
-    start = last = 0
-    # The blank line after the last one closes the last paragraph.
-    for number, line in enumerate(chain(_lines(source.text), ("",)), start=1):
-        stripped = line.strip()
-        if stripped:
-            if not block:
-                start = number
-            block.append(stripped)
-            last = number
-        elif block:
-            raw = "\n".join(block)
-            block = []
-            # A paragraph met before (in this text or the other side of a diff) is held once;
-            # a paragraph already comparable is kept once, not copied.
-            seen = pool.get(raw)
-            text, raw = (comparable(raw), raw) if seen is None else (seen.text, seen.raw)
-            clauses.append(Clause(None, text, len(clauses) + 1, (), raw, (start, last)))
-            if seen is None:
-                pool[raw] = clauses[-1]
+    start = 0
+    first = 1  # the number of a chunk's first line
+    # The blank line after the last one closes the last paragraph. Lines come a chunk at a
+    # time, stripped in C; a paragraph's lines are consecutive, so its last is told by its
+    # first and their count.
+    for chunk in chain(_line_chunks(source.text), ([""],)):
+        for number, stripped in enumerate(map(str.strip, chunk), start=first):
+            if stripped:
+                if not block:
+                    start = number
+                block.append(stripped)
+            elif block:
+                raw = "\n".join(block)
+                # A paragraph met before (in this text or the other side of a diff) is held
+                # once; a paragraph already comparable is kept once, not copied.
+                seen = pool.get(raw)
+                text, raw = (comparable(raw), raw) if seen is None else (seen.text, seen.raw)
+                span = (numbers[start], numbers[start + len(block) - 1])
+                clauses.append(Clause(None, text, numbers[len(clauses) + 1], (), raw, span))
+                if seen is None:
+                    pool[raw] = clauses[-1]
+                block = []
+        first += len(chunk)
     if not clauses:
         raise ParseError(f"'{source.name}' holds no text to parse; give a file with some text")
     section = Section(None, "body", tuple(clauses), (clauses[0].span[0], clauses[-1].span[1]))
@@ -986,16 +991,29 @@ def _paragraphs(source: SourceText) -> Document:
     )
 
 
-# Paragraphs already read by the parses inside `shared_paragraphs()`, by their text as
-# printed, so that the two sides of a diff hold an unchanged paragraph once.
-_SHARED: ContextVar[dict[str, Clause] | None] = ContextVar("shared_paragraphs", default=None)
+@dataclass
+class _Shared:
+    """What the parses inside `shared_paragraphs()` hold once: paragraphs by their text as
+    printed (strings and comparison form), and the int objects of ordinals and line numbers
+    (200 000 paragraphs a side, each with an ordinal and a span)."""
+
+    paragraphs: dict[str, Clause] = field(default_factory=dict)
+    _numbers: list[int] = field(default_factory=list)
+
+    def numbers(self, count: int) -> list[int]:
+        """At least `count` numbers: item n is n, the one int of that value both sides use."""
+        self._numbers.extend(range(len(self._numbers), count))
+        return self._numbers
+
+
+_SHARED: ContextVar[_Shared | None] = ContextVar("shared_paragraphs", default=None)
 
 
 @contextmanager
 def shared_paragraphs() -> Iterator[None]:
     """Parses inside share the paragraphs they have in common (strings and comparison form):
     two 50 MB texts that differ here and there hold their unchanged paragraphs once."""
-    token = _SHARED.set({})
+    token = _SHARED.set(_Shared())
     try:
         yield
     finally:
@@ -1006,7 +1024,7 @@ def shared_paragraphs() -> Iterator[None]:
 _CHUNK = 1 << 20
 
 
-def _lines(text: str) -> Iterator[str]:
+def _line_chunks(text: str) -> Iterator[list[str]]:
     """The lines of `text`, as splitting it at each newline gives them, split a chunk of about
     a million characters at a time."""
     begin = 0
@@ -1014,9 +1032,9 @@ def _lines(text: str) -> Iterator[str]:
         end = text.find("\n", begin + _CHUNK)
         if end < 0:
             break
-        yield from text[begin:end].split("\n")
+        yield text[begin:end].split("\n")
         begin = end + 1
-    yield from text[begin:].split("\n")
+    yield text[begin:].split("\n")
 
 
 def _paragraph_count(n: int) -> str:
