@@ -78,7 +78,7 @@ def _sides(alignments: Iterable[Alignment]) -> tuple[dict[str, _Side], dict[str,
     return old, new
 
 
-def _ops(side: _Side, op_side: int) -> list[tuple[int, str]]:
+def _ops(side: _Side, op_side: int) -> tuple[tuple[int, str], ...]:
     """The word diff of a clause against its partners' joined text, old side first."""
     from toolkit.diff import word_ops  # `wtdc terms` without an old edition never needs it
 
