@@ -130,19 +130,22 @@ def _similarity(old: _Side, new: _Side) -> npt.NDArray[np.float64]:
 
 
 def _weights(
-    old: _Side, new: _Side, similarity: npt.NDArray[np.float64]
+    old: _Side, new: _Side, similarity: npt.NDArray[np.float64], rows: list[int], cols: list[int]
 ) -> npt.NDArray[np.float64]:
+    """Link weights of the old clauses `rows` against the new `cols` (those left once the
+    anchors are linked): only these are weighed."""
     import numpy as np
-    same_heading = np.equal.outer(old.heading_codes, new.heading_codes)
+    at_rows, at_cols = np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)
+    same_heading = np.equal.outer(old.heading_codes[at_rows], new.heading_codes[at_cols])
     # Squared drift: a convex cost makes the order-keeping matching of identical copies the
     # cheapest one, so boilerplate stays in order.
-    drift = np.subtract.outer(old.position, new.position) ** 2
-    # Context: how alike the neighbours are, which tells apart copies of one formula.
-    context = np.zeros_like(similarity)
-    context[1:, 1:] += similarity[:-1, :-1]
-    context[:-1, :-1] += similarity[1:, 1:]
+    drift = np.subtract.outer(old.position[at_rows], new.position[at_cols]) ** 2
+    # Context: how alike the neighbours are (the clauses before, and after, on both sides;
+    # none past either end), which tells apart copies of one formula.
+    bordered = np.pad(similarity, 1)
+    context = bordered[np.ix_(at_rows, at_cols)] + bordered[np.ix_(at_rows + 2, at_cols + 2)]
     return (
-        similarity
+        similarity[np.ix_(at_rows, at_cols)]
         + SECTION_BONUS * same_heading.astype(np.float64)
         + CONTEXT_BONUS * context / 2
         - POSITION_COST * drift
@@ -199,14 +202,15 @@ def _link(
 
 
 def _link_sections_first(
-    old: _Side, new: _Side, similarity: npt.NDArray[np.float64], weights: npt.NDArray[np.float64]
-) -> dict[int, int]:
-    """Link within sections of the same heading first, then across the document.
+    old: _Side, new: _Side, similarity: npt.NDArray[np.float64]
+) -> tuple[dict[int, int], set[int]]:
+    """Link within sections of the same heading first, then across the document; the links,
+    and the old clauses whose link is ambiguous (`_ambiguous`).
 
     A link made within a section stands only if no clause elsewhere is clearly more alike
     (by SECTION_FIRST_MARGIN) to either of its ends: a clause moved to another section must
     not be kept from its true partner by a mediocre neighbour. Anchors (`_anchors`) are
-    linked before, and the rest without them.
+    linked before, and the rest is weighed and linked without them.
     """
     import numpy as np
 
@@ -214,21 +218,23 @@ def _link_sections_first(
     rows = [i for i in range(len(old.refs)) if i not in links]
     taken = set(links.values())
     cols = [j for j in range(len(new.refs)) if j not in taken]
-    rest = np.ix_(rows, cols)
+    rest_similarity = similarity[np.ix_(rows, cols)]
+    weights = _weights(old, new, similarity, rows, cols)
     found = _link_in_sections(
         np.equal.outer(old.heading_codes[rows], new.heading_codes[cols]),
-        similarity[rest],
-        weights[rest],
+        rest_similarity,
+        weights,
     )
     links.update({rows[r]: cols[c] for r, c in found.items()})
-    return links
+    return links, {rows[r] for r in _ambiguous(found, rest_similarity, weights)}
 
 
 def _anchors(old: _Side, new: _Side, similarity: npt.NDArray[np.float64]) -> dict[int, int]:
     """Identical clauses (same words) that are the only candidate in their row and their
     column: each is a block of its own for the assignment, in either pass, so linking it
-    first changes no decision; and it takes no part in another link's margin or ambiguity
-    (scores there are below the threshold). An identical clause with another candidate
+    first changes no decision; it takes no part in another link's margin or ambiguity
+    (scores there are below the threshold), and its own link cannot be ambiguous (no
+    runner-up). An identical clause with another candidate
     beside it is left to the assignment: a near-copy in the right section or context may be
     its partner, or make its link ambiguous (in the simulated revisions of bench_align,
     19 % of identical unique clauses are such)."""
@@ -433,11 +439,10 @@ def align_clause_refs(
     headings: dict[str, int] = {}
     o, n = _side(old_refs, headings), _side(new_refs, headings)
     similarity = _similarity(o, n)
-    weights = _weights(o, n, similarity)
-    links = _link_sections_first(o, n, similarity, weights)
-
+    # Ambiguity is decided link by link, so it holds for the links that splits and merges
+    # leave.
+    links, ambiguous = _link_sections_first(o, n, similarity)
     splits, merges = _splits_and_merges(o, n, links, similarity)
-    ambiguous = _ambiguous(links, similarity, weights)
     sections = _section_map(o, n, links)
     # A clause that went to another section moved; of the rest, those outside one longest
     # run kept in order did: the fewest moves that explain the new order.
