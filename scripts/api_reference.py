@@ -82,9 +82,10 @@ def write(folder: Path) -> int:
     return len(pages)
 
 
-def stale_pages(folder: Path = REFERENCE) -> list[str]:
-    """The pages of `folder` that differ from a fresh rendering, or are missing or extra."""
-    pages = render()
+def stale_pages(folder: Path = REFERENCE, pages: dict[str, str] | None = None) -> list[str]:
+    """The pages of `folder` that differ from `pages` (by default a fresh rendering), or are
+    missing or extra."""
+    pages = render() if pages is None else pages
     present = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} \
         if folder.is_dir() else set()
     return sorted(

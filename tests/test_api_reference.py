@@ -18,8 +18,14 @@ def reference() -> dict[str, Any]:
     return runpy.run_path(str(REPO / "scripts" / "api_reference.py"))
 
 
-def test_reference_is_current(reference: dict[str, Any]) -> None:
-    stale = reference["stale_pages"]()
+@pytest.fixture(scope="module")
+def pages(reference: dict[str, Any]) -> dict[str, str]:
+    """One fresh rendering (pdoc takes seconds) for every test of this module."""
+    return reference["render"]()
+
+
+def test_reference_is_current(reference: dict[str, Any], pages: dict[str, str]) -> None:
+    stale = reference["stale_pages"](pages=pages)
     assert stale == [], f"{reference['STALE']}: {', '.join(stale)}"
 
 
@@ -35,12 +41,13 @@ def test_reference_documents_the_notebook_api() -> None:
     assert (REPO / "docs" / "api" / "toolkit" / "render" / "charts.html").is_file()
 
 
-def test_stale_pages_are_named(reference: dict[str, Any], tmp_path: Path) -> None:
+def test_stale_pages_are_named(reference: dict[str, Any], pages: dict[str, str],
+                               tmp_path: Path) -> None:
     folder = tmp_path / "api"
     shutil.copytree(REPO / "docs" / "api", folder)
     (folder / "index.html").unlink()
     (folder / "toolkit" / "diff.html").write_text("an old page", encoding="utf-8")
     (folder / "toolkit" / "gone.html").write_text("a module no longer documented")
-    assert reference["stale_pages"](folder) == [
+    assert reference["stale_pages"](folder, pages) == [
         "index.html", "toolkit/diff.html", "toolkit/gone.html"
     ]

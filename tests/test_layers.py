@@ -8,6 +8,8 @@ import ast
 from itertools import combinations
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parents[1] / "toolkit"
 # Bottom to top. A module may import its own layer and those below it, never one above.
 LAYERS = (
@@ -69,30 +71,34 @@ def _imports(module: str) -> set[str]:
     return {t for t in targets if t in MODULES and t != module}
 
 
-GRAPH = {module: _imports(module) for module in MODULES}
+@pytest.fixture(scope="module")
+def graph() -> dict[str, set[str]]:
+    """Module → the toolkit modules it imports (parsing them all takes ~0.3 s: at collection
+    it was paid by every pytest worker)."""
+    return {module: _imports(module) for module in MODULES}
 
 
 def test_the_layers_name_every_package() -> None:
     assert {_layer(m) for m in MODULES} <= set(RANK)
 
 
-def test_no_import_goes_up_the_pipeline() -> None:
+def test_no_import_goes_up_the_pipeline(graph: dict[str, set[str]]) -> None:
     upward = sorted(
         f"{module} → {target}"
-        for module, targets in GRAPH.items()
+        for module, targets in graph.items()
         for target in targets
         if RANK[_layer(target)] > RANK[_layer(module)]
     )
     assert upward == []
 
 
-def test_no_two_modules_import_each_other() -> None:
+def test_no_two_modules_import_each_other(graph: dict[str, set[str]]) -> None:
     cycles = sorted(
-        f"{a} ↔ {b}" for a, b in combinations(sorted(GRAPH), 2) if b in GRAPH[a] and a in GRAPH[b]
+        f"{a} ↔ {b}" for a, b in combinations(sorted(graph), 2) if b in graph[a] and a in graph[b]
     )
     assert cycles == []
 
 
-def test_the_check_sees_function_local_imports() -> None:
+def test_the_check_sees_function_local_imports(graph: dict[str, set[str]]) -> None:
     # commands.measure imports the measure stage only inside its functions (start-up time).
-    assert "toolkit.measure" in GRAPH["toolkit.commands.measure"]
+    assert "toolkit.measure" in graph["toolkit.commands.measure"]

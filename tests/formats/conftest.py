@@ -18,6 +18,7 @@ from types import ModuleType
 
 import pytest
 
+from toolkit.corpus.sources import _file as read_file_source
 from toolkit.ingest import SourceText, read_source
 from toolkit.parse import ParsedText, parse_source
 
@@ -41,21 +42,37 @@ def generator() -> ModuleType:
 
 
 @pytest.fixture(scope="session")
-def layouts(request, tmp_path_factory, final_report_path, generator) -> dict[str, Path]:
-    """Layout name → file: the generator's six, plus the PDF's text as pypdf and pdftotext
-    extract it (pdftotext only where poppler-utils is installed)."""
+def kept_render(request, tmp_path_factory, generator) -> Callable[..., Path]:
+    """`kept_render(name, text, build)`: the folder `build(folder)` rendered `text` into, kept
+    in pytest's cache under a key of the text, the generator and fpdf2's version, so that
+    later sessions read it without rendering again (fpdf2's line breaking is most of it)."""
     import fpdf
 
+    cache = getattr(request.config, "cache", None)
+
+    def kept(name: str, text: bytes, build: Callable[[Path], object]) -> Path:
+        key = hashlib.sha256(text + GENERATOR.read_bytes() + fpdf.__version__.encode())
+        folder = (cache.mkdir(f"{name}-{key.hexdigest()[:16]}") if cache is not None
+                  else tmp_path_factory.mktemp(f"{name}-{key.hexdigest()[:16]}"))
+        if not (folder / "done").exists():
+            _render(folder, build)
+        return folder
+
+    return kept
+
+
+@pytest.fixture(scope="session")
+def layouts(kept_render, final_report_path, generator) -> dict[str, Path]:
+    """Layout name → file: the generator's six, plus the PDF's text as pypdf and pdftotext
+    extract it (pdftotext only where poppler-utils is installed)."""
     if not (generator.FONTS / "DejaVuSerif.ttf").exists():
         pytest.skip(f"no DejaVu fonts in {generator.FONTS} (Debian package fonts-dejavu-core)")
-    key = hashlib.sha256(
-        final_report_path.read_bytes() + GENERATOR.read_bytes() + fpdf.__version__.encode()
-    ).hexdigest()[:16]
-    cache = getattr(request.config, "cache", None)
-    folder = (cache.mkdir(f"formats-{key}") if cache is not None
-              else tmp_path_factory.mktemp(f"formats-{key}"))
-    if not (folder / "done").exists():
-        _render(folder, final_report_path, generator)
+
+    def build(folder: Path) -> None:
+        generator.render_all(folder, final_report_path)
+        _extractions(folder)
+
+    folder = kept_render("formats", final_report_path.read_bytes(), build)
     paths = {
         "pdf": folder / "report.pdf",
         "docx": folder / "report.docx",
@@ -71,14 +88,13 @@ def layouts(request, tmp_path_factory, final_report_path, generator) -> dict[str
     return paths
 
 
-def _render(folder: Path, report: Path, generator: ModuleType) -> None:
+def _render(folder: Path, build: Callable[[Path], object]) -> None:
     """Render beside `folder` and move the files in at the end, so that a session running
     at the same time (another checkout's worker, a second `pytest`) never reads half a
     layout: the first to finish wins, the other's copy is dropped."""
     scratch = Path(tempfile.mkdtemp(prefix="rendering-", dir=folder.parent))
     try:
-        generator.render_all(scratch, report)
-        _extractions(scratch)
+        build(scratch)
         (scratch / "done").write_text("ok\n")
         with contextlib.suppress(OSError):  # another session was first: keep its files
             folder.rmdir()
@@ -101,9 +117,16 @@ def _extractions(folder: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def layout_sources(layouts) -> Callable[[str], SourceText]:
-    """Layout name → its SourceText, read once per session: reading the PDF takes ~2 s."""
-    return functools.cache(lambda name: read_source(layouts[name]))
+def layout_reads(layouts) -> Callable[[str], tuple[SourceText, ParsedText]]:
+    """Layout name → its SourceText and parse, once per session (reading the PDF takes ~2 s),
+    by the commands' own reader of a file: through the parse cache, where `wtdc parse` of a
+    layout then finds it instead of reading it again."""
+    return functools.cache(lambda name: read_file_source(str(layouts[name]), "accepted", False)[:2])
+
+
+@pytest.fixture(scope="session")
+def layout_sources(layout_reads) -> Callable[[str], SourceText]:
+    return lambda name: layout_reads(name)[0]
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,8 @@ resolutions with programmatic edits, known ground truth) added once as text and 
 out as PDF (scripts/render_formats.py: running header, page numbers, hyphenation), each in
 a scratch corpus, and aligned with `wtdc align kigali-2022 baku-2025`: the PDF's link F1
 is the text's within 0.005. Nothing here is an ITU text; the files live in temporary
-folders and their manifest titles say SIMULATED."""
+folders (the PDF, which takes fpdf2 seconds to lay out, is also kept in pytest's cache like
+the layouts) and their names and manifest titles say SIMULATED."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from toolkit.parse import ParsedText, parse_source
 
 RESOLUTIONS = ("res-2", "res-9", "res-11", "res-15", "res-17", "res-37", "res-43", "res-48")
 SHIPPED = Path(__file__).resolve().parents[2] / "corpora"
+PDF_NAME = "SIMULATED-kigali-2022.pdf"
 TITLE = "SIMULATED Kigali 2022 final report: eight Baku resolutions with programmatic edits"
 
 
@@ -49,6 +51,18 @@ def kigali_text(revisions: dict[str, SimulatedRevision]) -> str:
         heading = f"RESOLUTION {doc_id.removeprefix('res-')} (Rev. Kigali, 2022)"
         lines += document_lines(revision.document, heading=heading)
     return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def kigali_pdf(kept_render, generator, kigali_text: str) -> Path:
+    header = "SIMULATED WTDC-22 - Final Report"
+
+    def build(folder: Path) -> None:
+        generator.write_pdf(generator.report_blocks(kigali_text), folder / PDF_NAME,
+                            header=header)
+
+    # Keyed by everything the PDF is made of: its running header too.
+    return kept_render("kigali", f"{header}\n{kigali_text}".encode(), build) / PDF_NAME
 
 
 def _aligned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: Path) -> dict:
@@ -95,13 +109,11 @@ def _link_f1(aligned: dict, revisions: dict[str, SimulatedRevision], truth: set[
 
 
 def test_kigali_pdf_aligns_as_well_as_its_text(
-    tmp_path, monkeypatch, generator, kigali_text, revisions
+    tmp_path, monkeypatch, kigali_pdf, kigali_text, revisions
 ) -> None:
     text = tmp_path / "SIMULATED-kigali-2022.txt"
     text.write_text(kigali_text, encoding="utf-8")
-    pdf = tmp_path / "SIMULATED-kigali-2022.pdf"
-    generator.write_pdf(generator.report_blocks(kigali_text), pdf,
-                        header="SIMULATED WTDC-22 - Final Report")
+    pdf = Path(shutil.copy(kigali_pdf, tmp_path / PDF_NAME))
     truth = _truth(kigali_text, revisions)
     as_text = _link_f1(_aligned(tmp_path, monkeypatch, text), revisions, truth)
     as_pdf = _link_f1(_aligned(tmp_path, monkeypatch, pdf), revisions, truth)

@@ -13,16 +13,15 @@ from scoring import LayoutScore, score
 
 from toolkit.cli import main
 from toolkit.ingest.word import read_docx
-from toolkit.parse import parse_source
 
 HEADER = "WTDC-25 - Final Report"
 LAYOUTS = ("pdf", "docx", "docx-tracked", "html", "html-word", "html-chapters")
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-def test_layout_gives_the_texts_clauses(layout, layout_sources, baku_text) -> None:
-    source = layout_sources(layout)
-    result = score(baku_text, parse_source(source), header=HEADER)
+def test_layout_gives_the_texts_clauses(layout, layout_reads, baku_text) -> None:
+    source, parsed = layout_reads(layout)
+    result = score(baku_text, parsed, header=HEADER)
     assert result.clauses == 4939  # a labelled clause's further paragraphs count apart ("a) ¶2")
     assert result.identity >= 0.995, f"{result.identity:.2%} of clauses identical"
     assert result.labels >= 0.995, f"{result.labels:.2%} with the same label"
@@ -89,12 +88,12 @@ _NO_COLUMNS = pytest.mark.xfail(strict=True, reason=(
 
 
 @pytest.fixture(scope="session")
-def extraction_score(layouts, layout_sources, baku_text) -> Callable[[str], LayoutScore]:
+def extraction_score(layouts, layout_reads, baku_text) -> Callable[[str], LayoutScore]:
     """Extraction name → how much of the text's parse it gives back, parsed once a session."""
     def scored(extraction: str) -> LayoutScore:
         if extraction not in layouts:
             pytest.skip("pdftotext is not installed (Debian package poppler-utils; make tools)")
-        return score(baku_text, parse_source(layout_sources(extraction)), header=HEADER)
+        return score(baku_text, layout_reads(extraction)[1], header=HEADER)
 
     return functools.cache(scored)
 

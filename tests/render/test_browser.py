@@ -2,128 +2,28 @@
 console errors, no network requests, nothing wider than the screen at 390 px (a phone) and
 1,400 px, and a print stylesheet that shows every word.
 
-Chromium is driven through the DevTools protocol over a websocket; screenshots at desktop and
-narrow widths go to tests/render/_artifacts/ for a person to look at.
+Chromium (one per session, tests/render/conftest.py) is driven through the DevTools protocol
+over a websocket; screenshots at desktop and narrow widths go to tests/render/_artifacts/ for
+a person to look at.
 """
 
 from __future__ import annotations
 
 import base64
-import itertools
 import json
-import shutil
-import subprocess
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from chromium import DevTools
 
-websocket = pytest.importorskip("websocket", reason="websocket-client is not installed")
-
-from toolkit.cli import main  # noqa: E402
+from toolkit.cli import main
 
 ARTIFACTS = Path(__file__).resolve().parent / "_artifacts"
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--remote-debugging-port=0",
-)
 VIEWPORTS = {"desktop": (1400, 900, False), "narrow": (390, 844, True)}
 # The real pairs: the declaration's editorial pass (diff), the ASP web page against Part III.
 DIFF = ("corpora/baku-declaration-prefinal.md", "baku-2025:declaration")
 ALIGN = ("corpora/regional-initiatives-asp-web.txt", "baku-2025:ri-asp")
-
-
-def _chromium() -> str | None:
-    if Path("/usr/bin/chromium").is_file():
-        return "/usr/bin/chromium"
-    return shutil.which("chromium")
-
-
-class DevTools:
-    """A minimal DevTools-protocol client: commands by id, events kept in arrival order."""
-
-    def __init__(self, url: str) -> None:
-        self.socket = websocket.create_connection(url, timeout=30, suppress_origin=True)
-        self.ids = itertools.count(1)
-        self.events: list[dict[str, Any]] = []
-
-    def send(self, method: str, **params: Any) -> dict[str, Any]:
-        message_id = next(self.ids)
-        self.socket.send(json.dumps({"id": message_id, "method": method, "params": params}))
-        while True:
-            message = json.loads(self.socket.recv())
-            if message.get("id") == message_id:
-                if "error" in message:
-                    raise RuntimeError(f"{method}: {message['error']}")
-                result: dict[str, Any] = message.get("result", {})
-                return result
-            if "method" in message:
-                self.events.append(message)
-
-    def wait_for(self, event: str, timeout: float = 30) -> dict[str, Any]:
-        deadline = time.monotonic() + timeout
-        seen = len(self.events)
-        while time.monotonic() < deadline:
-            for message in self.events[seen:]:
-                if message["method"] == event:
-                    return message
-            seen = len(self.events)
-            self.socket.settimeout(max(0.1, deadline - time.monotonic()))
-            message = json.loads(self.socket.recv())
-            if "method" in message:
-                self.events.append(message)
-        raise TimeoutError(event)
-
-    def evaluate(self, expression: str) -> Any:
-        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True)
-        if "exceptionDetails" in result:
-            raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
-        return result["result"].get("value")
-
-    def close(self) -> None:
-        self.socket.close()
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A running headless chromium; yields the websocket URL of its first page."""
-    executable = _chromium()
-    if executable is None:
-        pytest.skip("chromium is not installed (run `make browser` or `apt-get install chromium`)")
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    process = subprocess.Popen(
-        [executable, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        port_file = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 30
-        while not (port_file.is_file() and port_file.read_text().count("\n") >= 1):
-            if time.monotonic() > deadline or process.poll() is not None:
-                pytest.fail("chromium did not open its DevTools port")
-            time.sleep(0.05)
-        port = port_file.read_text().splitlines()[0]
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as reply:
-            targets = json.load(reply)
-        page = next(t for t in targets if t["type"] == "page")
-        yield page["webSocketDebuggerUrl"]
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.fixture(scope="module")

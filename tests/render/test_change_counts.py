@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -55,11 +56,10 @@ def test_report_summary_and_navigation_count_alike(default_report: Path) -> None
     assert "only relabelled (i) → 1)) is unchanged, and counted apart" in page
 
 
-def test_html_toggles_set_kinds_aside(in_repo: None, tmp_path: Path) -> None:
+def test_html_toggles_set_kinds_aside(in_repo: None, tmp_path: Path,
+                                      page_dom: Callable[[Path], str]) -> None:
     """The page's "Set aside" toggles do what `--ignore` does: checking typography hides the
     five ASP edits made only of punctuation or spacing (with chromium, when installed)."""
-    from test_diff_html import _dump_dom
-
     from toolkit.render.diff_html import render_diff_page
 
     html = render_diff_page(wt.diff(*ASP))
@@ -77,4 +77,4 @@ def test_html_toggles_set_kinds_aside(in_repo: None, tmp_path: Path) -> None:
     </script></body>"""
     page = tmp_path / "asp.html"
     page.write_text(html.replace("</body>", probe), encoding="utf-8")
-    assert 'data-shown="10"' in _dump_dom(page)  # 15 changed, 5 set aside
+    assert 'data-shown="10"' in page_dom(page)  # 15 changed, 5 set aside

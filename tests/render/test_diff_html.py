@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from diff_cases import make_diff, moved_texts, relabelled_diff
 
 from toolkit.commands.diff import diff
@@ -86,24 +84,10 @@ def test_repr_html_lists_the_changed_clauses_escaped() -> None:
         HOSTILE._repr_html_())
 
 
-def _chromium() -> str:
-    found = shutil.which("chromium")
-    if found is None:
-        pytest.skip("chromium is not installed")
-    return found
-
-
-def _dump_dom(page: Path) -> str:
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--dump-dom", page.as_uri()]
-    return subprocess.run([_chromium(), *flags], capture_output=True, text=True, timeout=60,
-                          check=True).stdout
-
-
-def test_chromium_runs_the_script(tmp_path: Path) -> None:
+def test_chromium_runs_the_script(tmp_path: Path, page_dom: Callable[[Path], str]) -> None:
     page = tmp_path / "diff.html"
     page.write_text(render_diff_page(HOSTILE), encoding="utf-8")
-    dom = _dump_dom(page)
+    dom = page_dom(page)
     assert '<span class="wd-nav">' in dom  # the script ran and showed the buttons
     assert "<script>alert" not in dom
 
@@ -118,7 +102,8 @@ def test_views_switch_without_javascript() -> None:
     ) in html
 
 
-def test_keys_n_and_p_move_between_changes(tmp_path: Path) -> None:
+def test_keys_n_and_p_move_between_changes(tmp_path: Path,
+                                          page_dom: Callable[[Path], str]) -> None:
     # The page itself, plus a probe script that presses n, n, n, p and records where the
     # current change is after each key (dump-dom shows the DOM after scripts ran).
     probe = """<script>
@@ -134,7 +119,7 @@ def test_keys_n_and_p_move_between_changes(tmp_path: Path) -> None:
     page = tmp_path / "nav.html"
     page.write_text(render_diff_page(relabelled_diff()).replace("</body>", probe),
                     encoding="utf-8")
-    dom = _dump_dom(page)
+    dom = page_dom(page)
     seen = re.search(r'data-seen="([^"]*)"', dom)
     assert seen is not None
     ids = seen.group(1).split()

@@ -39,29 +39,22 @@ class _Run:
 
 @dataclass
 class _Line:
+    """Runs set on one line. `top` and `bottom` follow the runs as they are added; `x0`,
+    `x1` and `size` are set with the text by `_assemble` (each is asked for many times)."""
+
     runs: list[_Run]
+    top: float
+    bottom: float
     text: str = ""
     markers: list[str] = field(default_factory=list)
+    x0: float = 0.0
+    x1: float = 0.0
+    size: float = 0.0
 
-    @property
-    def x0(self) -> float:
-        return self.runs[0].x0
-
-    @property
-    def x1(self) -> float:
-        return max(r.x1 for r in self.runs)
-
-    @property
-    def top(self) -> float:
-        return max(r.top for r in self.runs)
-
-    @property
-    def bottom(self) -> float:
-        return min(r.bottom for r in self.runs)
-
-    @property
-    def size(self) -> float:
-        return max(r.size for r in self.runs)
+    def add(self, run: _Run) -> None:
+        self.runs.append(run)
+        self.top = max(self.top, run.top)
+        self.bottom = min(self.bottom, run.bottom)
 
 
 def read_pdf(data: bytes, *, name: str) -> SourceText:
@@ -85,7 +78,8 @@ def read_pdf(data: bytes, *, name: str) -> SourceText:
             "check the download, or export the document again as PDF or text"
         ) from None
     try:
-        pages = [(_runs(document[i]), document[i].get_size()) for i in range(len(document))]
+        pages = [(_runs(page), page.get_size()) for page in map(document.get_page,
+                                                                 range(len(document)))]
     finally:
         document.close()
     if not any(runs for runs, _ in pages):
@@ -100,10 +94,14 @@ def read_pdf(data: bytes, *, name: str) -> SourceText:
 
 def _runs(page: object) -> list[_Run]:
     import pypdfium2.raw as raw
+    from pypdfium2 import PdfiumError
 
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     runs: list[_Run] = []
-    size = ctypes.c_float()
+    # pdfium's own calls, not pypdfium2's helpers around them: 23,000 text objects in the
+    # 356-page report, each asked for its bounds and matrix.
+    size, matrix = ctypes.c_float(), raw.FS_MATRIX()
+    x0, bottom, x1, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_TEXT,)):  # type: ignore[attr-defined]
         length = raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
         if length <= 2:
@@ -115,9 +113,11 @@ def _runs(page: object) -> list[_Run]:
         if not text.strip():
             continue
         raw.FPDFTextObj_GetFontSize(obj.raw, ctypes.byref(size))
-        scale = abs(obj.get_matrix().get()[3]) or 1.0
-        x0, bottom, x1, top = obj.get_bounds()
-        runs.append(_Run(text, x0, bottom, x1, top, size.value * scale))
+        if not (raw.FPDFPageObj_GetMatrix(obj.raw, matrix)
+                and raw.FPDFPageObj_GetBounds(obj.raw, x0, bottom, x1, top)):
+            raise PdfiumError("Failed to locate pageobject.")
+        scale = abs(matrix.d) or 1.0
+        runs.append(_Run(text, x0.value, bottom.value, x1.value, top.value, size.value * scale))
     textpage.close()
     return runs
 
@@ -130,10 +130,10 @@ def _lines(runs: list[_Run]) -> list[_Line]:
         for line in reversed(lines[-3:]):
             overlap = min(line.top, run.top) - max(line.bottom, run.bottom)
             if overlap > 0.4 * min(run.top - run.bottom, line.top - line.bottom):
-                line.runs.append(run)
+                line.add(run)
                 break
         else:
-            lines.append(_Line([run]))
+            lines.append(_Line([run], run.top, run.bottom))
     for line in lines:
         _assemble(line)
     return lines
@@ -143,7 +143,9 @@ def _assemble(line: _Line) -> None:
     """The line's text: runs in x order; a gap wider than the type size is a tab (a label's
     tab stop); a smaller raised run of digits is a footnote marker glued to its word."""
     line.runs.sort(key=lambda r: r.x0)
-    size = line.size
+    line.x0 = line.runs[0].x0
+    line.x1 = max(r.x1 for r in line.runs)
+    line.size = size = max(r.size for r in line.runs)
     parts: list[str] = []
     previous: _Run | None = None
     for run in line.runs:

@@ -66,6 +66,17 @@ def _count(texts: list[str], lexicon: Lexicon) -> list[tuple[int, tuple[int, ...
     that hold its literals (all of them searched in one polars pass)."""
     normalized = [normalize(t) for t in texts]
     tokens_ = [token_count(t) for t in normalized]
+    counts = np.zeros((len(texts), len(lexicon.themes)), dtype=np.int64)
+    for j, (theme, rows) in enumerate(zip(lexicon.themes, theme_rows(normalized, lexicon),
+                                          strict=True)):
+        for i in rows:
+            counts[i, j] = len(theme.spans(normalized[i]))
+    return [(n, tuple(row)) for n, row in zip(tokens_, counts.tolist(), strict=True)]
+
+
+def theme_rows(normalized: list[str], lexicon: Lexicon) -> list[Iterable[int]]:
+    """Per theme, the indexes of the (normalised) texts it may match: those holding its
+    literals, all of them searched in one polars pass; every text for a regex theme."""
     column, searches = _literal_searches(lexicon)
     holds = (
         pl.DataFrame({"text": normalized}, schema={"text": pl.String})
@@ -73,17 +84,16 @@ def _count(texts: list[str], lexicon: Lexicon) -> list[tuple[int, tuple[int, ...
         .select(searches)
         .to_numpy()
     )  # texts × literals
-    counts = np.zeros((len(texts), len(lexicon.themes)), dtype=np.int64)
-    for j, theme in enumerate(lexicon.themes):
-        rows: Iterable[int] = range(len(texts))
-        if theme.requirements is not None:
-            may = np.zeros(len(texts), dtype=bool)
-            for need in theme.requirements:
-                may |= holds[:, [column[literal] for literal in need]].all(axis=1)
-            rows = np.flatnonzero(may).tolist()
-        for i in rows:
-            counts[i, j] = len(theme.spans(normalized[i]))
-    return [(n, tuple(row)) for n, row in zip(tokens_, counts.tolist(), strict=True)]
+    found: list[Iterable[int]] = []
+    for theme in lexicon.themes:
+        if theme.requirements is None:
+            found.append(range(len(normalized)))
+            continue
+        may = np.zeros(len(normalized), dtype=bool)
+        for need in theme.requirements:
+            may |= holds[:, [column[literal] for literal in need]].all(axis=1)
+        found.append(np.flatnonzero(may).tolist())
+    return found
 
 
 @lru_cache(maxsize=8)

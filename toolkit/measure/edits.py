@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import polars as pl
 
+from toolkit.measure.counts import theme_rows
 from toolkit.measure.lexicon import Lexicon, Theme, load_lexicon
 from toolkit.measure.text import normalize
 
@@ -77,6 +78,14 @@ def _sides(alignments: Iterable[Alignment]) -> tuple[dict[str, _Side], dict[str,
     return old, new
 
 
+def _ops(side: _Side, op_side: int) -> tuple[tuple[int, str], ...]:
+    """The word diff of a clause against its partners' joined text, old side first."""
+    from toolkit.diff import word_ops  # `wtdc terms` without an old edition never needs it
+
+    other = " ".join(side.partners)
+    return word_ops(other, side.text) if op_side == 1 else word_ops(side.text, other)
+
+
 def edit_shifts(alignments: Iterable[Alignment], lexicon: Lexicon | None = None) -> pl.DataFrame:
     """One row per theme: old_count, new_count and the parts they split into (see PARTS).
 
@@ -84,8 +93,6 @@ def edit_shifts(alignments: Iterable[Alignment], lexicon: Lexicon | None = None)
     new_count = kept_new + inserted_in_edited + inserted_clauses + new_documents. A clause
     linked to several (a split or merge) is diffed against their joined text.
     """
-    from toolkit.diff import word_ops
-
     lex = lexicon or load_lexicon()
     parts = {p: np.zeros(len(lex.themes), dtype=np.int64) for p in PARTS}
     old, new = _sides(alignments)
@@ -94,18 +101,21 @@ def edit_shifts(alignments: Iterable[Alignment], lexicon: Lexicon | None = None)
         (new, 1, ("kept_new", "inserted_in_edited", "inserted_clauses", "new_documents")),
     ):
         kept, changed, alone, whole = names
-        for side in sides.values():
-            if side.partners:
-                other = " ".join(side.partners)
-                ops = word_ops(other, side.text) if op_side == 1 else word_ops(side.text, other)
-                mask = _changed_mask(ops, op_side)
-                for j, theme in enumerate(lex.themes):
-                    k, c = _split(theme, side.text, mask)
+        clauses = list(sides.values())
+        masks: dict[int, np.ndarray] = {}  # a clause's diff, made once it holds a match
+        # Each theme runs only on the clauses that hold its literals (as `term_counts`).
+        rows = theme_rows([side.text for side in clauses], lex)
+        for j, (theme, found) in enumerate(zip(lex.themes, rows, strict=True)):
+            for i in found:
+                side = clauses[i]
+                if side.partners:
+                    if i not in masks:
+                        masks[i] = _changed_mask(_ops(side, op_side), op_side)
+                    k, c = _split(theme, side.text, masks[i])
                     parts[kept][j] += k
                     parts[changed][j] += c
-            else:
-                where = whole if side.whole_document else alone
-                for j, theme in enumerate(lex.themes):
+                else:
+                    where = whole if side.whole_document else alone
                     parts[where][j] += len(theme.spans(side.text))
     old_count = (parts["kept_old"] + parts["deleted_in_edited"] + parts["deleted_clauses"]
                  + parts["dropped_documents"])
