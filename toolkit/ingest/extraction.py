@@ -682,7 +682,10 @@ class _Paragraphs:
             value == 1 or self.last.get(style) == value - 1 for style, value in values
         )
         tab_stop = line.column - line.indent > len(line.label) + 1  # -layout's wide gap
-        if tab_stop or follows or (
+        # A clause after a finished one (`…; 2 to continue …`) whatever its number: an
+        # edition's clauses can be out of order (a moved one keeping its number).
+        clause = previous.text[-1:] in ";." and line.text.startswith(("to ", "that "))
+        if tab_stop or follows or clause or (
             not line.numbered
             and previous.text[-1:] not in LINE_END_HYPHENS
             # … the label itself being the word that did not fit on the line above, with
