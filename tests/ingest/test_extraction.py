@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.ingest.extraction import _width, clean_extraction
+from toolkit.ingest.extraction import clean_extraction
+from toolkit.ingest.widths import printed_width
 from toolkit.parse.lines import logical_lines
 
 HEADER = "WTDC-25 - Final Report"
@@ -17,7 +18,7 @@ def _wrapped(text: str) -> list[str]:
     """Greedy wrapping by printed width, as a typesetter sets a paragraph ragged right."""
     lines: list[str] = []
     for word in text.split(" "):
-        if lines and _width(f"{lines[-1]} {word}") <= MEASURE:
+        if lines and printed_width(f"{lines[-1]} {word}") <= MEASURE:
             lines[-1] = f"{lines[-1]} {word}"
         else:
             lines.append(word)
