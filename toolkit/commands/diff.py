@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import gc
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
-from typing import Literal, ParamSpec, TypeVar
+from typing import Literal
 
 from toolkit.align.kinds import CHANGE_KINDS, parse_ignore
 from toolkit.align.model import ChangeKind
+from toolkit.commands.collector import without_collector
 from toolkit.commands.outcome import Outcome, Progress, progress_bar
 from toolkit.corpus.sources import Source, SourceLike, resolve_pair, resolve_source
 from toolkit.diff import TextDiff, apply_patch, diff_sources, make_patch
@@ -19,8 +18,6 @@ from toolkit.render.records import dump_json
 from toolkit.render.terminal import render_diff_text, render_stat
 
 DiffFormat = Literal["text", "html", "json", "patch", "docx"]
-P = ParamSpec("P")
-R = TypeVar("R")
 
 
 def diff(
@@ -55,25 +52,7 @@ def _diff(
     )
 
 
-def _without_collector(command: Callable[P, R]) -> Callable[P, R]:
-    """`command` without cyclic garbage collection: a diff makes millions of objects, none
-    in a cycle, and the collector scanned them again and again (a tenth of a 50 MB pair's
-    time); reference counting still frees them."""
-
-    @functools.wraps(command)
-    def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return command(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.enable()
-
-    return run
-
-
-@_without_collector
+@without_collector()
 def run_diff(
     old: str,
     new: str,

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
+from toolkit.commands.collector import without_collector
 from toolkit.commands.outcome import Outcome, progress_bar
 from toolkit.render.drawing import ChartDrawer
 
@@ -19,7 +18,7 @@ def run_report(
     values, kinds of change the redlines set aside."""
     # The charts' process starts before the stages load (polars, the parser: ~0.5 s), so
     # that it loads matplotlib meanwhile; hence the imports below, in the function.
-    with ChartDrawer() as drawer, _without_collector():
+    with ChartDrawer() as drawer, without_collector(freeze=True):
         from toolkit.align.kinds import parse_ignore
         from toolkit.render.report import build_report
 
@@ -29,20 +28,3 @@ def run_report(
                                 progress=report, docx=docx, ignore=ignored, drawer=drawer)
     return Outcome(f"{page}\n")
 
-
-@contextmanager
-def _without_collector() -> Iterator[None]:
-    """The cyclic garbage collector off while the report is built, and what it leaves frozen.
-
-    A report makes little cyclic garbage (its peak memory is the same without the collector),
-    and collecting costs 0.09 s of CPU; the command then ends, and frozen objects spare the
-    interpreter's exit from collecting them one by one (0.1-0.3 s).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
