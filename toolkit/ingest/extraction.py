@@ -47,7 +47,7 @@ from typing import Literal
 
 from toolkit.ingest.furniture import furniture_key, is_page_number, repeated_lines
 from toolkit.ingest.hyphens import LINE_END_HYPHENS, join_hyphenated
-from toolkit.ingest.labels import LABEL_ALONE, LABEL_SPACE
+from toolkit.ingest.labels import CLAUSE_OPENINGS, LABEL_ALONE, LABEL_SPACE
 from toolkit.ingest.layout import Cleaning, Level, Paragraph, footnote, report_text
 from toolkit.ingest.page_notes import (
     carries,
@@ -668,7 +668,7 @@ class _Paragraphs:
         tab_stop = line.column - line.indent > len(line.label) + 1  # -layout's wide gap
         # A clause after a finished one (`…; 2 to continue …`) whatever its number: an
         # edition's clauses can be out of order (a moved one keeping its number).
-        clause = previous.text[-1:] in ";." and line.text.startswith(("to ", "that "))
+        clause = previous.text[-1:] in ";." and line.text.startswith(CLAUSE_OPENINGS)
         if tab_stop or follows or clause or (
             not line.numbered
             and previous.text[-1:] not in LINE_END_HYPHENS
@@ -747,7 +747,7 @@ class _Paragraphs:
                 _opens_section(line) or re.match(_CODED_HEADING, line.text))) or \
                 _OPENING_FORMULA.match(line.text) or _OWN_PARAGRAPH.match(line.text):
             return True
-        if _opens_section(paragraph.lines[0]) and line.text.startswith(("to ", "that ")):
+        if _opens_section(paragraph.lines[0]) and line.text.startswith(CLAUSE_OPENINGS):
             return True
         # A numbered heading (`1 Assistance in …`, a number before a capital) or a
         # document's title (under `ANNEX 1 to RESOLUTION 9 (…)`) ends where a line no
@@ -775,7 +775,7 @@ class _Paragraphs:
         unfinished = previous.text[-1:] not in _ENDS_SENTENCE
         if unfinished and line.text[:1].islower():
             if previous.text[-1:] != "," and not _opens_section(paragraph.lines[0]) and \
-                    not line.text.startswith(("to ", "that ")):
+                    not line.text.startswith(CLAUSE_OPENINGS):
                 return False
             return _fits(previous, line, self._measure(previous), share=0.9)
         # After a sentence, a short capitalised line that no sentence ends can be no

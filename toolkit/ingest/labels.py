@@ -22,6 +22,9 @@ LABEL_SPACE = re.compile(
     r"|\d{1,2}(?:\.\d{1,2})+(?= +[A-Z])|[–•\-]) +(?P<rest>.*)$"
 )
 BULLETS = frozenset("–•*-")
+# How an operative or preamble clause opens after its label (or with none): "to instruct …",
+# "that ITU …".
+CLAUSE_OPENINGS = ("to ", "that ")
 # A whole span or cell that is nothing but a label (`<span>a)</span><span>that …`).
 LABEL_ALONE = re.compile(r"^(?:\(?[a-z]{1,2}\)|\(?[ivxlc]+\)|\d+(?:\.\d+)*[).]?|[–•*\-])$")
 _SPACES = re.compile(r"^(\S{1,12}?)[ \u00a0]+")

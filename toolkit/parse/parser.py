@@ -20,6 +20,7 @@ from itertools import chain
 
 from toolkit.errors import ParseError, UnknownDocumentError
 from toolkit.ingest import SourceText, comparable
+from toolkit.ingest.labels import CLAUSE_OPENINGS
 from toolkit.messages import suggest
 from toolkit.parse import headings as h
 from toolkit.parse.lines import (
@@ -781,7 +782,7 @@ class _Parser:
             if (
                 not labelled
                 and len(section.heading) >= _WRAPPED_HEADING
-                and not text.startswith(("to ", "that "))
+                and not text.startswith(CLAUSE_OPENINGS)
                 and len(text) <= 200
                 and text.rstrip()[-1] not in (*_SENTENCE_END, ",")
             ):
