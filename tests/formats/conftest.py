@@ -105,15 +105,30 @@ def _render(folder: Path, build: Callable[[Path], object]) -> None:
 
 def _extractions(folder: Path) -> None:
     """The PDF's text as a user would save it from pypdf or pdftotext."""
-    from pypdf import PdfReader
+    for extraction in ("pypdf", "pdftotext", "pdftotext-layout"):
+        text = pdf_text(folder / "report.pdf", extraction)
+        if text is not None:
+            (folder / f"report-{extraction}.txt").write_text(text, encoding="utf-8")
 
-    pdf = folder / "report.pdf"
-    pages = [page.extract_text() for page in PdfReader(pdf).pages]
-    (folder / "report-pypdf.txt").write_text("\n".join(pages), encoding="utf-8")
-    if shutil.which("pdftotext"):
-        for name, options in (("report-pdftotext.txt", []),
-                              ("report-pdftotext-layout.txt", ["-layout"])):
-            subprocess.run(["pdftotext", *options, str(pdf), str(folder / name)], check=True)
+
+def pdf_text(pdf: Path, extraction: str) -> str | None:
+    """The text of `pdf` as pypdf, pdftotext or `pdftotext -layout` extracts it; None when
+    pdftotext is not installed."""
+    if extraction == "pypdf":
+        from pypdf import PdfReader
+
+        return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    if not shutil.which("pdftotext"):
+        return None
+    options = ["-layout"] if extraction == "pdftotext-layout" else []
+    return subprocess.run(["pdftotext", *options, str(pdf), "-"], check=True,
+                          capture_output=True, encoding="utf-8").stdout
+
+
+@pytest.fixture(scope="session")
+def extract() -> Callable[[Path, str], str | None]:
+    """`pdf_text`, for the tests of a PDF other than the layouts'."""
+    return pdf_text
 
 
 @pytest.fixture(scope="session")

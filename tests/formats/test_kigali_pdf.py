@@ -12,7 +12,6 @@ import contextlib
 import io
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -131,17 +130,10 @@ def test_kigali_pdf_aligns_as_well_as_its_text(
     ("pypdf", 0.964), ("pdftotext", 0.955), ("pdftotext-layout", 0.983),
 ])
 def test_kigali_pdf_text_extractions_give_its_clauses(
-    extraction, least, tmp_path, kigali_pdf, kigali_text
+    extraction, least, extract, kigali_pdf, kigali_text
 ) -> None:
-    if extraction == "pypdf":
-        from pypdf import PdfReader
-
-        text = "\n".join(page.extract_text() for page in PdfReader(kigali_pdf).pages)
-    elif shutil.which("pdftotext"):
-        options = ["-layout"] if extraction.endswith("-layout") else []
-        text = subprocess.run(["pdftotext", *options, str(kigali_pdf), "-"], check=True,
-                              capture_output=True, text=True).stdout
-    else:
+    text = extract(kigali_pdf, extraction)
+    if text is None:
         pytest.skip("pdftotext is not installed (Debian package poppler-utils; make tools)")
     expected = parse_source(read_bytes(kigali_text.encode(), name="kigali.txt"))
     parsed = parse_source(read_bytes(text.encode(), name=f"kigali-{extraction}.txt"))
